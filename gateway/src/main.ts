@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import {
+  envOptional, formatError, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  viewerFromHeader, type SubgraphName,
+} from '@moukawil/kit';
+import { AuthenticatedDataSource, type GatewayContext } from './auth';
+import { subgraphHealth } from './health';
+import { SUPERGRAPH_FILE } from './supergraph';
+import { EXPLORER_HTML } from './web/explorer';
+
+export interface RunningGateway {
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Serves the committed supergraph: nothing is composed at run time. */
+export async function startGateway(port = servicePort('gateway')): Promise<RunningGateway> {
+  const supergraphSdl = readFileSync(envOptional('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    // Subgraph addresses come from the environment (ports, docker-compose hosts), not from the file.
+    buildService: ({ name }) => new AuthenticatedDataSource({ url: subgraphUrl(name as SubgraphName) }),
+  });
+  const { app, server } = newHttp();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+  });
+  await apollo.start();
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(EXPLORER_HTML);
+  });
+  app.get('/health', async (_req, res) => {
+    const subgraphs = await subgraphHealth();
+    const ok = Object.values(subgraphs).every((s) => s === 'up');
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', service: 'gateway', supergraph: 'loaded', subgraphs });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        viewer: await viewerFromHeader(req.headers.authorization),
+        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+      }),
+    }),
+  );
+  const bound = await listen(server, port);
+  log.info({ port: bound }, `gateway ready: http://localhost:${bound}/graphql`);
+  return { port: bound, stop: () => apollo.stop() };
+}
+
+if (require.main === module) {
+  setServiceName('gateway');
+  startGateway().then(
+    (running) => onTermination(running.stop),
+    (error) => {
+      log.error({ err: error }, 'gateway failed to start');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { envOptional, envString, type SubgraphName } from './config';
+import { log } from './log';
+
+/**
+ * The database a subgraph owns. `<NAME>_DATABASE_URL` names it outright; otherwise it is
+ * the database `<DATABASE_PREFIX><name>` on the server of `DATABASE_URL` (created if missing),
+ * so one server can hold the four databases and no subgraph ever sees another's tables.
+ */
+export function databaseUrlFor(name: SubgraphName): string {
+  const own = envOptional(`${name.toUpperCase()}_DATABASE_URL`);
+  if (own) return own;
+  const server = envString('DATABASE_URL');
+  const url = new URL(server);
+  url.pathname = `/${envString('DATABASE_PREFIX', 'moukawil_')}${name}`;
+  return url.toString();
+}
+
+/** Creates the database named by `url` when the server does not have it yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`unsafe database name "${name}"`);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
+        if (error.code !== '42P04') throw error; // created meanwhile by a sibling process
+      });
+      log.info({ database: name }, 'database created');
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export interface DatabaseOptions {
+  url: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+  poolSize?: number;
+}
+
+/** Opens the subgraph's DataSource and brings its schema up to date through its migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
+  await ensureDatabase(options.url);
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'migrations',
+    synchronize: false,
+    logging: false,
+    extra: { max: options.poolSize ?? 10, application_name: process.env.SERVICE_NAME ?? 'moukawil' },
+  });
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  return dataSource;
+}

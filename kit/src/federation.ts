@@ -1,0 +1,42 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import { parse, specifiedDirectives, type GraphQLSchema } from 'graphql';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+/** `__resolveReference` per entity type name: how this subgraph turns a key into an object. */
+export type ReferenceResolvers = Record<string, (reference: any, context: any) => Promise<unknown>>;
+
+export interface SubgraphSchemaOptions {
+  resolvers: NonEmptyArray<Function>;
+  /** Types no resolver returns directly (entity stubs of other subgraphs, value types). */
+  orphanedTypes?: Function[];
+  references?: ReferenceResolvers;
+  /** Federation directives this subgraph uses, e.g. ["@key", "@external", "@requires"]. */
+  federationDirectives: string[];
+}
+
+const FEDERATION_VERSION = 'v2.7';
+
+/**
+ * type-graphql classes -> a federated subgraph schema, and its SDL as printed in the
+ * subgraph's `schema.graphql` (what composition reads).
+ */
+export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const plain = await buildSchema({
+    resolvers: options.resolvers,
+    orphanedTypes: options.orphanedTypes,
+    directives: [...specifiedDirectives],
+    skipCheck: true, // federation directives are unknown to plain graphql validation
+    validate: { forbidUnknownValues: false },
+  });
+  const imports = options.federationDirectives.map((d) => JSON.stringify(d)).join(', ');
+  const sdl =
+    `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${imports}])\n\n` +
+    printSchemaWithDirectives(plain) + '\n';
+  const resolvers: Record<string, any> = createResolversMap(plain);
+  for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
+    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolveReference };
+  }
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
+  return { schema, sdl };
+}

@@ -1,0 +1,45 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { log } from './log';
+
+/** An Express app and the HTTP server around it (created before Apollo, which drains it on stop). */
+export function newHttp(): { app: Express; server: Server } {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000; // longer than the gateway's agent keeps idle sockets
+  return { app, server };
+}
+
+/** Listens on `port` (0 picks one) and resolves with the port actually bound. */
+export async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/**
+ * Runs `stop` once on SIGINT/SIGTERM, then exits; a second signal or a stop that hangs
+ * for `graceMs` exits at once so a supervisor never waits forever.
+ */
+export function onTermination(stop: () => Promise<void>, graceMs = 10_000): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    setTimeout(() => process.exit(1), graceMs).unref();
+    stop().then(
+      () => process.exit(0),
+      (error) => {
+        log.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}

@@ -1,0 +1,120 @@
+import { GraphQLError } from 'graphql';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { envString, isProduction } from './config';
+import { REGION_CODES } from './regions';
+
+/** The roles of CONTRACT.md. Anonymous callers have no role and read public aggregates only. */
+export const ROLES = ['NATIONAL', 'REGIONAL', 'ADVISOR', 'PARTNER'] as const;
+export type Role = (typeof ROLES)[number];
+
+
+/** Who is asking: built from a verified token, or anonymous. */
+export interface Viewer {
+  subject: string | null;
+  role: Role | null;
+  /** Region of a REGIONAL or ADVISOR viewer. */
+  region: string | null;
+  /** The verified bearer token, forwarded by the gateway to the subgraphs. */
+  token: string | null;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({ subject: null, role: null, region: null, token: null });
+
+export const DEV_SECRET = 'moukawil-graph-development-secret-not-for-production';
+const ISSUER = 'moukawil-graph';
+const AUDIENCE = 'moukawil-graph';
+
+function secret(): Uint8Array {
+  const value = envString('JWT_SECRET', DEV_SECRET);
+  if (isProduction() && value === DEV_SECRET) {
+    throw new Error('JWT_SECRET must be set to a private secret when NODE_ENV=production');
+  }
+  return new TextEncoder().encode(value);
+}
+
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export interface TokenClaims {
+  subject: string;
+  role: Role;
+  region?: string;
+}
+
+export function validateClaims(claims: TokenClaims): void {
+  if (!ROLES.includes(claims.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+  const regional = claims.role === 'REGIONAL' || claims.role === 'ADVISOR';
+  if (regional && !REGION_CODES.includes(claims.region ?? '')) {
+    throw new Error(`role ${claims.role} needs a region, one of MA-01 … MA-12`);
+  }
+  if (!regional && claims.region) throw new Error(`role ${claims.role} is national: it takes no region`);
+}
+
+/** Signs a development token (HS256 with JWT_SECRET). */
+export async function signToken(claims: TokenClaims, expiresIn = '12h'): Promise<string> {
+  validateClaims(claims);
+  return new SignJWT({ role: claims.role, ...(claims.region ? { region: claims.region } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.subject)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(secret());
+}
+
+/** Verifies an `Authorization` header value; no header is anonymous, a bad token is UNAUTHENTICATED. */
+export async function viewerFromHeader(header: string | undefined | null): Promise<Viewer> {
+  if (!header) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+  const token = match[1];
+  try {
+    const { payload } = await jwtVerify(token, secret(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const claims: TokenClaims = {
+      subject: String(payload.sub ?? ''),
+      role: payload.role as Role,
+      region: typeof payload.region === 'string' ? payload.region : undefined,
+    };
+    validateClaims(claims);
+    return { subject: claims.subject, role: claims.role, region: claims.region ?? null, token };
+  } catch (error) {
+    const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : 'the token is not valid';
+    throw unauthenticated(`Authentication failed: ${reason}`);
+  }
+}
+
+/** May this viewer read the people (names, IDs) of `region`? */
+export function canReadPeopleOf(viewer: Viewer, region: string): boolean {
+  if (viewer.role === 'NATIONAL') return true;
+  return (viewer.role === 'REGIONAL' || viewer.role === 'ADVISOR') && viewer.region === region;
+}
+
+/** May this viewer write registrations and enrolments in `region`? */
+export function canWriteIn(viewer: Viewer, region: string): boolean {
+  return viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === region);
+}
+
+/** The regions whose people a viewer may list: all, or one, or none. */
+export function readableRegions(viewer: Viewer): 'ALL' | string[] {
+  if (viewer.role === 'NATIONAL') return 'ALL';
+  if ((viewer.role === 'REGIONAL' || viewer.role === 'ADVISOR') && viewer.region) return [viewer.region];
+  return [];
+}
+
+/** CIN as a viewer may see it: full for advisors of the region and the national office, masked for councils. */
+export function nationalIdFor(viewer: Viewer, region: string, nationalId: string): string {
+  if (viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === region)) return nationalId;
+  if (viewer.role === 'REGIONAL' && viewer.region === region) return maskNationalId(nationalId);
+  throw forbidden('You may not read the national ID of a person of this region');
+}
+
+export function maskNationalId(nationalId: string): string {
+  const visible = nationalId.slice(0, 4);
+  return visible + '*'.repeat(Math.max(nationalId.length - 4, 4));
+}

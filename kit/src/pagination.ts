@@ -1,0 +1,27 @@
+import { badInput } from './errors';
+
+/** Opaque keyset cursors: base64url of the sort key of the last row seen. */
+export function encodeCursor(key: unknown[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+  if (cursor === null || cursor === undefined) return null;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === arity) return key;
+  } catch {
+    /* falls through to the error below */
+  }
+  throw invalidCursor();
+}
+
+export function invalidCursor() {
+  return badInput('The cursor "after" is not one this API gave out', 'after');
+}
+
+export function pageSize(first: number | null | undefined, fallback = 50, max = 500): number {
+  const size = first ?? fallback;
+  if (!Number.isInteger(size) || size < 1 || size > max) throw badInput(`"first" must be between 1 and ${max}`, 'first');
+  return size;
+}

@@ -1,0 +1,56 @@
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+
+/** Register figures provided by the registry subgraph (declared here so `@requires` can select them). */
+@ObjectType({ description: 'Registration figures of the register over an indicator period (provided by the registry subgraph).' })
+@Directive('@shareable')
+export class RegistryFigures {
+  @Field(() => Int, { description: 'Applications filed over the period.' })
+  applications!: number;
+
+  @Field(() => Int, { description: 'Registrations made over the period.' })
+  registered!: number;
+
+  @Field(() => Int, { description: 'Auto-entrepreneurs active at the end of the period.' })
+  active!: number;
+
+  @Field(() => Int, { description: 'Registrations since the register opened, up to the end of the period (struck off included).' })
+  registeredToDate!: number;
+
+  @Field(() => Int, { description: 'Women among the registrations of the period.' })
+  women!: number;
+
+  @Field(() => Float, { description: 'Turnover declared over the period, MAD.' })
+  turnover!: number;
+
+  @Field(() => Float, { description: 'Tax on turnover over the period, MAD.' })
+  taxContribution!: number;
+}
+
+/** The fields of RegistryFigures that actuals are computed from. */
+export const REGISTRY_FIGURES = 'registryFigures { applications registered active registeredToDate women turnover taxContribution }';
+
+@ObjectType({ description: 'Target versus actual of one indicator, for the nation or one region, over the target\'s period (or the year asked for, when there is no target). Actuals come live from the subgraph that owns the data.' })
+@Directive('@key(fields: "indicatorCode scope fromYear toYear")')
+export class IndicatorStatus {
+  @Field(() => ID, { description: 'Code of the indicator.' })
+  indicatorCode!: string;
+
+  @Field(() => ID, { description: '"MA" for the nation, or the region code.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'First year of the period measured.' })
+  fromYear!: number;
+
+  @Field(() => Int, { description: 'Last year of the period measured.' })
+  toYear!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Target value over the period; null when none is set.' })
+  target!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Who set the target.' })
+  targetSource!: string | null;
+
+  @Directive('@external')
+  @Field(() => RegistryFigures, { nullable: true, description: 'Register figures over the scope and period (resolved by the registry subgraph).' })
+  registryFigures?: RegistryFigures | null;
+}

@@ -1,0 +1,42 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum IndicatorKind {
+  QUANTITATIVE = 'QUANTITATIVE',
+  QUALITATIVE = 'QUALITATIVE',
+}
+registerEnumType(IndicatorKind, {
+  name: 'IndicatorKind',
+  description: 'Quantitative (counted from the data) or qualitative (assessed by people) indicator.',
+});
+
+export enum Direction {
+  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
+}
+registerEnumType(Direction, { name: 'Direction', description: 'Which way the indicator should move.' });
+
+export enum Aggregation {
+  COUNT = 'COUNT',
+  SUM = 'SUM',
+  SHARE = 'SHARE',
+  RATING = 'RATING',
+}
+registerEnumType(Aggregation, {
+  name: 'Aggregation',
+  description: 'How the actual value is aggregated over a period and a scope.',
+  valuesConfig: {
+    COUNT: { description: 'A number of people, events or firms.' },
+    SUM: { description: 'A sum of amounts (MAD).' },
+    SHARE: { description: 'A ratio between 0 and 1.' },
+    RATING: { description: 'A rating on a defined scale (qualitative).' },
+  },
+});
+
+export enum ScorecardStatus {
+  ACHIEVED = 'ACHIEVED',
+  ON_TRACK = 'ON_TRACK',
+  AT_RISK = 'AT_RISK',
+  MISSED = 'MISSED',
+  NO_TARGET = 'NO_TARGET',
+  NO_DATA = 'NO_DATA',
+}

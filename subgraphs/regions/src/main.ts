@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { Commitment, Convention, ConventionParty } from './entities/Convention';
+import { Ecosystem } from './entities/Ecosystem';
+import { Partner } from './entities/Partner';
+import { Province } from './entities/Province';
+import { Region } from './entities/Region';
+import { context, type Context } from './loaders';
+import { Initial1732250000000 } from './migrations/1732250000000-Initial';
+import { ConventionResolver } from './resolvers/ConventionResolver';
+import { RegionResolver, regionReference } from './resolvers/RegionResolver';
+import { seed, TABLES } from './seed';
+
+/** The regions subgraph: regions, provinces, ecosystems, partners and conventions. Owns `Region`. */
+export const regions: SubgraphDefinition<Context> = {
+  name: 'regions',
+  entities: [Region, Province, Ecosystem, Partner, Convention, ConventionParty, Commitment],
+  migrations: [Initial1732250000000],
+  schema: {
+    resolvers: [RegionResolver, ConventionResolver],
+    references: { Region: regionReference },
+    federationDirectives: ['@key'],
+  },
+  context,
+  seed,
+  tables: TABLES,
+};
+
+if (require.main === module) {
+  runSubgraph(regions).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

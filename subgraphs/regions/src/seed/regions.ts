@@ -1,0 +1,29 @@
+/** The 12 regions (decree 2-15-40) with their 75 prefectures (P) and provinces, RGPH 2024 populations. */
+type Row = [code: string, name: string, nameAr: string, capital: string, population: number, pilot: boolean, units: string[]];
+
+export const REGIONS: Row[] = [
+  ['MA-01', 'Tanger-Tétouan-Al Hoceïma', 'طنجة-تطوان-الحسيمة', 'Tanger', 4_030_222, false,
+    ['TNG:Tanger-Assilah:P', "MDF:M'diq-Fnideq:P", 'TET:Tétouan', 'FAH:Fahs-Anjra', 'LAR:Larache', 'HOC:Al Hoceïma', 'CHE:Chefchaouen', 'OUZ:Ouezzane']],
+  ['MA-02', "L'Oriental", 'جهة الشرق', 'Oujda', 2_294_665, true,
+    ['OUJ:Oujda-Angad:P', 'NAD:Nador', 'DRI:Driouch', 'JRA:Jerada', 'BER:Berkane', 'TAI:Taourirt', 'GUF:Guercif', 'FIG:Figuig']],
+  ['MA-03', 'Fès-Meknès', 'فاس-مكناس', 'Fès', 4_467_911, false,
+    ['FES:Fès:P', 'MEK:Meknès:P', 'HAJ:El Hajeb', 'IFR:Ifrane', 'MOU:Moulay Yacoub', 'SEF:Sefrou', 'BOM:Boulemane', 'TAO:Taounate', 'TAZ:Taza']],
+  ['MA-04', 'Rabat-Salé-Kénitra', 'الرباط-سلا-القنيطرة', 'Rabat', 5_132_639, true,
+    ['RAB:Rabat:P', 'SAL:Salé:P', 'SKH:Skhirate-Témara:P', 'KEN:Kénitra', 'KHE:Khémisset', 'SIK:Sidi Kacem', 'SIL:Sidi Slimane']],
+  ['MA-05', 'Béni Mellal-Khénifra', 'بني ملال-خنيفرة', 'Béni Mellal', 2_525_801, false,
+    ['BEM:Béni Mellal', 'AZI:Azilal', 'FQH:Fquih Ben Salah', 'KHN:Khénifra', 'KHO:Khouribga']],
+  ['MA-06', 'Casablanca-Settat', 'الدار البيضاء-سطات', 'Casablanca', 7_688_967, false,
+    ['CAS:Casablanca:P', 'MOH:Mohammédia:P', 'JDI:El Jadida', 'NOU:Nouaceur', 'MED:Médiouna', 'BES:Benslimane', 'BRR:Berrechid', 'SET:Settat', 'SIB:Sidi Bennour']],
+  ['MA-07', 'Marrakech-Safi', 'مراكش-آسفي', 'Marrakech', 4_892_393, false,
+    ['MAR:Marrakech:P', 'CHI:Chichaoua', 'HAO:Al Haouz', 'KES:El Kelâa des Sraghna', 'ESI:Essaouira', 'REH:Rehamna', 'SAF:Safi', 'YUS:Youssoufia']],
+  ['MA-08', 'Drâa-Tafilalet', 'درعة-تافيلالت', 'Errachidia', 1_655_623, true,
+    ['ERR:Errachidia', 'OUA:Ouarzazate', 'MID:Midelt', 'TIN:Tinghir', 'ZAG:Zagora']],
+  ['MA-09', 'Souss-Massa', 'سوس-ماسة', 'Agadir', 3_020_431, true,
+    ['AGD:Agadir Ida-Outanane:P', 'INE:Inezgane-Aït Melloul:P', 'CHT:Chtouka-Aït Baha', 'TAR:Taroudant', 'TIZ:Tiznit', 'TAT:Tata']],
+  ['MA-10', 'Guelmim-Oued Noun', 'كلميم-واد نون', 'Guelmim', 448_685, false,
+    ['GUE:Guelmim', 'ASZ:Assa-Zag', 'TNT:Tan-Tan', 'SIF:Sidi Ifni']],
+  ['MA-11', 'Laâyoune-Sakia El Hamra', 'العيون-الساقية الحمراء', 'Laâyoune', 451_028, false,
+    ['LAA:Laâyoune', 'BOD:Boujdour', 'TAF:Tarfaya', 'ESM:Es-Semara']],
+  ['MA-12', 'Dakhla-Oued Ed-Dahab', 'الداخلة-وادي الذهب', 'Dakhla', 219_965, false,
+    ['OUD:Oued Ed-Dahab', 'AOU:Aousserd']],
+];

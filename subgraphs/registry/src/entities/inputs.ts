@@ -1,0 +1,60 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { AutoEntrepreneur } from './AutoEntrepreneur';
+import { Gender, PopulationSegment } from './enums';
+
+@InputType({ description: 'An application to the national register (demande d\'inscription au RNAE).' })
+export class ApplicationInput {
+  @Field({ description: 'Full name as on the national ID card.' })
+  fullName!: string;
+
+  @Field({ description: 'National ID (CIN): one or two letters then digits, e.g. "JB123456".' })
+  nationalId!: string;
+
+  @Field(() => Gender, { description: 'Gender.' })
+  gender!: Gender;
+
+  @Field({ description: 'Birth date, ISO (YYYY-MM-DD); the applicant must be 18 or older.' })
+  birthDate!: string;
+
+  @Field(() => ID, { description: 'Region of activity, MA-01 … MA-12.' })
+  region!: string;
+
+  @Field({ description: 'Activity code, one of Query.activities.' })
+  activityCode!: string;
+
+  @Field(() => String, { nullable: true, description: 'Moroccan phone number, e.g. "0612345678".' })
+  phone?: string | null;
+
+  @Field(() => PopulationSegment, { nullable: true, description: 'Target group; OTHER when not given.' })
+  segment?: PopulationSegment | null;
+}
+
+@ObjectType({ description: 'An edge of a page of auto-entrepreneurs.' })
+export class AutoEntrepreneurEdge {
+  @Field({ description: 'Opaque cursor of this row; pass it as "after" to read on.' })
+  cursor!: string;
+
+  @Field(() => AutoEntrepreneur, { description: 'The auto-entrepreneur.' })
+  node!: AutoEntrepreneur;
+}
+
+@ObjectType({ description: 'Pagination state of a page.' })
+export class PageInfo {
+  @Field({ description: 'True when more rows follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of this page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of auto-entrepreneurs, oldest application first (keyset pagination: every page costs the same).' })
+export class AutoEntrepreneurConnection {
+  @Field(() => [AutoEntrepreneurEdge], { description: 'The rows of this page.' })
+  edges!: AutoEntrepreneurEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more rows follow.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Number of rows matching the filters, all pages together.' })
+  totalCount!: number;
+}

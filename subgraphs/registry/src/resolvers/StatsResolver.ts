@@ -1,0 +1,52 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { badInput } from '@moukawil/kit';
+import { Region } from '../entities/Region';
+import { IndicatorStatus, RegistrationStats, RegistryFigures } from '../entities/RegistrationStats';
+import { figuresKey, type Context } from '../loaders';
+import { NATIONAL, womenShare, type Figures } from '../stats';
+
+function yearArg(year: number | null | undefined): number | null {
+  if (year === null || year === undefined) return null;
+  if (year < 2015 || year > 2100) throw badInput('The year must be 2015 (the register opened) or later', 'year');
+  return year;
+}
+
+function toStats(region: string | null, year: number | null, figures: Figures): RegistrationStats {
+  return { region, year, ...figures, womenShare: womenShare(figures) };
+}
+
+@Resolver(() => Region)
+export class RegionStatsResolver {
+  @FieldResolver(() => RegistrationStats, { nullable: true, description: 'Register figures of the region for a year, or all years (public aggregate). From the registry subgraph.' })
+  async registrationStats(
+    @Root() region: Region,
+    @Ctx() { loaders }: Context,
+    @Arg('year', () => Int, { nullable: true, description: 'The year; all years when omitted.' }) year?: number | null,
+  ): Promise<RegistrationStats> {
+    const y = yearArg(year);
+    return toStats(region.code, y, await loaders.figures.load(figuresKey(region.code, y, y)));
+  }
+}
+
+@Resolver()
+export class NationalStatsResolver {
+  @Query(() => RegistrationStats, { description: 'National register figures for a year, or all years (public aggregate); always the sum of the 12 regions.' })
+  async nationalStats(
+    @Ctx() { loaders }: Context,
+    @Arg('year', () => Int, { nullable: true, description: 'The year; all years when omitted.' }) year?: number | null,
+  ): Promise<RegistrationStats> {
+    const y = yearArg(year);
+    return toStats(null, y, await loaders.figures.load(figuresKey(NATIONAL, y, y)));
+  }
+}
+
+@Resolver(() => IndicatorStatus)
+export class IndicatorFiguresResolver {
+  @FieldResolver(() => RegistryFigures, { nullable: true, description: 'Register figures over the status\'s scope and period: what the indicators subgraph computes registration actuals from.' })
+  registryFigures(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Figures> {
+    return loaders.figures.load(figuresKey(status.scope, status.fromYear, status.toYear));
+  }
+}
+
+/** Stubs of other subgraphs' entities: the representation is all this subgraph needs. */
+export const passThrough = async <T>(reference: T): Promise<T> => reference;
