@@ -114,7 +114,9 @@ export function nationalIdFor(viewer: Viewer, region: string, nationalId: string
   throw forbidden('You may not read the national ID of a person of this region');
 }
 
+/** Keeps the letters and the first two digits: "JB123456" -> "JB12****", "J1002345" -> "J10*****". */
 export function maskNationalId(nationalId: string): string {
-  const visible = nationalId.slice(0, 4);
-  return visible + '*'.repeat(Math.max(nationalId.length - 4, 4));
+  const letters = /^[A-Z]*/.exec(nationalId)![0].length;
+  const visible = nationalId.slice(0, letters + 2);
+  return visible + '*'.repeat(Math.max(nationalId.length - visible.length, 4));
 }

@@ -1,0 +1,149 @@
+import { codes, gql, ok, url } from '../../test/support';
+
+const DASHBOARD = `query Dashboard($year: Int!) {
+  regions {
+    code name isPilot
+    provinces { code }
+    registrationStats(year: $year) { applications registered womenShare turnover }
+    programmes { code kind }
+    scorecard(year: $year) { indicator { code } target actual progress status }
+  }
+  nationalScorecard(year: $year) { indicator { code } region { code } target actual status }
+}`;
+
+describe('the composed graph through the gateway', () => {
+  it('answers one query that joins all four subgraphs for the 12 regions', async () => {
+    const data = ok(await gql(DASHBOARD, { variables: { year: 2019 } }));
+    expect(data.regions.map((r: any) => r.code)).toEqual(['MA-01', 'MA-02', 'MA-03', 'MA-04', 'MA-05', 'MA-06', 'MA-07', 'MA-08', 'MA-09', 'MA-10', 'MA-11', 'MA-12']);
+    const fm = data.regions.find((r: any) => r.code === 'MA-03');
+    expect(fm.provinces).toHaveLength(9); // regions
+    expect(fm.registrationStats.registered).toBeGreaterThan(0); // registry
+    expect(fm.programmes.map((p: any) => p.code)).toEqual(expect.arrayContaining(['FM-TPME-RURAL', 'FM-PROJECT-HOLDERS', 'FM-POST-CREATION'])); // programs
+    const registrations = fm.scorecard.find((s: any) => s.indicator.code === 'AE_REGISTRATIONS'); // indicators + registry via @requires
+    expect(registrations.target).toBe(500);
+    expect(registrations.actual).toBe(fm.registrationStats.registered);
+    expect(registrations.progress).toBeCloseTo(fm.registrationStats.registered / 500);
+    expect(['ACHIEVED', 'MISSED']).toContain(registrations.status);
+  });
+
+  it('computes national actuals live from the register and matches nationalStats', async () => {
+    const data = ok(await gql(`{
+      nationalScorecard(year: 2019) { indicator { code } region { code } target actual progress status }
+      y2018: nationalStats(year: 2018) { registered }
+      y2019: nationalStats(year: 2019) { registered }
+    }`));
+    const registrations = data.nationalScorecard.find((s: any) => s.indicator.code === 'AE_REGISTRATIONS');
+    expect(registrations.region).toBeNull();
+    expect(registrations.target).toBe(150_000); // National AE Committee, 2018-2019
+    expect(registrations.actual).toBe(data.y2018.registered + data.y2019.registered);
+    expect(registrations.status).toBe('MISSED'); // the demo population is far smaller than the register
+    const noSource = data.nationalScorecard.find((s: any) => s.indicator.code === 'ADVISORS_TRAINED');
+    expect(noSource.actual).toBeNull(); // unknown is null, never 0
+  });
+
+  it('answers every root field of the contract', async () => {
+    const data = ok(await gql(`{
+      regions { code } region(code: "MA-09") { name isPilot }
+      nationalStats { applications registered rejected struckOff women womenShare turnover taxContribution }
+      programmes { code name kind } activities { code label category }
+      indicators { code } nationalScorecard(year: 2020) { indicator { code } }
+    }`));
+    expect(data.regions).toHaveLength(12);
+    expect(data.region).toEqual({ name: 'Souss-Massa', isPilot: true });
+    expect(data.nationalStats.applications).toBeGreaterThanOrEqual(2000); // 2,000 seeded, plus what other test files submit
+    expect(data.nationalStats.registered).toBeGreaterThan(1500);
+    expect(data.nationalStats.womenShare).toBeGreaterThan(0.2);
+    expect(data.nationalStats.womenShare).toBeLessThan(0.4);
+    expect(data.programmes.length).toBeGreaterThanOrEqual(10);
+    expect(data.activities.length).toBeGreaterThanOrEqual(30);
+    expect(data.indicators.length).toBeGreaterThanOrEqual(12);
+
+    const people = ok(await gql(`{ autoEntrepreneurs(region: "MA-09", first: 2) { totalCount edges { cursor node { id fullName nationalId status region { code name } activity { category } enrolments { status } } } pageInfo { hasNextPage endCursor } } }`, { as: 'NATIONAL' }));
+    const page = people.autoEntrepreneurs;
+    expect(page.edges).toHaveLength(2);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.edges[0].node.region).toEqual({ code: 'MA-09', name: 'Souss-Massa' });
+    const one = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { id fullName } }`, { as: 'NATIONAL', variables: { id: page.edges[0].node.id } }));
+    expect(one.autoEntrepreneur).toEqual({ id: page.edges[0].node.id, fullName: page.edges[0].node.fullName });
+  });
+
+  it('pages with cursors without overlap', async () => {
+    const first = ok(await gql(`{ autoEntrepreneurs(region: "MA-04", first: 5) { edges { node { id } } pageInfo { endCursor } totalCount } }`, { as: 'NATIONAL' }));
+    const next = ok(await gql(`query($after: String) { autoEntrepreneurs(region: "MA-04", first: 5, after: $after) { edges { node { id } } } }`, { as: 'NATIONAL', variables: { after: first.autoEntrepreneurs.pageInfo.endCursor } }));
+    const a = first.autoEntrepreneurs.edges.map((e: any) => e.node.id);
+    const b = next.autoEntrepreneurs.edges.map((e: any) => e.node.id);
+    expect(b).toHaveLength(5);
+    expect(a.filter((id: string) => b.includes(id))).toEqual([]);
+    expect(codes(await gql(`{ autoEntrepreneurs(first: 5, after: "not-a-cursor") { totalCount } }`, { as: 'NATIONAL' }))).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('resolves Enrolment.beneficiary in the registry, under its access rules', async () => {
+    const national = ok(await gql(`{ programme(code: "PILOT-HONOUR-LOAN") { enrolments(first: 3) { status regionCode beneficiary { id fullName region { code } } } } }`, { as: 'NATIONAL' }));
+    const enrolments = national.programme.enrolments;
+    expect(enrolments.length).toBeGreaterThan(0);
+    for (const e of enrolments) expect(e.beneficiary.region.code).toBe(e.regionCode);
+
+    const anonymous = ok(await gql(`{ programme(code: "PILOT-HONOUR-LOAN") { enrolments { beneficiary { fullName } } } }`));
+    expect(anonymous.programme.enrolments).toEqual([]); // who is enrolled is personal data
+
+    // A council sees the enrolments of its own region only, with CINs masked by the registry.
+    const query = `{ programmes(region: "MA-09") { enrolments(first: 500) { regionCode beneficiary { nationalId } } } }`;
+    const everything = ok(await gql(query, { as: 'NATIONAL' })).programmes.flatMap((p: any) => p.enrolments);
+    const council = ok(await gql(query, { as: 'REGIONAL_MA09' })).programmes.flatMap((p: any) => p.enrolments);
+    expect(council.length).toBeGreaterThan(0);
+    expect(council).toHaveLength(everything.filter((e: any) => e.regionCode === 'MA-09').length);
+    for (const row of council) {
+      expect(row.regionCode).toBe('MA-09');
+      expect(row.beneficiary.nationalId).toMatch(/^[A-Z]{1,2}\d{2}\*+$/);
+    }
+  });
+
+  it('refuses people to anonymous and partner callers, and bad tokens', async () => {
+    expect(codes(await gql(`{ autoEntrepreneurs { totalCount } }`))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(`{ autoEntrepreneurs { totalCount } }`, { as: 'PARTNER' }))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(`{ autoEntrepreneurs(region: "MA-03") { totalCount } }`, { as: 'REGIONAL_MA09' }))).toEqual(['FORBIDDEN']);
+    const expired = await gql(`{ regions { code } }`, { as: 'EXPIRED' });
+    expect(codes(expired)).toEqual(['UNAUTHENTICATED']);
+    expect(expired.status).toBe(401);
+    expect(codes(await gql(`{ regions { code } }`, { authorization: 'Bearer forged.token.value' }))).toEqual(['UNAUTHENTICATED']);
+    // Public aggregates stay open to everyone.
+    expect(ok(await gql(`{ nationalStats { registered } }`, { as: 'PARTNER' })).nationalStats.registered).toBeGreaterThan(0);
+  });
+
+  it('documents every type, field and argument for the explorer', async () => {
+    const data = ok(await gql(`{ __schema { types { name kind description fields { name description args { name description } } inputFields { name description } } } }`));
+    const missing: string[] = [];
+    const builtIn = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
+    for (const type of data.__schema.types) {
+      if (type.name.startsWith('__') || builtIn.has(type.name)) continue;
+      if (!type.description && !['Query', 'Mutation'].includes(type.name)) missing.push(type.name);
+      for (const field of [...(type.fields ?? []), ...(type.inputFields ?? [])]) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const arg of field.args ?? []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('reports its own health and each subgraph\'s', async () => {
+    const response = await fetch(url('gateway', '/health'));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok', service: 'gateway', supergraph: 'loaded',
+      subgraphs: { regions: 'up', registry: 'up', programs: 'up', indicators: 'up' },
+    });
+    for (const service of ['regions', 'registry', 'programs', 'indicators'] as const) {
+      const health = await fetch(url(service, '/health'));
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({ status: 'ok', service, database: 'up' });
+    }
+  });
+
+  it('serves an offline explorer page at /', async () => {
+    const response = await fetch(url('gateway', '/'));
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain('Moukawil Graph');
+    expect(html).not.toMatch(/src="https?:\/\//); // nothing from a CDN
+  });
+});

@@ -1,0 +1,36 @@
+import { Direction, ScorecardStatus as S } from '../src/entities/enums';
+import { actualOf } from '../src/rules/actuals';
+import { elapsed, progressOf, statusOf, targetFor } from '../src/rules/scorecard';
+
+const figures = { applications: 200, registered: 150, active: 140, registeredToDate: 900, women: 45, turnover: 1000, taxContribution: 10 };
+const during2020 = new Date('2020-07-02T00:00:00Z');
+
+describe('scorecard rules', () => {
+  it('picks the target due first among those covering the year', () => {
+    const targets = [{ fromYear: 2019, toYear: 2020, value: 1500 }, { fromYear: 2019, toYear: 2019, value: 500 }];
+    expect(targetFor(targets, 2019)?.value).toBe(500);
+    expect(targetFor(targets, 2020)?.value).toBe(1500);
+    expect(targetFor(targets, 2021)).toBeNull();
+  });
+
+  it('derives actuals from the register figures, and null when unknown', () => {
+    expect(actualOf('AE_REGISTRATIONS', figures)).toBe(150);
+    expect(actualOf('WOMEN_SHARE', figures)).toBeCloseTo(0.3);
+    expect(actualOf('REGISTRATION_RATE', figures)).toBeCloseTo(0.75);
+    expect(actualOf('AE_REGISTRATIONS', null)).toBeNull();
+    expect(actualOf('ADVISORS_TRAINED', figures)).toBeNull();
+  });
+
+  it('grades a target against the time elapsed', () => {
+    const base = { fromYear: 2019, toYear: 2020, direction: Direction.HIGHER_IS_BETTER };
+    expect(elapsed(2019, 2020, during2020)).toBeCloseTo(0.75, 2);
+    expect(statusOf({ ...base, target: 1500, actual: 1500 }, during2020)).toBe(S.ACHIEVED);
+    expect(statusOf({ ...base, target: 1500, actual: 1100 }, during2020)).toBe(S.ON_TRACK);
+    expect(statusOf({ ...base, target: 1500, actual: 600 }, during2020)).toBe(S.AT_RISK);
+    expect(statusOf({ ...base, target: 1500, actual: 600 }, new Date('2021-01-01T00:00:00Z'))).toBe(S.MISSED);
+    expect(statusOf({ ...base, target: null, actual: 600 }, during2020)).toBe(S.NO_TARGET);
+    expect(statusOf({ ...base, target: 1500, actual: null }, during2020)).toBe(S.NO_DATA);
+    expect(progressOf(750, 1500)).toBe(0.5);
+    expect(progressOf(null, 1500)).toBeNull();
+  });
+});

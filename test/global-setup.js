@@ -1,0 +1,42 @@
+// Boots the real stack once for the whole run: an embedded PostgreSQL in a temporary folder,
+// the four subgraphs and the gateway as separate processes on free ports, with test data.
+// Plain JS on the built code (npm test builds first), so that ESM-only packages load natively.
+const { chmodSync, mkdtempSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+
+module.exports = async function globalSetup() {
+  process.env.LOG_LEVEL = 'silent';
+  process.env.JWT_SECRET = 'moukawil-test-secret-0123456789-abcdefghij';
+  const kit = require('../kit/dist');
+  const { startStack } = require('../scripts/dist/stack');
+  const dataDir = mkdtempSync(join(tmpdir(), 'moukawil-test-'));
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root
+  const database = await kit.startEmbeddedPostgres(join(dataDir, 'postgres'));
+  const names = ['gateway', 'regions', 'registry', 'programs', 'indicators'];
+  const ports = {};
+  for (const name of names) ports[name] = await kit.freePort();
+  const env = { DATABASE_URL: database.url, DATABASE_PREFIX: 'test_', SEED_REGISTRATIONS: '2000', LOG_LEVEL: 'silent' };
+  let stack;
+  try {
+    stack = await startStack({ env, ports, stdio: 'ignore', readyTimeoutMs: 120_000 });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+  globalThis.__MOUKAWIL__ = { stack, database, dataDir };
+
+  const tokens = {
+    NATIONAL: await kit.signToken({ subject: 'test-national', role: 'NATIONAL' }),
+    REGIONAL_MA09: await kit.signToken({ subject: 'test-council-09', role: 'REGIONAL', region: 'MA-09' }),
+    ADVISOR_MA09: await kit.signToken({ subject: 'test-advisor-09', role: 'ADVISOR', region: 'MA-09' }),
+    ADVISOR_MA03: await kit.signToken({ subject: 'test-advisor-03', role: 'ADVISOR', region: 'MA-03' }),
+    PARTNER: await kit.signToken({ subject: 'test-partner', role: 'PARTNER' }),
+    EXPIRED: await kit.signToken({ subject: 'test-expired', role: 'NATIONAL' }, '-1m'),
+  };
+  Object.assign(process.env, {
+    TEST_TOKENS: JSON.stringify(tokens),
+    TEST_PORTS: JSON.stringify(ports),
+    TEST_DATABASE_URL: database.url,
+  });
+};

@@ -1,0 +1,42 @@
+/** What tests share: the running stack's addresses and tokens (from global-setup.js), and a GraphQL client. */
+
+export type ServiceName = 'gateway' | 'regions' | 'registry' | 'programs' | 'indicators';
+export type TokenName = 'NATIONAL' | 'REGIONAL_MA09' | 'ADVISOR_MA09' | 'ADVISOR_MA03' | 'PARTNER' | 'EXPIRED';
+
+const ports: Record<ServiceName, number> = JSON.parse(process.env.TEST_PORTS ?? '{}');
+const tokens: Record<TokenName, string> = JSON.parse(process.env.TEST_TOKENS ?? '{}');
+
+export const url = (service: ServiceName, path = '/graphql') => `http://127.0.0.1:${ports[service]}${path}`;
+export const token = (name: TokenName) => tokens[name];
+
+export interface GraphQLResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; [k: string]: unknown } }>;
+}
+
+export interface Call {
+  variables?: Record<string, unknown>;
+  /** A named test token, or a raw Authorization header value. */
+  as?: TokenName;
+  authorization?: string;
+  service?: ServiceName;
+}
+
+export async function gql<T = any>(query: string, call: Call = {}): Promise<GraphQLResult<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (call.as) headers.authorization = `Bearer ${token(call.as)}`;
+  if (call.authorization) headers.authorization = call.authorization;
+  const response = await fetch(url(call.service ?? 'gateway'), { method: 'POST', headers, body: JSON.stringify({ query, variables: call.variables }) });
+  const body = (await response.json()) as GraphQLResult<T>;
+  return { ...body, status: response.status };
+}
+
+/** The error codes of a result, in order. */
+export const codes = (result: GraphQLResult) => (result.errors ?? []).map((e) => e.extensions?.code);
+
+/** Fails with the errors when a result has any. */
+export function ok<T>(result: GraphQLResult<T>): T {
+  if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data as T;
+}
