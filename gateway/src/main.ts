@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  envOptional, formatError, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  assertIdentityConfig, envOptional, formatError, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
@@ -22,6 +22,7 @@ export interface RunningGateway {
 
 /** Serves the committed supergraph: nothing is composed at run time. */
 export async function startGateway(port = servicePort('gateway')): Promise<RunningGateway> {
+  assertIdentityConfig();
   const supergraphSdl = readFileSync(envOptional('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,

@@ -32,6 +32,11 @@ function secret(): Uint8Array {
   return new TextEncoder().encode(value);
 }
 
+/** Fails at start-up, not at the first request, when the identity configuration is unsafe. */
+export function assertIdentityConfig(): void {
+  secret();
+}
+
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }

@@ -11,7 +11,7 @@ import { databaseUrlFor, openDatabase } from './database';
 import { formatError } from './errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
 import { listen, newHttp, onTermination } from './http';
-import { viewerFromHeader, type Viewer } from './identity';
+import { assertIdentityConfig, viewerFromHeader, type Viewer } from './identity';
 import { log, setServiceName } from './log';
 
 /** What every resolver of every subgraph receives. */
@@ -66,6 +66,7 @@ export async function reseed(db: DataSource, def: SubgraphDefinition<any>, optio
 
 /** Starts a subgraph: database and migrations, demo data on first start, GraphQL + /health. */
 export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>, port = servicePort(def.name)): Promise<RunningSubgraph> {
+  assertIdentityConfig();
   const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: def.migrations });
   if (envBool('SEED_ON_START', true) && (await isEmpty(db, def.tables))) {
     log.info('loading demo data (first start)');
