@@ -12,3 +12,4 @@ export * from './loaders';
 export * from './pagination';
 export * from './bulk';
 export * from './regions';
+export * from './columns';

@@ -131,6 +131,15 @@ function argValue(args: string[], flag: string): string | undefined {
  */
 export async function runSubgraph<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>): Promise<void> {
   setServiceName(def.name);
+  try {
+    await runCommand(def);
+  } catch (error) {
+    log.error({ err: error }, `${def.name} failed`);
+    process.exit(1);
+  }
+}
+
+async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (command === 'sdl') {
     process.stdout.write((await buildFederatedSchema(def.schema)).sdl);

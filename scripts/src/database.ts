@@ -1,20 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envOptional, log, startEmbeddedPostgres } from '@moukawil/kit';
+import { envOptional, log, processAlive, startEmbeddedPostgres } from '@moukawil/kit';
 
 export interface AcquiredDatabase {
   url: string;
   /** Stops the embedded server when this process started it; a no-op otherwise. */
   release(): Promise<void>;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -29,7 +20,7 @@ export async function acquireDatabase(dataDir: string): Promise<AcquiredDatabase
   const runtimeFile = join(dataDir, 'runtime.json');
   if (existsSync(runtimeFile)) {
     const runtime = JSON.parse(readFileSync(runtimeFile, 'utf8')) as { pid: number; url: string };
-    if (alive(runtime.pid) && runtime.pid !== process.pid) {
+    if (processAlive(runtime.pid) && runtime.pid !== process.pid) {
       log.info({ pid: runtime.pid }, 'using the embedded PostgreSQL of a running command');
       return { url: runtime.url, release: async () => undefined };
     }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
 import { Indicator } from './entities/Indicator';
 import { RegistryFigures } from './entities/IndicatorStatus';
 import { Target } from './entities/Target';
@@ -21,7 +21,7 @@ export const indicators: SubgraphDefinition<Context> = {
     references: {
       Indicator: indicatorReference,
       IndicatorStatus: statusFromKey,
-      Region: async (reference: { code: string }) => reference,
+      Region: referenceAsIs,
     },
     federationDirectives: ['@key', '@external', '@requires', '@shareable'],
   },
@@ -30,9 +30,4 @@ export const indicators: SubgraphDefinition<Context> = {
   tables: TABLES,
 };
 
-if (require.main === module) {
-  runSubgraph(indicators).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) void runSubgraph(indicators);

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
-import { runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
 import { Enrolment } from './entities/Enrolment';
 import { Programme } from './entities/Programme';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
-import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver, passThrough } from './resolvers/EnrolmentResolver';
+import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver } from './resolvers/EnrolmentResolver';
 import { ProgrammeResolver, programmeReference, RegionProgrammesResolver } from './resolvers/ProgrammeResolver';
 import { seed, TABLES } from './seed';
 
@@ -15,7 +15,7 @@ export const programs: SubgraphDefinition<Context> = {
   migrations: [Initial1732250000000],
   schema: {
     resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver],
-    references: { Programme: programmeReference, Region: passThrough, AutoEntrepreneur: passThrough },
+    references: { Programme: programmeReference, Region: referenceAsIs, AutoEntrepreneur: referenceAsIs },
     federationDirectives: ['@key'],
   },
   context,
@@ -23,9 +23,4 @@ export const programs: SubgraphDefinition<Context> = {
   tables: TABLES,
 };
 
-if (require.main === module) {
-  runSubgraph(programs).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) void runSubgraph(programs);

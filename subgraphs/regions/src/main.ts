@@ -26,9 +26,4 @@ export const regions: SubgraphDefinition<Context> = {
   tables: TABLES,
 };
 
-if (require.main === module) {
-  runSubgraph(regions).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) void runSubgraph(regions);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { IndicatorStatus } from './entities/RegistrationStats';
@@ -8,7 +8,7 @@ import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { ActivityResolver } from './resolvers/ActivityResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
-import { IndicatorFiguresResolver, NationalStatsResolver, passThrough, RegionStatsResolver } from './resolvers/StatsResolver';
+import { IndicatorFiguresResolver, NationalStatsResolver, RegionStatsResolver } from './resolvers/StatsResolver';
 import { seed, TABLES } from './seed';
 
 /** The registry subgraph: the national register (RNAE). Owns `AutoEntrepreneur`; adds statistics to `Region`. */
@@ -19,7 +19,7 @@ export const registry: SubgraphDefinition<Context> = {
   schema: {
     resolvers: [AutoEntrepreneurResolver, ActivityResolver, RegionStatsResolver, NationalStatsResolver, IndicatorFiguresResolver],
     orphanedTypes: [IndicatorStatus],
-    references: { AutoEntrepreneur: autoEntrepreneurReference, Region: passThrough, IndicatorStatus: passThrough },
+    references: { AutoEntrepreneur: autoEntrepreneurReference, Region: referenceAsIs, IndicatorStatus: referenceAsIs },
     federationDirectives: ['@key', '@shareable'],
   },
   context,
@@ -27,9 +27,4 @@ export const registry: SubgraphDefinition<Context> = {
   tables: TABLES,
 };
 
-if (require.main === module) {
-  runSubgraph(registry).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) void runSubgraph(registry);

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { EnrolmentStatus } from './enums';
-import { numeric } from './Programme';
+import { numericColumn } from '@moukawil/kit';
 
 @Entity('enrolment')
 @ObjectType({ description: 'An auto-entrepreneur enrolled in a programme.' })
@@ -28,7 +28,7 @@ export class Enrolment {
   @Field({ description: 'When the beneficiary applied.' })
   enrolledAt!: Date;
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numeric })
+  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numericColumn })
   @Field(() => Float, { nullable: true, description: 'Amount lent or granted, MAD (loans only).' })
   amount!: number | null;
 }

@@ -1,8 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericColumn } from '@moukawil/kit';
 import { ProgrammeKind } from './enums';
-
-const numeric = { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number | null) => v };
 
 @Entity('programme')
 @ObjectType({ description: 'A support offer for auto-entrepreneurs (honour loans, digital inclusion, post-creation support…), run in some regions.' })
@@ -43,7 +42,7 @@ export class Programme {
   @Field(() => Int, { nullable: true, description: 'Last year, or null when open-ended.' })
   endYear!: number | null;
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, name: 'max_amount', nullable: true, transformer: numeric })
+  @Column({ type: 'numeric', precision: 14, scale: 2, name: 'max_amount', nullable: true, transformer: numericColumn })
   @Field(() => Float, { nullable: true, description: 'Largest amount per beneficiary for loans, MAD (e.g. 100,000 for Réseau Entreprendre honour loans).' })
   maxAmount!: number | null;
 
@@ -51,5 +50,3 @@ export class Programme {
   @Field({ description: 'Where the facts come from.' })
   source!: string;
 }
-
-export { numeric };

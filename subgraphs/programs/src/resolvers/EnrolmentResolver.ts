@@ -24,5 +24,3 @@ export class AutoEntrepreneurEnrolmentsResolver {
     return loaders.enrolmentsOfPerson.load(person.id);
   }
 }
-
-export const passThrough = async <T>(reference: T): Promise<T> => reference;

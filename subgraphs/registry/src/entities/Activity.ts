@@ -1,8 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericColumn } from '@moukawil/kit';
 import { ActivityCategory } from './enums';
-
-const numeric = { from: (v: string | null) => (v === null ? null : Number(v)), to: (v: number) => v };
 
 @Entity('activity')
 @ObjectType({ description: 'An activity of the nomenclature of activities eligible to the auto-entrepreneur status.' })
@@ -19,13 +18,11 @@ export class Activity {
   @Field(() => ActivityCategory, { description: 'Category of Law 114-13.' })
   category!: ActivityCategory;
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, name: 'turnover_ceiling', transformer: numeric })
+  @Column({ type: 'numeric', precision: 14, scale: 2, name: 'turnover_ceiling', transformer: numericColumn })
   @Field(() => Float, { description: 'Yearly turnover ceiling in MAD: 500,000 (commercial, industrial, artisanal) or 200,000 (services).' })
   turnoverCeiling!: number;
 
-  @Column({ type: 'numeric', precision: 6, scale: 4, name: 'tax_rate', transformer: numeric })
+  @Column({ type: 'numeric', precision: 6, scale: 4, name: 'tax_rate', transformer: numericColumn })
   @Field(() => Float, { description: 'Tax on turnover in force (finance law 2019): 0.005 (0.5 %) or 0.01 (1 %).' })
   taxRate!: number;
 }
-
-export { numeric };

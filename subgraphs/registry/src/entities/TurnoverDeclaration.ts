@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { numeric } from './Activity';
+import { numericColumn } from '@moukawil/kit';
 
 @Entity('turnover_declaration')
 @ObjectType({ description: 'A quarterly turnover declaration (déclaration du chiffre d\'affaires) and the tax it bears.' })
@@ -23,11 +23,11 @@ export class TurnoverDeclaration {
   @Field(() => Int, { description: 'Quarter of the declared period, 1 to 4.' })
   quarter!: number;
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numeric })
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numericColumn })
   @Field(() => Float, { description: 'Turnover collected in the quarter, MAD.' })
   amount!: number;
 
-  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numeric })
+  @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numericColumn })
   @Field(() => Float, { description: 'Tax due on it, MAD (rate of the activity\'s category in force that year).' })
   tax!: number;
 }

@@ -47,6 +47,3 @@ export class IndicatorFiguresResolver {
     return loaders.figures.load(figuresKey(status.scope, status.fromYear, status.toYear));
   }
 }
-
-/** Stubs of other subgraphs' entities: the representation is all this subgraph needs. */
-export const passThrough = async <T>(reference: T): Promise<T> => reference;
