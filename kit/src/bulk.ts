@@ -18,3 +18,25 @@ export async function insertRows(
     await manager.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, params);
   }
 }
+
+/**
+ * Bulk INSERT through `unnest` of one array per column: one statement and few parameters per
+ * batch, several times faster than multi-row VALUES for large loads (seeds, imports).
+ */
+export async function insertArrays(
+  manager: EntityManager,
+  table: string,
+  columns: Array<[name: string, pgType: string]>,
+  rows: unknown[][],
+  batch = 20_000,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += batch) {
+    const slice = rows.slice(start, start + batch);
+    const arrays = columns.map((_, c) => slice.map((row) => row[c]));
+    await manager.query(
+      `INSERT INTO "${table}" (${columns.map(([n]) => `"${n}"`).join(', ')})
+       SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
+      arrays,
+    );
+  }
+}

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { envString, isProduction } from './config';
-import { REGION_CODES } from './regions';
+import { REGION_CODES } from './territory';
 
 /** The roles of CONTRACT.md. Anonymous callers have no role and read public aggregates only. */
 export const ROLES = ['NATIONAL', 'REGIONAL', 'ADVISOR', 'PARTNER'] as const;

@@ -11,5 +11,5 @@ export * from './demo';
 export * from './loaders';
 export * from './pagination';
 export * from './bulk';
-export * from './regions';
+export * from './territory';
 export * from './columns';

@@ -43,6 +43,8 @@ export interface SubgraphDefinition<Ctx extends BaseContext = BaseContext> {
   seed: (manager: EntityManager, options: SeedOptions) => Promise<void>;
   /** The subgraph's data tables, emptied before a reseed; the first one tells whether data is there. */
   tables: string[];
+  /** Extra commands of this subgraph's process (e.g. the registry's `import FILE`), run with its database. */
+  commands?: Record<string, (db: DataSource, args: string[]) => Promise<void>>;
 }
 
 export interface RunningSubgraph {
@@ -127,7 +129,8 @@ function argValue(args: string[], flag: string): string | undefined {
 
 /**
  * The entry point of every subgraph process:
- *   (no command)  serve;  `sdl`  print the schema;  `seed [--registrations N]`  reload demo data.
+ *   (no command)  serve;  `sdl`  print the schema;  `seed [--registrations N]`  reload demo data;
+ *   or one of the subgraph's own `commands`.
  */
 export async function runSubgraph<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>): Promise<void> {
   setServiceName(def.name);
@@ -154,6 +157,17 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
     log.info({ registrations }, `${def.name} demo data loaded`);
     return;
   }
+  const extra = command ? def.commands?.[command] : undefined;
+  if (extra) {
+    const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: def.migrations });
+    try {
+      await extra(db, args);
+    } finally {
+      await db.destroy();
+    }
+    return;
+  }
+  if (command) throw new Error(`unknown command "${command}": use sdl, seed${Object.keys(def.commands ?? {}).map((c) => `, ${c}`).join('')}, or nothing to serve`);
   const running = await startSubgraph(def);
   onTermination(running.stop);
 }

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { envOptional, log, setServiceName, SUBGRAPHS } from '@moukawil/kit';
 import { acquireDatabase } from './database';
-import { DEFAULT_DATA_DIR, subgraphEntry } from './paths';
+import { DEFAULT_DATA_DIR } from './paths';
+import { runSubgraphCommand } from './subgraph-command';
 
 /** `npm run seed -- --registrations N`: reloads every subgraph's demo data at that scale (deterministic). */
 async function main(): Promise<void> {
@@ -13,12 +13,7 @@ async function main(): Promise<void> {
   const database = await acquireDatabase(envOptional('MOUKAWIL_DATA_DIR') ?? DEFAULT_DATA_DIR);
   try {
     const started = Date.now();
-    await Promise.all(SUBGRAPHS.map((name) => new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [subgraphEntry(name), 'seed', '--registrations', registrations], {
-        env: { ...process.env, DATABASE_URL: database.url }, stdio: 'inherit',
-      });
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${name} seed failed (${code})`))));
-    })));
+    await Promise.all(SUBGRAPHS.map((name) => runSubgraphCommand(name, ['seed', '--registrations', registrations!], database.url)));
     log.info({ registrations: Number(registrations), seconds: (Date.now() - started) / 1000 }, 'demo data reloaded');
   } finally {
     await database.release();

@@ -10,6 +10,7 @@ import { Region } from './entities/Region';
 export function createLoaders(db: DataSource) {
   return {
     region: loaderByKey((codes: readonly string[]) => db.getRepository(Region).findBy({ code: In([...codes]) }), (r) => r.code),
+    province: loaderByKey((codes: readonly string[]) => db.getRepository(Province).findBy({ code: In([...codes]) }), (p) => p.code),
     partner: loaderByKey((codes: readonly string[]) => db.getRepository(Partner).findBy({ code: In([...codes]) }), (p) => p.code),
     provinces: loaderOfLists((codes: readonly string[]) =>
       db.getRepository(Province).find({ where: { regionCode: In([...codes]) }, order: { kind: 'ASC', name: 'ASC' } }), (p) => p.regionCode),

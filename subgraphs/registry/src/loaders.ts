@@ -1,31 +1,37 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { loaderByKey, type BaseContext } from '@moukawil/kit';
+import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
-import { figuresByRegion, nationalOf, NATIONAL, type Figures } from './stats';
+import { RegistryEvent } from './entities/RegistryEvent';
+import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
+import { cellsOfPeriod, NATIONAL, type Cell } from './stats';
 
 /** Per-request DataLoaders: one SQL statement (or one grouped pair) per batch. */
 export function createLoaders(db: DataSource) {
   return {
     autoEntrepreneur: loaderByKey((ids: readonly string[]) => db.getRepository(AutoEntrepreneur).findBy({ id: In([...ids]) }), (a) => a.id),
     activity: loaderByKey((codes: readonly string[]) => db.getRepository(Activity).findBy({ code: In([...codes]) }), (a) => a.code),
-    /** Figures by "scope|from|to" (scope "MA" = national): one grouped query per distinct period. */
-    figures: new DataLoader<string, Figures>(async (keys) => {
-      const periods = new Map<string, Promise<Map<string, Figures>>>();
+    history: loaderOfLists((ids: readonly string[]) =>
+      db.getRepository(RegistryEvent).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { id: 'ASC' } }), (e) => e.autoEntrepreneurId),
+    declarations: loaderOfLists((ids: readonly string[]) =>
+      db.getRepository(TurnoverDeclaration).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { year: 'ASC', quarter: 'ASC' } }), (d) => d.autoEntrepreneurId),
+    /** Rollup cells by "scope|from|to" (scope "MA" = national): one statement per distinct period. */
+    cells: new DataLoader<string, Cell[]>(async (keys) => {
+      const periods = new Map<string, Promise<Cell[]>>();
       return Promise.all(keys.map(async (key) => {
         const [scope, from, to] = key.split('|');
-        const p = `${from}-${to}`;
-        if (!periods.has(p)) periods.set(p, figuresByRegion(db, from === '*' ? null : Number(from), to === '*' ? null : Number(to)));
-        const byRegion = await periods.get(p)!;
-        return scope === NATIONAL ? nationalOf(byRegion) : byRegion.get(scope)!;
+        const period = `${from}|${to}`;
+        if (!periods.has(period)) periods.set(period, cellsOfPeriod(db, from === '*' ? null : Number(from), to === '*' ? null : Number(to)));
+        const cells = await periods.get(period)!;
+        return scope === NATIONAL ? cells : cells.filter((c) => c.region === scope);
       }));
     }),
   };
 }
 
-/** Key of the figures loader: scope ("MA" or a region), first and last year ("*" = open). */
-export function figuresKey(scope: string, from: number | null, to: number | null): string {
+/** Key of the cells loader: scope ("MA" or a region), first and last year ("*" = open). */
+export function cellsKey(scope: string, from: number | null, to: number | null): string {
   return `${scope}|${from ?? '*'}|${to ?? '*'}`;
 }
 

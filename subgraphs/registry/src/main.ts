@@ -2,29 +2,35 @@ import 'reflect-metadata';
 import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
+import { Province } from './entities/Region';
 import { IndicatorStatus } from './entities/RegistrationStats';
+import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
+import { RegisterComplete1732260000000 } from './migrations/1732260000000-RegisterComplete';
 import { ActivityResolver } from './resolvers/ActivityResolver';
+import { HistoryResolver } from './resolvers/HistoryResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
 import { IndicatorFiguresResolver, NationalStatsResolver, RegionStatsResolver } from './resolvers/StatsResolver';
 import { seed, TABLES } from './seed';
+import { importCommand } from './import-command';
 
 /** The registry subgraph: the national register (RNAE). Owns `AutoEntrepreneur`; adds statistics to `Region`. */
 export const registry: SubgraphDefinition<Context> = {
   name: 'registry',
-  entities: [Activity, AutoEntrepreneur, TurnoverDeclaration],
-  migrations: [Initial1732250000000],
+  entities: [Activity, AutoEntrepreneur, TurnoverDeclaration, RegistryEvent],
+  migrations: [Initial1732250000000, RegisterComplete1732260000000],
   schema: {
-    resolvers: [AutoEntrepreneurResolver, ActivityResolver, RegionStatsResolver, NationalStatsResolver, IndicatorFiguresResolver],
-    orphanedTypes: [IndicatorStatus],
-    references: { AutoEntrepreneur: autoEntrepreneurReference, Region: referenceAsIs, IndicatorStatus: referenceAsIs },
+    resolvers: [AutoEntrepreneurResolver, ActivityResolver, HistoryResolver, RegionStatsResolver, NationalStatsResolver, IndicatorFiguresResolver],
+    orphanedTypes: [IndicatorStatus, Province],
+    references: { AutoEntrepreneur: autoEntrepreneurReference, Region: referenceAsIs, Province: referenceAsIs, IndicatorStatus: referenceAsIs },
     federationDirectives: ['@key', '@shareable'],
   },
   context,
   seed,
   tables: TABLES,
+  commands: { import: importCommand },
 };
 
 if (require.main === module) void runSubgraph(registry);

@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, regionArg, type Viewer } from '@moukawil/kit';
+import { badInput, provinceArg, regionArg, type Viewer } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
-import { PopulationSegment, RegistrationStatus as S } from './entities/enums';
+import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from './entities/enums';
 import type { ApplicationInput } from './entities/inputs';
+import { RegistryEvent } from './entities/RegistryEvent';
+import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
 import { policy } from './policy';
+import { bumpRollup } from './rollup';
 import * as rules from './rules/application';
+import * as declarations from './rules/declarations';
 import { LIVE_STATUSES, registrationNumber, transitionError } from './rules/lifecycle';
+import { taxOn } from './rules/tax';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,67 +25,214 @@ function check(message: string | null, field: string): void {
   if (message) throw badInput(message, field);
 }
 
-/** The write side of the register: each operation is one transaction, all rules checked first. */
+export const LIVE_CIN_MESSAGE = 'This national ID already has a live application or registration';
+
+/** An application, validated and normalised by the rules; shared by the mutation and the bulk import. */
+export interface ValidApplication {
+  fullName: string;
+  nationalId: string;
+  gender: string;
+  birthDate: string;
+  region: string;
+  province: string | null;
+  activity: Activity;
+  phone: string | null;
+  segment: PopulationSegment;
+}
+
+/** Checks an application against every rule that needs no database; throws BAD_USER_INPUT naming the field. */
+export function validateApplication(input: ApplicationInput, activities: Map<string, Activity>, now: Date): ValidApplication {
+  const region = regionArg(input.region);
+  const province = input.province ? provinceArg(input.province, region) : null;
+  const nationalId = rules.normaliseNationalId(input.nationalId);
+  const phone = input.phone ? rules.normalisePhone(input.phone) : null;
+  check(rules.checkFullName(input.fullName), 'fullName');
+  check(rules.checkNationalId(nationalId), 'nationalId');
+  check(rules.checkBirthDate(input.birthDate, now), 'birthDate');
+  if (!['FEMALE', 'MALE'].includes(input.gender)) throw badInput('The gender must be FEMALE or MALE', 'gender');
+  if (phone !== null) check(rules.checkPhone(phone), 'phone');
+  if (input.segment && !Object.values(PopulationSegment).includes(input.segment)) throw badInput(`"${input.segment}" is not a population segment`, 'segment');
+  const activity = activities.get(input.activityCode);
+  if (!activity) throw badInput(`"${input.activityCode}" is not in the nomenclature of activities: see Query.activities`, 'activityCode');
+  if (!activity.eligible) throw badInput(`"${activity.label}" is a profession excluded from the auto-entrepreneur status (decree 2-15-263)`, 'activityCode');
+  return {
+    fullName: input.fullName.trim().replace(/\s+/g, ' '), nationalId, gender: input.gender, birthDate: input.birthDate,
+    region, province, activity, phone, segment: input.segment ?? PopulationSegment.OTHER,
+  };
+}
+
+export async function loadActivities(manager: EntityManager | DataSource): Promise<Map<string, Activity>> {
+  return new Map((await manager.getRepository(Activity).find()).map((a) => [a.code, a]));
+}
+
+/** Who is writing, for the history. */
+export interface Actor {
+  subject: string;
+  role: string | null;
+}
+
+export const actorOf = (viewer: Viewer): Actor => ({ subject: viewer.subject ?? 'anonymous', role: viewer.role });
+
+export async function recordEvent(tx: EntityManager, actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent> = {}, at = new Date()): Promise<void> {
+  await tx.save(tx.create(RegistryEvent, { autoEntrepreneurId: personId, kind, actorSubject: actor.subject, actorRole: actor.role, at, ...fields }));
+}
+
+/**
+ * The write side of the register. Each operation is one transaction: the row, its history
+ * entry and the statistics rollup move together, or not at all.
+ */
 export class Register {
-  constructor(private readonly db: DataSource, private readonly viewer: Viewer) {}
+  private readonly actor: Actor;
+
+  constructor(private readonly db: DataSource, private readonly viewer: Viewer) {
+    this.actor = actorOf(viewer);
+  }
 
   async submit(input: ApplicationInput, now = new Date()): Promise<AutoEntrepreneur> {
-    const region = regionArg(input.region);
-    policy.assertCanWrite(this.viewer, region);
-    const nationalId = rules.normaliseNationalId(input.nationalId);
-    const phone = input.phone ? rules.normalisePhone(input.phone) : null;
-    check(rules.checkFullName(input.fullName), 'fullName');
-    check(rules.checkNationalId(nationalId), 'nationalId');
-    check(rules.checkBirthDate(input.birthDate, now), 'birthDate');
-    if (phone !== null) check(rules.checkPhone(phone), 'phone');
+    policy.assertCanWrite(this.viewer, regionArg(input.region));
     return this.db.transaction(async (tx) => {
-      const activity = await tx.findOneBy(Activity, { code: input.activityCode });
-      if (!activity) throw badInput(`"${input.activityCode}" is not an eligible activity: see Query.activities`, 'activityCode');
-      const live = await tx.query(`SELECT 1 FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [nationalId, LIVE_STATUSES]);
-      if (live.length > 0) throw badInput('This national ID already has a live application or registration', 'nationalId');
+      const valid = validateApplication(input, await loadActivities(tx), now);
+      const live = await tx.query(`SELECT 1 FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [valid.nationalId, LIVE_STATUSES]);
+      if (live.length > 0) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
       const person = tx.create(AutoEntrepreneur, {
-        id: randomUUID(), registrationNumber: null, status: S.SUBMITTED, fullName: input.fullName.trim().replace(/\s+/g, ' '),
-        nationalId, gender: input.gender, birthDate: input.birthDate, phone, segment: input.segment ?? PopulationSegment.OTHER,
-        regionCode: region, activityCode: activity.code, submittedAt: now, registeredAt: null, rejectedAt: null,
-        rejectionReason: null, struckOffAt: null,
+        id: randomUUID(), registrationNumber: null, status: S.SUBMITTED, fullName: valid.fullName, nationalId: valid.nationalId,
+        gender: valid.gender as AutoEntrepreneur['gender'], birthDate: valid.birthDate, phone: valid.phone, segment: valid.segment,
+        regionCode: valid.region, provinceCode: valid.province, activityCode: valid.activity.code, activityCategory: valid.activity.category,
+        submittedAt: now, registeredAt: null, rejectedAt: null, rejectionReason: null, struckOffAt: null, struckOffReason: null,
+        struckOffNote: null, importKey: null,
       });
       try {
-        return await tx.save(person);
+        await tx.insert(AutoEntrepreneur, person);
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw badInput('This national ID already has a live application or registration', 'nationalId');
+        if ((error as { code?: string }).code === '23505') throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
         throw error;
       }
+      await recordEvent(tx, this.actor, person.id, EventKind.SUBMITTED, { toStatus: S.SUBMITTED }, now);
+      await bumpRollup(tx, person, now.getUTCFullYear(), { applications: 1 });
+      return person;
     });
   }
 
-  async register(id: string, now = new Date()): Promise<AutoEntrepreneur> {
-    return this.move(id, S.REGISTERED, async (tx, person) => {
+  register(id: string, now = new Date()): Promise<AutoEntrepreneur> {
+    return this.move(id, S.REGISTERED, now, async (tx, person) => {
       const [{ n }] = await tx.query(`SELECT nextval('rnae_number_seq')::int AS n`);
       person.registrationNumber = registrationNumber(now.getUTCFullYear(), person.regionCode, n);
       person.registeredAt = now;
+      await bumpRollup(tx, person, now.getUTCFullYear(), { registered: 1 });
+      return { detail: { registrationNumber: person.registrationNumber } };
     });
   }
 
-  async reject(id: string, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
+  reject(id: string, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
     const why = reason.trim();
     if (why.length < 3 || why.length > 500) throw badInput('The reason must be 3 to 500 characters long', 'reason');
-    return this.move(id, S.REJECTED, async (_tx, person) => {
+    return this.move(id, S.REJECTED, now, async (tx, person) => {
       person.rejectedAt = now;
       person.rejectionReason = why;
+      await bumpRollup(tx, person, now.getUTCFullYear(), { rejected: 1 });
+      return { reason: why };
     });
   }
 
-  /** Locks the row, checks the access and the transition, applies `change`, saves: one transaction. */
-  private async move(id: string, to: S, change: (tx: EntityManager, person: AutoEntrepreneur) => Promise<void>): Promise<AutoEntrepreneur> {
+  strikeOff(id: string, reason: StrikeOffReason, note: string | null, now = new Date()): Promise<AutoEntrepreneur> {
+    if (!Object.values(StrikeOffReason).includes(reason)) throw badInput(`"${reason}" is not a legal reason for striking off`, 'reason');
+    const details = note?.trim() || null;
+    if (details && details.length > 500) throw badInput('The note must be at most 500 characters long', 'note');
+    return this.move(id, S.STRUCK_OFF, now, async (tx, person) => {
+      const evidence = await this.strikeOffEvidence(tx, person, reason, now);
+      person.struckOffAt = now;
+      person.struckOffReason = reason;
+      person.struckOffNote = details;
+      await bumpRollup(tx, person, now.getUTCFullYear(), { struck_off: 1 });
+      return { reason, detail: { note: details, ...evidence } };
+    });
+  }
+
+  /** The two reasons that depend on the declarations are checked against them. */
+  private async strikeOffEvidence(tx: EntityManager, person: AutoEntrepreneur, reason: StrikeOffReason, now: Date): Promise<Record<string, unknown>> {
+    if (reason !== StrikeOffReason.NO_TURNOVER_FOR_A_YEAR && reason !== StrikeOffReason.CEILING_EXCEEDED_TWO_YEARS) return {};
+    const rows: Array<{ year: number; total: number }> = await tx.query(
+      `SELECT year, sum(amount)::float8 AS total FROM turnover_declaration WHERE auto_entrepreneur_id = $1 GROUP BY year`, [person.id]);
+    const totals = new Map(rows.map((r) => [r.year, r.total]));
+    if (reason === StrikeOffReason.NO_TURNOVER_FOR_A_YEAR) {
+      const years = declarations.yearsWithoutTurnover(totals, person.registeredAt!, now);
+      if (years.length === 0) throw badInput('Turnover was declared in every full calendar year since the year of registration: NO_TURNOVER_FOR_A_YEAR does not apply', 'reason');
+      return { yearsWithoutTurnover: years };
+    }
+    const activity = await tx.findOneByOrFail(Activity, { code: person.activityCode });
+    const years = declarations.ceilingExceededTwoYears(totals, activity.turnoverCeiling);
+    if (years.length === 0) throw badInput(`The turnover did not exceed the ceiling (${activity.turnoverCeiling} MAD) two consecutive years: CEILING_EXCEEDED_TWO_YEARS does not apply`, 'reason');
+    return { ceilingExceededIn: years.flatMap((y) => [y - 1, y]) };
+  }
+
+  /** Declares a quarter's turnover; a quarter already declared is refused (use correctTurnover). */
+  declareTurnover(id: string, period: string, amount: number, now = new Date()): Promise<TurnoverDeclaration> {
+    return this.onDeclaration(id, period, amount, now, async (tx, person, quarter, existing) => {
+      if (existing) throw badInput(`${declarations.formatPeriod(quarter)} is already declared (${existing.amount} MAD): use correctTurnover to change it`, 'period');
+      const tax = taxOn(amount, person.activityCategory, quarter.year);
+      const row = tx.create(TurnoverDeclaration, {
+        autoEntrepreneurId: person.id, regionCode: person.regionCode, year: quarter.year, quarter: quarter.quarter,
+        amount, tax, declaredAt: now, correctedAt: null,
+      });
+      await tx.insert(TurnoverDeclaration, row);
+      await bumpRollup(tx, person, quarter.year, { turnover: amount, tax });
+      await recordEvent(tx, this.actor, person.id, EventKind.TURNOVER_DECLARED, { detail: { period, amount, tax } }, now);
+      return row;
+    });
+  }
+
+  /** Replaces a declared quarter's amount, with a reason; the history keeps the previous amount. */
+  correctTurnover(id: string, period: string, amount: number, reason: string, now = new Date()): Promise<TurnoverDeclaration> {
+    const why = reason.trim();
+    if (why.length < 3 || why.length > 500) throw badInput('The reason must be 3 to 500 characters long', 'reason');
+    return this.onDeclaration(id, period, amount, now, async (tx, person, quarter, existing) => {
+      if (!existing) throw badInput(`${declarations.formatPeriod(quarter)} has not been declared yet: use declareTurnover`, 'period');
+      const tax = taxOn(amount, person.activityCategory, quarter.year);
+      await bumpRollup(tx, person, quarter.year, { turnover: amount - existing.amount, tax: tax - existing.tax });
+      await recordEvent(tx, this.actor, person.id, EventKind.TURNOVER_CORRECTED, {
+        reason: why, detail: { period, previousAmount: existing.amount, amount, previousTax: existing.tax, tax },
+      }, now);
+      Object.assign(existing, { amount, tax, correctedAt: now });
+      return tx.save(existing);
+    });
+  }
+
+  private async onDeclaration(
+    id: string, period: string, amount: number, now: Date,
+    write: (tx: EntityManager, person: AutoEntrepreneur, quarter: declarations.Period, existing: TurnoverDeclaration | null) => Promise<TurnoverDeclaration>,
+  ): Promise<TurnoverDeclaration> {
+    idArg(id);
+    const quarter = declarations.parsePeriod(period);
+    if (!quarter) throw badInput(`"${period}" is not a quarter: write it like "2019-Q3"`, 'period');
+    check(declarations.checkAmount(amount), 'amount');
+    return this.db.transaction(async (tx) => {
+      const person = await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!person) throw badInput(`No auto-entrepreneur has the id "${id}"`, 'id');
+      policy.assertCanWrite(this.viewer, person.regionCode);
+      if (person.status !== S.REGISTERED) throw badInput(`Only a REGISTERED auto-entrepreneur declares turnover; this one is ${person.status}`, 'id');
+      check(declarations.checkPeriod(quarter, person.registeredAt!, now), 'period');
+      const existing = await tx.findOne(TurnoverDeclaration, { where: { autoEntrepreneurId: id, year: quarter.year, quarter: quarter.quarter } });
+      return write(tx, person, quarter, existing);
+    });
+  }
+
+  /** Locks the row, checks access and transition, applies `change`, saves with its history entry. */
+  private async move(
+    id: string, to: S, now: Date,
+    change: (tx: EntityManager, person: AutoEntrepreneur) => Promise<Partial<RegistryEvent>>,
+  ): Promise<AutoEntrepreneur> {
     idArg(id);
     return this.db.transaction(async (tx) => {
       const person = await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!person) throw badInput(`No application has the id "${id}"`, 'id');
       policy.assertCanWrite(this.viewer, person.regionCode);
-      check(transitionError(person.status, to), 'id');
+      const from = person.status;
+      check(transitionError(from, to), 'id');
       person.status = to;
-      await change(tx, person);
-      return tx.save(person);
+      const event = await change(tx, person);
+      await tx.save(person);
+      await recordEvent(tx, this.actor, person.id, to as unknown as EventKind, { fromStatus: from, toStatus: to, ...event }, now);
+      return person;
     });
   }
 }

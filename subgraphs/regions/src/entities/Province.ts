@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export enum ProvinceKind {
@@ -16,6 +16,7 @@ registerEnumType(ProvinceKind, {
 
 @Entity('province')
 @ObjectType({ description: 'A prefecture or province, the territorial level below the region.' })
+@Directive('@key(fields: "code")')
 export class Province {
   @PrimaryColumn({ type: 'varchar', length: 12 })
   @Field(() => ID, { description: 'Stable code of this graph: the region code and three letters, e.g. "MA-02-OUJ" (not an ISO code).' })

@@ -42,3 +42,5 @@ export class RegionResolver {
 
 /** Entity references from the other subgraphs, batched. */
 export const regionReference = async (reference: { code: string }, { loaders }: Context) => loaders.region.load(reference.code);
+
+export const provinceReference = async (reference: { code: string }, { loaders }: Context) => loaders.province.load(reference.code);

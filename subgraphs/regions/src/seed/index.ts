@@ -1,19 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { insertRows } from '@moukawil/kit';
+import { insertRows, REGIONS } from '@moukawil/kit';
 import { CONVENTIONS } from './conventions';
 import { ECOSYSTEMS } from './ecosystems';
 import { PARTNERS } from './partners';
-import { REGIONS } from './regions';
 
 /** Loads the reference data of the regions subgraph (same rows at every scale). */
 export async function seed(manager: EntityManager): Promise<void> {
   await insertRows(manager, 'region', ['code', 'name', 'name_ar', 'capital', 'population', 'is_pilot'],
-    REGIONS.map(([code, name, nameAr, capital, population, pilot]) => [code, name, nameAr, capital, population, pilot]));
+    REGIONS.map((r) => [r.code, r.name, r.nameAr, r.capital, r.population, r.isPilot]));
   await insertRows(manager, 'province', ['code', 'name', 'kind', 'region_code'],
-    REGIONS.flatMap(([region, , , , , , units]) => units.map((unit) => {
-      const [abbr, name, prefecture] = unit.split(':');
-      return [`${region}-${abbr}`, name, prefecture ? 'PREFECTURE' : 'PROVINCE', region];
-    })));
+    REGIONS.flatMap((r) => r.provinces.map((p) => [p.code, p.name, p.kind, p.region])));
   await insertRows(manager, 'ecosystem', ['code', 'region_code', 'sector', 'name', 'description'], ECOSYSTEMS);
   await insertRows(manager, 'partner', ['code', 'name', 'kind', 'region_code'], PARTNERS);
   await insertRows(manager, 'convention', ['code', 'title', 'kind', 'status', 'signed_year', 'region_code', 'summary', 'source'],

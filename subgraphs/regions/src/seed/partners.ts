@@ -1,5 +1,5 @@
 import { PartnerKind as K } from '../entities/Partner';
-import { REGIONS } from './regions';
+import { REGIONS } from '@moukawil/kit';
 
 /** National partners of the sources (Maroc PME, Barid Al-Maghrib, honour-loan networks, banks). */
 const NATIONAL: Array<[string, string, K]> = [
@@ -13,7 +13,7 @@ const NATIONAL: Array<[string, string, K]> = [
 /** Every region has its elected council, its chamber (CCIS) and its investment centre (CRI). */
 function regional(): Array<[string, string, K, string]> {
   const rows: Array<[string, string, K, string]> = [];
-  for (const [code, name] of REGIONS) {
+  for (const { code, name } of REGIONS) {
     const n = code.slice(3);
     rows.push([`CR-${n}`, `Conseil régional ${name}`, K.REGIONAL_COUNCIL, code]);
     rows.push([`CCIS-${n}`, `CCIS ${name}`, K.CCIS, code]);

@@ -22,6 +22,14 @@ export class Activity {
   @Field(() => Float, { description: 'Yearly turnover ceiling in MAD: 500,000 (commercial, industrial, artisanal) or 200,000 (services).' })
   turnoverCeiling!: number;
 
+  @Column({ type: 'boolean' })
+  @Field({ description: 'False for a profession excluded from the status (decree 2-15-263: architects, lawyers, notaries, doctors, pharmacists, importers/exporters…).' })
+  eligible!: boolean;
+
+  @Column({ type: 'text', name: 'exclusion_note', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why an excluded profession is excluded.' })
+  exclusionNote!: string | null;
+
   @Column({ type: 'numeric', precision: 6, scale: 4, name: 'tax_rate', transformer: numericColumn })
   @Field(() => Float, { description: 'Tax on turnover in force (finance law 2019): 0.005 (0.5 %) or 0.01 (1 %).' })
   taxRate!: number;

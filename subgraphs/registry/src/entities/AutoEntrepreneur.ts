@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Gender, PopulationSegment, RegistrationStatus } from './enums';
+import { ActivityCategory, Gender, PopulationSegment, RegistrationStatus, StrikeOffReason } from './enums';
 
 /**
  * A person in the national register. Personal fields (name, CIN, phone, birth date) are
@@ -45,8 +45,15 @@ export class AutoEntrepreneur {
   @Column({ type: 'varchar', length: 5, name: 'region_code' })
   regionCode!: string;
 
+  @Column({ type: 'varchar', length: 12, name: 'province_code', nullable: true })
+  provinceCode!: string | null;
+
   @Column({ type: 'varchar', length: 10, name: 'activity_code' })
   activityCode!: string;
+
+  @Column({ type: 'varchar', length: 12, name: 'activity_category' })
+  @Field(() => ActivityCategory, { description: 'Category of the activity (sets the ceiling and the tax rate).' })
+  activityCategory!: ActivityCategory;
 
   @Column({ type: 'timestamptz', name: 'submitted_at' })
   @Field({ description: 'When the application was filed.' })
@@ -67,4 +74,15 @@ export class AutoEntrepreneur {
   @Column({ type: 'timestamptz', name: 'struck_off_at', nullable: true })
   @Field(() => Date, { nullable: true, description: 'When it was struck off the register (radiation).' })
   struckOffAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 32, name: 'struck_off_reason', nullable: true })
+  @Field(() => StrikeOffReason, { nullable: true, description: 'Legal reason of the strike-off.' })
+  struckOffReason!: StrikeOffReason | null;
+
+  @Column({ type: 'text', name: 'struck_off_note', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Details of the strike-off (court decision reference, request date…).' })
+  struckOffNote!: string | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'import_key', nullable: true })
+  importKey!: string | null;
 }

@@ -7,3 +7,11 @@ export class Region {
   @Field(() => ID, { description: 'ISO 3166-2:MA code, MA-01 … MA-12.' })
   code!: string;
 }
+
+/** The regions subgraph owns Province; the registry refers to it. */
+@ObjectType({ description: 'A prefecture or province (owned by the regions subgraph).' })
+@Directive('@key(fields: "code")')
+export class Province {
+  @Field(() => ID, { description: 'Code, e.g. "MA-09-AGD".' })
+  code!: string;
+}

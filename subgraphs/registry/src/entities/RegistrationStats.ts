@@ -1,5 +1,29 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 
+@ObjectType({ description: 'Register figures of one group (a segment, a category or a gender) within a scope and period.' })
+export class StatsBreakdown {
+  @Field({ description: 'The group: a PopulationSegment, ActivityCategory or Gender value.' })
+  key!: string;
+
+  @Field(() => Int, { description: 'Applications filed in the period.' })
+  applications!: number;
+
+  @Field(() => Int, { description: 'Registrations made in the period.' })
+  registered!: number;
+
+  @Field(() => Int, { description: 'Active at the end of the period.' })
+  active!: number;
+
+  @Field(() => Int, { description: 'Women among the registrations of the period.' })
+  women!: number;
+
+  @Field(() => Float, { description: 'Turnover declared for the period, MAD.' })
+  turnover!: number;
+
+  @Field(() => Float, { description: 'Tax on turnover for the period, MAD.' })
+  taxContribution!: number;
+}
+
 @ObjectType({ description: 'Figures of the national register for a scope (the nation or one region) and a period (one year, or all years). Computed in SQL from the register: never copied by hand.' })
 export class RegistrationStats {
   @Field(() => ID, { nullable: true, description: 'Region code, or null for the national figure.' })
@@ -37,6 +61,15 @@ export class RegistrationStats {
 
   @Field(() => Float, { description: 'Tax on turnover due for the period, MAD (contribution fiscale).' })
   taxContribution!: number;
+
+  @Field(() => [StatsBreakdown], { description: 'The same figures by population segment (target groups of the sources).' })
+  bySegment!: StatsBreakdown[];
+
+  @Field(() => [StatsBreakdown], { description: 'The same figures by activity category (commercial, industrial, artisanal, services).' })
+  byActivityCategory!: StatsBreakdown[];
+
+  @Field(() => [StatsBreakdown], { description: 'The same figures by gender.' })
+  byGender!: StatsBreakdown[];
 }
 
 @ObjectType({ description: 'Registration figures of the register over an indicator period, for the indicators subgraph (through @requires).' })

@@ -30,4 +30,12 @@ export class TurnoverDeclaration {
   @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numericColumn })
   @Field(() => Float, { description: 'Tax due on it, MAD (rate of the activity\'s category in force that year).' })
   tax!: number;
+
+  @Column({ type: 'timestamptz', name: 'declared_at' })
+  @Field({ description: 'When it was first declared.' })
+  declaredAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'corrected_at', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was last corrected (the history keeps every amount).' })
+  correctedAt!: Date | null;
 }

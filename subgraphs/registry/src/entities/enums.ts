@@ -62,3 +62,32 @@ registerEnumType(PopulationSegment, {
     OTHER: { description: 'None of the above.' },
   },
 });
+
+export enum StrikeOffReason {
+  ON_REQUEST = 'ON_REQUEST',
+  NO_TURNOVER_FOR_A_YEAR = 'NO_TURNOVER_FOR_A_YEAR',
+  CEILING_EXCEEDED_TWO_YEARS = 'CEILING_EXCEEDED_TWO_YEARS',
+  COMPANY_CONVERSION = 'COMPANY_CONVERSION',
+  COURT_DECISION = 'COURT_DECISION',
+}
+registerEnumType(StrikeOffReason, {
+  name: 'StrikeOffReason',
+  description: 'Legal reasons for striking an auto-entrepreneur off the register (radiation, decree 2-15-258).',
+  valuesConfig: {
+    ON_REQUEST: { description: 'At the auto-entrepreneur\'s own request.' },
+    NO_TURNOVER_FOR_A_YEAR: { description: 'No or nil turnover declared for a whole calendar year (not the year of registration); checked against the declarations.' },
+    CEILING_EXCEEDED_TWO_YEARS: { description: 'Turnover above the ceiling two consecutive years; checked against the declarations.' },
+    COMPANY_CONVERSION: { description: 'Conversion into a company.' },
+    COURT_DECISION: { description: 'Court decision.' },
+  },
+});
+
+export enum EventKind {
+  SUBMITTED = 'SUBMITTED',
+  REGISTERED = 'REGISTERED',
+  REJECTED = 'REJECTED',
+  STRUCK_OFF = 'STRUCK_OFF',
+  TURNOVER_DECLARED = 'TURNOVER_DECLARED',
+  TURNOVER_CORRECTED = 'TURNOVER_CORRECTED',
+}
+registerEnumType(EventKind, { name: 'EventKind', description: 'What happened to a registration.' });

@@ -19,6 +19,9 @@ export class ApplicationInput {
   @Field(() => ID, { description: 'Region of activity, MA-01 … MA-12.' })
   region!: string;
 
+  @Field(() => ID, { nullable: true, description: 'Prefecture or province of activity, in the region (e.g. "MA-09-AGD"); see Region.provinces.' })
+  province?: string | null;
+
   @Field({ description: 'Activity code, one of Query.activities.' })
   activityCode!: string;
 

@@ -1,13 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { decodeCursor, encodeCursor, invalidCursor, pageSize, regionArg } from '@moukawil/kit';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { decodeCursor, encodeCursor, invalidCursor, pageSize, provinceArg, regionArg } from '@moukawil/kit';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
-import { RegistrationStatus } from '../entities/enums';
+import { ActivityCategory, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';
 import { ApplicationInput, AutoEntrepreneurConnection } from '../entities/inputs';
-import { Region } from '../entities/Region';
+import { Province, Region } from '../entities/Region';
+import { RegistryEvent } from '../entities/RegistryEvent';
+import { TurnoverDeclaration } from '../entities/TurnoverDeclaration';
 import type { Context } from '../loaders';
 import { policy } from '../policy';
 import { idArg, Register } from '../register';
+import { findPage } from '../search';
 
 @Resolver(() => AutoEntrepreneur)
 export class AutoEntrepreneurResolver {
@@ -17,33 +20,30 @@ export class AutoEntrepreneurResolver {
     return person && policy.assertCanRead(viewer, person);
   }
 
-  @Query(() => AutoEntrepreneurConnection, { description: 'A page of auto-entrepreneurs, oldest application first. Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN.' })
-  async autoEntrepreneurs(
+  @Query(() => AutoEntrepreneurConnection, { description: 'A page of auto-entrepreneurs, oldest application first (keyset pagination). Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN.' })
+  autoEntrepreneurs(
     @Ctx() { db, viewer }: Context,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region (MA-01 … MA-12).' }) region?: string | null,
     @Arg('status', () => RegistrationStatus, { nullable: true, description: 'Only this status.' }) status?: RegistrationStatus | null,
+    @Arg('search', () => String, { nullable: true, description: 'A CIN, an RNAE number, or part of a name (2 characters or more).' }) search?: string | null,
+    @Arg('segment', () => PopulationSegment, { nullable: true, description: 'Only this population segment.' }) segment?: PopulationSegment | null,
+    @Arg('activityCategory', () => ActivityCategory, { nullable: true, description: 'Only this activity category.' }) activityCategory?: ActivityCategory | null,
+    @Arg('province', () => ID, { nullable: true, description: 'Only this prefecture or province (e.g. "MA-09-AGD").' }) province?: string | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
   ): Promise<AutoEntrepreneurConnection> {
     const scope = policy.listScope(viewer, region ? regionArg(region) : null);
-    const size = pageSize(first);
     const cursor = decodeCursor(after, 2) as [string, string] | null;
-    const query = db.getRepository(AutoEntrepreneur).createQueryBuilder('a');
-    if (scope !== 'ALL') query.andWhere('a.regionCode IN (:...regions)', { regions: scope });
-    if (status) query.andWhere('a.status = :status', { status });
-    const counting = query.clone().getCount();
-    if (cursor) {
-      if (Number.isNaN(Date.parse(String(cursor[0])))) throw invalidCursor();
-      query.andWhere('(a.submittedAt, a.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: cursor[0], id: idArg(String(cursor[1])) });
-    }
-    const rows = await query.orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').take(size + 1).getMany();
-    const page = rows.slice(0, size);
-    const edges = page.map((node) => ({ node, cursor: encodeCursor([node.submittedAt.toISOString(), node.id]) }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: await counting,
-    };
+    if (cursor && (Number.isNaN(Date.parse(String(cursor[0]))) || !/^[0-9a-f-]{36}$/i.test(String(cursor[1])))) throw invalidCursor();
+    return findPage(db, {
+      scope, status, segment, activityCategory,
+      province: province ? provinceArg(province, region ?? undefined) : null,
+      search: search ?? null,
+      size: pageSize(first), after: cursor,
+    }).then(({ rows, hasNextPage, totalCount }) => {
+      const edges = rows.map((node) => ({ node, cursor: encodeCursor([node.submittedAt.toISOString(), node.id]) }));
+      return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    });
   }
 
   @FieldResolver(() => String, { description: 'Full name. Personal data: readable by the council, advisors of the region and the national office.' })
@@ -73,9 +73,35 @@ export class AutoEntrepreneurResolver {
     return { code: person.regionCode };
   }
 
+  @FieldResolver(() => Province, { nullable: true, description: 'Prefecture or province of activity, when given.' })
+  province(@Root() person: AutoEntrepreneur): Province | null {
+    return person.provinceCode ? { code: person.provinceCode } : null;
+  }
+
   @FieldResolver(() => Activity, { description: 'Declared activity, from the nomenclature.' })
   async activity(@Root() person: AutoEntrepreneur, @Ctx() { loaders }: Context): Promise<Activity> {
     return (await loaders.activity.load(person.activityCode))!;
+  }
+
+  @FieldResolver(() => [RegistryEvent], { description: 'The history of the registration, oldest first: every transition and declaration, who and when. Same access as the person.' })
+  history(@Root() person: AutoEntrepreneur, @Ctx() { loaders, viewer }: Context): Promise<RegistryEvent[]> {
+    policy.assertCanRead(viewer, person);
+    return loaders.history.load(person.id);
+  }
+
+  @FieldResolver(() => [TurnoverDeclaration], { description: 'Quarterly turnover declarations, oldest first. Same access as the person.' })
+  declarations(@Root() person: AutoEntrepreneur, @Ctx() { loaders, viewer }: Context): Promise<TurnoverDeclaration[]> {
+    policy.assertCanRead(viewer, person);
+    return loaders.declarations.load(person.id);
+  }
+
+  @FieldResolver(() => [Int], { description: 'Years whose declared turnover exceeded the ceiling of the activity. Two consecutive ones end the status.' })
+  async yearsAboveCeiling(@Root() person: AutoEntrepreneur, @Ctx() { loaders, viewer }: Context): Promise<number[]> {
+    policy.assertCanRead(viewer, person);
+    const [rows, activity] = await Promise.all([loaders.declarations.load(person.id), loaders.activity.load(person.activityCode)]);
+    const totals = new Map<number, number>();
+    for (const row of rows) totals.set(row.year, (totals.get(row.year) ?? 0) + row.amount);
+    return [...totals.entries()].filter(([, total]) => total > activity!.turnoverCeiling).map(([year]) => year).sort();
   }
 
   @Mutation(() => AutoEntrepreneur, { description: 'Files an application to the register (status SUBMITTED). Advisors of the region and the national office.' })
@@ -96,6 +122,37 @@ export class AutoEntrepreneurResolver {
   ): Promise<AutoEntrepreneur> {
     return new Register(db, viewer).reject(id, reason);
   }
+
+  @Mutation(() => AutoEntrepreneur, { description: 'Strikes a REGISTERED auto-entrepreneur off the register for a legal reason (radiation). NO_TURNOVER_FOR_A_YEAR and CEILING_EXCEEDED_TWO_YEARS are checked against the declarations.' })
+  strikeOff(
+    @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
+    @Arg('reason', () => StrikeOffReason, { description: 'The legal reason.' }) reason: StrikeOffReason,
+    @Ctx() { db, viewer }: Context,
+    @Arg('note', () => String, { nullable: true, description: 'Details: request date, court decision reference… (500 characters at most).' }) note?: string | null,
+  ): Promise<AutoEntrepreneur> {
+    return new Register(db, viewer).strikeOff(id, reason, note ?? null);
+  }
+
+  @Mutation(() => TurnoverDeclaration, { description: 'Declares the turnover of one quarter; tax is computed at the rate of the activity for that year. A quarter already declared is refused: correct it with correctTurnover.' })
+  declareTurnover(
+    @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
+    @Arg('period', { description: 'The quarter, e.g. "2026-Q3".' }) period: string,
+    @Arg('amount', () => Float, { description: 'Turnover collected in the quarter, MAD.' }) amount: number,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<TurnoverDeclaration> {
+    return new Register(db, viewer).declareTurnover(id, period, amount);
+  }
+
+  @Mutation(() => TurnoverDeclaration, { description: 'Corrects the turnover of a declared quarter, with a reason; the history keeps the previous amount.' })
+  correctTurnover(
+    @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
+    @Arg('period', { description: 'The quarter, e.g. "2026-Q3".' }) period: string,
+    @Arg('amount', () => Float, { description: 'The right turnover, MAD.' }) amount: number,
+    @Arg('reason', { description: 'Why it changes (3 to 500 characters).' }) reason: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<TurnoverDeclaration> {
+    return new Register(db, viewer).correctTurnover(id, period, amount, reason);
+  }
 }
 
 /** `_entities` path (e.g. Enrolment.beneficiary): the same rule as the root field; async so one refusal does not fail the batch. */
@@ -103,3 +160,4 @@ export async function autoEntrepreneurReference(reference: { id: string }, { loa
   const person = await loaders.autoEntrepreneur.load(idArg(reference.id));
   return person && policy.assertCanRead(viewer, person);
 }
+

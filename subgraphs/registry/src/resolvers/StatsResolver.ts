@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { badInput } from '@moukawil/kit';
 import { Region } from '../entities/Region';
 import { IndicatorStatus, RegistrationStats, RegistryFigures } from '../entities/RegistrationStats';
-import { figuresKey, type Context } from '../loaders';
-import { NATIONAL, womenShare, type Figures } from '../stats';
+import { cellsKey, type Context } from '../loaders';
+import { breakdown, NATIONAL, summarize, womenShare, type Cell, type Figures } from '../stats';
 
 function yearArg(year: number | null | undefined): number | null {
   if (year === null || year === undefined) return null;
@@ -11,8 +11,13 @@ function yearArg(year: number | null | undefined): number | null {
   return year;
 }
 
-function toStats(region: string | null, year: number | null, figures: Figures): RegistrationStats {
-  return { region, year, ...figures, womenShare: womenShare(figures) };
+function toStats(region: string | null, year: number | null, cells: Cell[]): RegistrationStats {
+  const figures = summarize(cells);
+  const groups = (dimension: 'segment' | 'category' | 'gender') => breakdown(cells, dimension);
+  return {
+    region, year, ...figures, womenShare: womenShare(figures),
+    bySegment: groups('segment'), byActivityCategory: groups('category'), byGender: groups('gender'),
+  };
 }
 
 @Resolver(() => Region)
@@ -24,7 +29,7 @@ export class RegionStatsResolver {
     @Arg('year', () => Int, { nullable: true, description: 'The year; all years when omitted.' }) year?: number | null,
   ): Promise<RegistrationStats> {
     const y = yearArg(year);
-    return toStats(region.code, y, await loaders.figures.load(figuresKey(region.code, y, y)));
+    return toStats(region.code, y, await loaders.cells.load(cellsKey(region.code, y, y)));
   }
 }
 
@@ -36,14 +41,14 @@ export class NationalStatsResolver {
     @Arg('year', () => Int, { nullable: true, description: 'The year; all years when omitted.' }) year?: number | null,
   ): Promise<RegistrationStats> {
     const y = yearArg(year);
-    return toStats(null, y, await loaders.figures.load(figuresKey(NATIONAL, y, y)));
+    return toStats(null, y, await loaders.cells.load(cellsKey(NATIONAL, y, y)));
   }
 }
 
 @Resolver(() => IndicatorStatus)
 export class IndicatorFiguresResolver {
   @FieldResolver(() => RegistryFigures, { nullable: true, description: 'Register figures over the status\'s scope and period: what the indicators subgraph computes registration actuals from.' })
-  registryFigures(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Figures> {
-    return loaders.figures.load(figuresKey(status.scope, status.fromYear, status.toYear));
+  async registryFigures(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Figures> {
+    return summarize(await loaders.cells.load(cellsKey(status.scope, status.fromYear, status.toYear)));
   }
 }

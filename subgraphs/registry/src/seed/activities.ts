@@ -44,3 +44,17 @@ export const ACTIVITIES: Array<[code: string, category: C, label: string]> = [
   ['S-13', C.SERVICES, 'Maintenance informatique'],
   ['S-14', C.SERVICES, 'Guide touristique local'],
 ];
+
+/** Professions excluded from the status (decree 2-15-263 lists over forty): a representative subset. */
+export const EXCLUDED: Array<[code: string, category: C, label: string]> = [
+  ['X-01', C.SERVICES, 'Architecte'],
+  ['X-02', C.SERVICES, 'Avocat'],
+  ['X-03', C.SERVICES, 'Notaire'],
+  ['X-04', C.SERVICES, 'Médecin'],
+  ['X-05', C.COMMERCIAL, 'Pharmacien'],
+  ['X-06', C.COMMERCIAL, 'Importateur ou exportateur'],
+  ['X-07', C.COMMERCIAL, 'Promoteur immobilier'],
+  ['X-08', C.SERVICES, 'Expert-comptable'],
+  ['X-09', C.SERVICES, 'Huissier de justice'],
+  ['X-10', C.SERVICES, 'Vétérinaire'],
+];

@@ -1,4 +1,4 @@
-import { demoPerson, pickWeighted, streamFor, type DemoPerson } from '@moukawil/kit';
+import { demoPerson, pickWeighted, provincesOf, streamFor, type DemoPerson } from '@moukawil/kit';
 import { ActivityCategory as C, PopulationSegment as P } from '../entities/enums';
 import { ACTIVITIES } from './activities';
 
@@ -25,6 +25,7 @@ export interface SeedPerson extends DemoPerson {
   nationalId: string;
   birthDate: string;
   phone: string;
+  province: string;
   segment: P;
   activityCode: string;
   category: C;
@@ -33,6 +34,7 @@ export interface SeedPerson extends DemoPerson {
 }
 
 const DAY = 86_400_000;
+const TURNOVER_MEAN = 13_600;
 
 export function seedPerson(i: number): SeedPerson {
   const base = demoPerson(i);
@@ -44,14 +46,19 @@ export function seedPerson(i: number): SeedPerson {
   const [activityCode] = choices[Math.floor(random() * choices.length)];
   const ageDays = Math.floor((19 + random() * 41) * 365.25);
   const birthDate = new Date(base.submittedAt.getTime() - ageDays * DAY).toISOString().slice(0, 10);
-  // 99 % declare at most 100,000 MAD a year (2021 figures); mean about 4,900 MAD (416 M MAD / 85,000 in 2018).
-  const yearlyTurnover = Math.round(-Math.log(1 - random() * 0.999) * 7_000);
+  // Exponential turnovers: 99 % at most 100,000 MAD a year (2021); services earn about twice commerce.
+  // Calibrated so that 85,000 people give about the 416 M MAD declared in 2018.
+  const mean = category === C.SERVICES ? TURNOVER_MEAN * 2 : TURNOVER_MEAN;
+  const yearlyTurnover = Math.round(-Math.log(1 - random() * 0.999) * mean);
+  const provinces = provincesOf(base.region);
+  const province = provinces[Math.floor(random() * provinces.length)].code;
   return {
     ...base,
     fullName: `${first} ${family}`,
     nationalId: `${CIN_PREFIX[base.region]}${String(100_000 + i).padStart(6, '0')}`,
     birthDate,
     phone: `06${String(10_000_000 + ((i * 7_919) % 89_999_999)).padStart(8, '0')}`,
+    province,
     segment: pickWeighted(random, SEGMENT_SHARES),
     activityCode,
     category,

@@ -1,7 +1,13 @@
-/** The 12 regions (decree 2-15-40) with their 75 prefectures (P) and provinces, RGPH 2024 populations. */
+import { badInput } from './errors';
+
+/**
+ * The territorial nomenclature (decree 2-15-40 of 2015): 12 regions keyed by ISO 3166-2:MA,
+ * their 75 prefectures (":P") and provinces, RGPH 2024 populations. A public standard that
+ * several subgraphs validate against; the regions subgraph serves it.
+ */
 type Row = [code: string, name: string, nameAr: string, capital: string, population: number, pilot: boolean, units: string[]];
 
-export const REGIONS: Row[] = [
+const TERRITORY: Row[] = [
   ['MA-01', 'Tanger-Tétouan-Al Hoceïma', 'طنجة-تطوان-الحسيمة', 'Tanger', 4_030_222, false,
     ['TNG:Tanger-Assilah:P', "MDF:M'diq-Fnideq:P", 'TET:Tétouan', 'FAH:Fahs-Anjra', 'LAR:Larache', 'HOC:Al Hoceïma', 'CHE:Chefchaouen', 'OUZ:Ouezzane']],
   ['MA-02', "L'Oriental", 'جهة الشرق', 'Oujda', 2_294_665, true,
@@ -27,3 +33,55 @@ export const REGIONS: Row[] = [
   ['MA-12', 'Dakhla-Oued Ed-Dahab', 'الداخلة-وادي الذهب', 'Dakhla', 219_965, false,
     ['OUD:Oued Ed-Dahab', 'AOU:Aousserd']],
 ];
+
+export interface ProvinceRef {
+  /** Region code and three letters, e.g. "MA-02-OUJ" (a code of this graph, not ISO). */
+  code: string;
+  name: string;
+  kind: 'PREFECTURE' | 'PROVINCE';
+  region: string;
+}
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  nameAr: string;
+  capital: string;
+  population: number;
+  isPilot: boolean;
+  provinces: ProvinceRef[];
+}
+
+export const REGIONS: readonly RegionRef[] = TERRITORY.map(([code, name, nameAr, capital, population, isPilot, units]) => ({
+  code, name, nameAr, capital, population, isPilot,
+  provinces: units.map((unit) => {
+    const [abbr, provinceName, prefecture] = unit.split(':');
+    return { code: `${code}-${abbr}`, name: provinceName, kind: prefecture ? 'PREFECTURE' : 'PROVINCE', region: code } as ProvinceRef;
+  }),
+}));
+
+export const REGION_CODES: readonly string[] = REGIONS.map((r) => r.code);
+
+const PROVINCES = new Map(REGIONS.flatMap((r) => r.provinces.map((p) => [p.code, p] as const)));
+
+export function isRegionCode(code: string): boolean {
+  return REGION_CODES.includes(code);
+}
+
+/** Validates a region argument: BAD_USER_INPUT for anything but MA-01 … MA-12. */
+export function regionArg(code: string, field = 'region'): string {
+  if (!isRegionCode(code)) throw badInput(`"${code}" is not a region code: use MA-01 … MA-12 (ISO 3166-2:MA)`, field);
+  return code;
+}
+
+/** Validates a province argument, and that it lies in `region` when one is given. */
+export function provinceArg(code: string, region?: string, field = 'province'): string {
+  const province = PROVINCES.get(code);
+  if (!province) throw badInput(`"${code}" is not a province code (e.g. "MA-09-AGD" for Agadir Ida-Outanane): see Region.provinces`, field);
+  if (region && province.region !== region) throw badInput(`The province ${province.name} is not in the region ${region}`, field);
+  return code;
+}
+
+export function provincesOf(region: string): ProvinceRef[] {
+  return REGIONS.find((r) => r.code === region)?.provinces ?? [];
+}

@@ -1,0 +1,184 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parse } from 'csv-parse';
+import { GraphQLError } from 'graphql';
+import type { DataSource, EntityManager } from 'typeorm';
+import { insertArrays } from '@moukawil/kit';
+import type { Activity } from './entities/Activity';
+import type { ApplicationInput } from './entities/inputs';
+import { LIVE_CIN_MESSAGE, loadActivities, validateApplication, type ValidApplication } from './register';
+import { addPeopleToRollup } from './rollup';
+import { LIVE_STATUSES } from './rules/lifecycle';
+
+/** The CSV header of an import file (README "Bulk import"); the first six are required. */
+export const IMPORT_COLUMNS = ['fullName', 'nationalId', 'gender', 'birthDate', 'region', 'activityCode', 'province', 'phone', 'segment', 'submittedAt'];
+const REQUIRED = IMPORT_COLUMNS.slice(0, 6);
+const BATCH = 1_000;
+const REGISTER_OPENED = Date.UTC(2015, 8, 1);
+
+export interface ImportSummary {
+  rows: number;
+  imported: number;
+  alreadyImported: number;
+  rejected: number;
+  rejectFile: string;
+  seconds: number;
+}
+
+interface Row {
+  line: number;
+  values: Record<string, string>;
+}
+
+interface Accepted {
+  line: number;
+  key: string;
+  valid: ValidApplication;
+  submittedAt: Date;
+}
+
+/** Same row, same key: what makes a second run change nothing (a missing date stays missing, not "now"). */
+function importKey(valid: ValidApplication, submittedAt: string | undefined): string {
+  const identity = [valid.nationalId, valid.fullName.toLowerCase(), valid.birthDate, valid.region, valid.activity.code, submittedAt ?? ''];
+  return createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+}
+
+function checkRow(row: Row, activities: Map<string, Activity>, now: Date): Accepted | string {
+  const v = row.values;
+  for (const column of REQUIRED) if (!v[column]) return `${column} is missing`;
+  let submittedAt = now;
+  if (v.submittedAt) {
+    submittedAt = new Date(v.submittedAt);
+    if (Number.isNaN(submittedAt.getTime())) return `submittedAt: "${v.submittedAt}" is not an ISO date`;
+    if (submittedAt.getTime() < REGISTER_OPENED || submittedAt > now) return 'submittedAt: must be between September 2015 and now';
+  }
+  const input: ApplicationInput = {
+    fullName: v.fullName, nationalId: v.nationalId, gender: v.gender?.toUpperCase() as ApplicationInput['gender'], birthDate: v.birthDate,
+    region: v.region, activityCode: v.activityCode, province: v.province || null, phone: v.phone || null,
+    segment: (v.segment || null) as ApplicationInput['segment'],
+  };
+  try {
+    // Age is checked on the day of the application.
+    const valid = validateApplication(input, activities, submittedAt);
+    return { line: row.line, valid, submittedAt, key: importKey(valid, v.submittedAt || undefined) };
+  } catch (error) {
+    if (error instanceof GraphQLError) return `${error.extensions.field ?? 'row'}: ${error.message}`;
+    throw error;
+  }
+}
+
+/** Writes one batch in one transaction; returns the rejections found against the database. */
+async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string): Promise<{ imported: number; already: number; rejected: Array<[number, string]> }> {
+  const known = new Set<string>((await tx.query(`SELECT import_key FROM auto_entrepreneur WHERE import_key = ANY($1)`, [accepted.map((a) => a.key)])).map((r: { import_key: string }) => r.import_key));
+  const fresh = accepted.filter((a) => !known.has(a.key));
+  const live = new Set<string>((await tx.query(`SELECT national_id FROM auto_entrepreneur WHERE national_id = ANY($1) AND status = ANY($2)`, [fresh.map((a) => a.valid.nationalId), LIVE_STATUSES])).map((r: { national_id: string }) => r.national_id));
+  const rejected: Array<[number, string]> = [];
+  const rows: Accepted[] = [];
+  for (const a of fresh) {
+    if (live.has(a.valid.nationalId)) rejected.push([a.line, `nationalId: ${LIVE_CIN_MESSAGE}`]);
+    else {
+      live.add(a.valid.nationalId); // a CIN twice in the file: the first one wins
+      rows.push(a);
+    }
+  }
+  const ids = rows.map(() => randomUUID());
+  await insertArrays(tx, 'auto_entrepreneur', [
+    ['id', 'uuid'], ['status', 'varchar'], ['full_name', 'text'], ['national_id', 'varchar'], ['gender', 'varchar'], ['birth_date', 'date'],
+    ['phone', 'varchar'], ['segment', 'varchar'], ['region_code', 'varchar'], ['province_code', 'varchar'], ['activity_code', 'varchar'],
+    ['activity_category', 'varchar'], ['submitted_at', 'timestamptz'], ['import_key', 'varchar'],
+  ], rows.map(({ valid: v, submittedAt, key }, i) => [
+    ids[i], 'SUBMITTED', v.fullName, v.nationalId, v.gender, v.birthDate, v.phone, v.segment, v.region, v.province, v.activity.code,
+    v.activity.category, submittedAt, key,
+  ]));
+  await insertArrays(tx, 'registry_event', [['auto_entrepreneur_id', 'uuid'], ['kind', 'varchar'], ['to_status', 'varchar'], ['actor_subject', 'text'], ['actor_role', 'varchar'], ['at', 'timestamptz']],
+    rows.map(({ submittedAt }, i) => [ids[i], 'SUBMITTED', 'SUBMITTED', actor, 'NATIONAL', submittedAt]));
+  await addPeopleToRollup(tx, ids);
+  return { imported: rows.length, already: accepted.length - fresh.length, rejected };
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** A progress bar on a terminal, a line every tenth elsewhere. */
+function progress(total: number): (done: number, counts: string) => void {
+  let lastTenth = -1;
+  const started = Date.now();
+  return (done, counts) => {
+    const share = total === 0 ? 1 : done / total;
+    const rate = Math.round(done / Math.max((Date.now() - started) / 1000, 0.001));
+    const text = `${(share * 100).toFixed(0).padStart(3)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} rows · ${counts} · ${rate.toLocaleString('en')} rows/s`;
+    if (process.stderr.isTTY) {
+      const width = 30;
+      const filled = Math.round(share * width);
+      process.stderr.write(`\r[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${text}`);
+      if (done >= total) process.stderr.write('\n');
+    } else if (Math.floor(share * 10) > lastTenth) {
+      lastTenth = Math.floor(share * 10);
+      process.stderr.write(`import ${text}\n`);
+    }
+  };
+}
+
+/**
+ * Loads applications from a CSV file: every row checked with the rules of submitApplication,
+ * valid rows written in batches of 1,000 (one transaction each), rejected rows written with
+ * their reasons to the reject file. Idempotent: a row already imported is skipped, so a run
+ * killed half-way can simply be run again.
+ */
+export async function importApplications(db: DataSource, file: string, rejectFile = `${file}.rejects.csv`, now = new Date()): Promise<ImportSummary> {
+  const started = Date.now();
+  const total = Math.max(readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 1, 0);
+  const activities = await loadActivities(db);
+  const actor = `import:${basename(file)}`;
+  const rejects: Array<[number, string]> = [];
+  const summary = { rows: 0, imported: 0, alreadyImported: 0, rejected: 0 };
+  const report = progress(total);
+  let header: string[] = [];
+  let batch: Accepted[] = [];
+  const reject = (line: number, values: Record<string, string>, reason: string) => {
+    summary.rejected++;
+    rejects.push([line, [line, ...header.map((h) => values[h] ?? ''), reason].map((c) => csvCell(String(c))).join(',')]);
+  };
+  const valuesByLine = new Map<number, Record<string, string>>();
+  const seen = new Map<string, number>(); // import key -> first line with it in this file
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const result = await db.transaction((tx) => writeBatch(tx, batch, actor));
+    summary.imported += result.imported;
+    summary.alreadyImported += result.already;
+    for (const [line, reason] of result.rejected) reject(line, valuesByLine.get(line)!, reason);
+    batch = [];
+    valuesByLine.clear();
+    report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
+  };
+
+  const parser = createReadStream(file).pipe(parse({ columns: (names: string[]) => (header = names.map((n) => n.trim())), bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }));
+  let line = 1;
+  for await (const values of parser as AsyncIterable<Record<string, string>>) {
+    if (line === 1) {
+      const unknown = header.filter((h) => !IMPORT_COLUMNS.includes(h));
+      const missing = REQUIRED.filter((c) => !header.includes(c));
+      if (unknown.length || missing.length) {
+        throw new Error(`bad CSV header: ${[...missing.map((m) => `missing ${m}`), ...unknown.map((u) => `unknown ${u}`)].join(', ')}; expected ${IMPORT_COLUMNS.join(',')}`);
+      }
+    }
+    line++;
+    summary.rows++;
+    const checked = checkRow({ line, values }, activities, now);
+    if (typeof checked === 'string') reject(line, values, checked);
+    else if (seen.has(checked.key)) reject(line, values, `duplicate of line ${seen.get(checked.key)}`);
+    else {
+      seen.set(checked.key, line);
+      batch.push(checked);
+      valuesByLine.set(line, values);
+    }
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
+  rejects.sort((a, b) => a[0] - b[0]);
+  writeFileSync(rejectFile, [['line', ...header, 'reason'].join(','), ...rejects.map(([, text]) => text)].join('\n') + '\n');
+  return { ...summary, rejectFile, seconds: (Date.now() - started) / 1000 };
+}

@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The statistics rollup: registry_rollup holds, per region, year, segment, activity category and
+ * gender, the flows of the register (applications, registrations, rejections, strikes-off,
+ * declared turnover and tax). Every statistic reads it (at most a few thousand rows, whatever the
+ * size of the register); every write adds its delta in the same transaction.
+ */
+const FLOWS = `
+  SELECT a.region_code, extract(year FROM a.submitted_at AT TIME ZONE 'UTC')::int AS year, a.segment, a.activity_category AS category, a.gender,
+         1 AS applications, 0 AS registered, 0 AS rejected, 0 AS struck_off, 0::numeric AS turnover, 0::numeric AS tax
+    FROM auto_entrepreneur a WHERE %FILTER%
+  UNION ALL
+  SELECT a.region_code, extract(year FROM a.registered_at AT TIME ZONE 'UTC')::int, a.segment, a.activity_category, a.gender, 0, 1, 0, 0, 0, 0
+    FROM auto_entrepreneur a WHERE a.registered_at IS NOT NULL AND %FILTER%
+  UNION ALL
+  SELECT a.region_code, extract(year FROM a.rejected_at AT TIME ZONE 'UTC')::int, a.segment, a.activity_category, a.gender, 0, 0, 1, 0, 0, 0
+    FROM auto_entrepreneur a WHERE a.rejected_at IS NOT NULL AND %FILTER%
+  UNION ALL
+  SELECT a.region_code, extract(year FROM a.struck_off_at AT TIME ZONE 'UTC')::int, a.segment, a.activity_category, a.gender, 0, 0, 0, 1, 0, 0
+    FROM auto_entrepreneur a WHERE a.struck_off_at IS NOT NULL AND %FILTER%
+  UNION ALL
+  SELECT a.region_code, d.year, a.segment, a.activity_category, a.gender, 0, 0, 0, 0, d.amount, d.tax
+    FROM turnover_declaration d JOIN auto_entrepreneur a ON a.id = d.auto_entrepreneur_id WHERE %FILTER%`;
+
+const ADD = `
+  INSERT INTO registry_rollup AS r (region_code, year, segment, category, gender, applications, registered, rejected, struck_off, turnover, tax)
+  SELECT region_code, year, segment, category, gender, sum(applications), sum(registered), sum(rejected), sum(struck_off), sum(turnover), sum(tax)
+    FROM (${FLOWS}) flows GROUP BY region_code, year, segment, category, gender
+  ON CONFLICT (region_code, year, segment, category, gender) DO UPDATE SET
+    applications = r.applications + EXCLUDED.applications, registered = r.registered + EXCLUDED.registered,
+    rejected = r.rejected + EXCLUDED.rejected, struck_off = r.struck_off + EXCLUDED.struck_off,
+    turnover = r.turnover + EXCLUDED.turnover, tax = r.tax + EXCLUDED.tax`;
+
+/** Recomputes the whole rollup from the register (migrations, seeds). */
+export const REBUILD_ROLLUP = `TRUNCATE registry_rollup; ${ADD.replace(/%FILTER%/g, 'TRUE')}`;
+
+/** Adds everything known of these (newly written) people: used by bulk imports. */
+export async function addPeopleToRollup(tx: EntityManager, ids: string[]): Promise<void> {
+  if (ids.length > 0) await tx.query(ADD.replace(/%FILTER%/g, 'a.id = ANY($1)'), [ids]);
+}
+
+export interface Dimensions {
+  regionCode: string;
+  segment: string;
+  activityCategory: string;
+  gender: string;
+}
+
+export type Delta = Partial<Record<'applications' | 'registered' | 'rejected' | 'struck_off' | 'turnover' | 'tax', number>>;
+
+/** Adds one write's delta (e.g. a registration in 2026) to the rollup. */
+export async function bumpRollup(tx: EntityManager, person: Dimensions, year: number, delta: Delta): Promise<void> {
+  const columns = Object.keys(delta) as Array<keyof Delta>;
+  const params = [person.regionCode, year, person.segment, person.activityCategory, person.gender, ...columns.map((c) => delta[c])];
+  await tx.query(
+    `INSERT INTO registry_rollup AS r (region_code, year, segment, category, gender, ${columns.join(', ')})
+     VALUES ($1, $2, $3, $4, $5, ${columns.map((_, i) => `$${i + 6}`).join(', ')})
+     ON CONFLICT (region_code, year, segment, category, gender) DO UPDATE SET
+       ${columns.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`,
+    params,
+  );
+}
