@@ -1,0 +1,110 @@
+import { codes, gql, ok } from '../../../test/support';
+import { application, freshCin, regionStats, sql, submit, SUBMIT, THIS_YEAR } from './helpers';
+
+// Writes in Dakhla-Oued Ed-Dahab (MA-12), a region no other test file writes to, so counts are exact.
+const REGISTER = `mutation($id: ID!) { registerApplication(id: $id) { status registrationNumber registeredAt } }`;
+const REJECT = `mutation($id: ID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { status rejectionReason } }`;
+const STRIKE = `mutation($id: ID!, $reason: StrikeOffReason!, $note: String) { strikeOff(id: $id, reason: $reason, note: $note) { status struckOffReason struckOffNote struckOffAt } }`;
+const HISTORY = `query($id: ID!) { autoEntrepreneur(id: $id) { status history { kind fromStatus toStatus reason actorSubject actorRole at detail } } }`;
+
+describe('the register lifecycle, through the gateway', () => {
+  it('moves the statistics by exactly one at each step and keeps the history', async () => {
+    const before = await regionStats('MA-12');
+    const person = await submit(application());
+    expect(person).toMatchObject({ status: 'SUBMITTED', registrationNumber: null, region: { code: 'MA-12' }, province: { code: 'MA-12-OUD', name: 'Oued Ed-Dahab' } });
+    expect(await regionStats('MA-12')).toEqual({ ...before, applications: before.applications + 1 });
+
+    const registered = ok(await gql(REGISTER, { as: 'NATIONAL', variables: { id: person.id } })).registerApplication;
+    expect(registered.registrationNumber).toMatch(new RegExp(`^RNAE-${THIS_YEAR}-12-\\d{6}$`));
+    expect(await regionStats('MA-12')).toEqual({ ...before, applications: before.applications + 1, registered: before.registered + 1, active: before.active + 1, women: before.women + 1 });
+
+    const struck = ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: person.id, reason: 'ON_REQUEST', note: 'Demande du 2 mars' } })).strikeOff;
+    expect(struck).toMatchObject({ status: 'STRUCK_OFF', struckOffReason: 'ON_REQUEST', struckOffNote: 'Demande du 2 mars' });
+    expect(await regionStats('MA-12')).toEqual({
+      ...before, applications: before.applications + 1, registered: before.registered + 1, struckOff: before.struckOff + 1, active: before.active, women: before.women + 1,
+    });
+
+    const { autoEntrepreneur } = ok(await gql(HISTORY, { as: 'NATIONAL', variables: { id: person.id } }));
+    expect(autoEntrepreneur.history.map((e: any) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
+      ['SUBMITTED', null, 'SUBMITTED'], ['REGISTERED', 'SUBMITTED', 'REGISTERED'], ['STRUCK_OFF', 'REGISTERED', 'STRUCK_OFF'],
+    ]);
+    expect(autoEntrepreneur.history.every((e: any) => e.actorSubject === 'test-national' && e.actorRole === 'NATIONAL')).toBe(true);
+    expect(JSON.parse(autoEntrepreneur.history[1].detail).registrationNumber).toBe(registered.registrationNumber);
+  });
+
+  it('rejects with a reason, counts it once, and frees the CIN for a new application', async () => {
+    const before = await regionStats('MA-12');
+    const input = application();
+    const person = await submit(input);
+    const rejected = ok(await gql(REJECT, { as: 'NATIONAL', variables: { id: person.id, reason: 'Dossier incomplet' } })).rejectApplication;
+    expect(rejected).toEqual({ status: 'REJECTED', rejectionReason: 'Dossier incomplet' });
+    expect(await regionStats('MA-12')).toEqual({ ...before, applications: before.applications + 1, rejected: before.rejected + 1 });
+    const again = await submit(input); // a rejected application is not live
+    expect(again.id).not.toBe(person.id);
+  });
+
+  it('refuses every transition the law does not allow, and writes nothing', async () => {
+    const submitted = await submit(application());
+    const rejected = await submit(application());
+    ok(await gql(REJECT, { as: 'NATIONAL', variables: { id: rejected.id, reason: 'Activité exclue' } }));
+    const registered = await submit(application());
+    ok(await gql(REGISTER, { as: 'NATIONAL', variables: { id: registered.id } }));
+    const ids = [submitted.id, rejected.id, registered.id];
+    const eventsOf = async () => (await sql('SELECT count(*)::int AS n FROM registry_event WHERE auto_entrepreneur_id = ANY($1)', [ids]))[0].n;
+    const events = await eventsOf();
+    const refusals: Array<[string, Record<string, unknown>, RegExp]> = [
+      [REGISTER, { id: rejected.id }, /REJECTED cannot become REGISTERED/],
+      [REGISTER, { id: registered.id }, /REGISTERED cannot become REGISTERED/],
+      [REJECT, { id: registered.id, reason: 'Trop tard' }, /REGISTERED cannot become REJECTED/],
+      [STRIKE, { id: submitted.id, reason: 'ON_REQUEST' }, /SUBMITTED cannot become STRUCK_OFF/],
+      [STRIKE, { id: rejected.id, reason: 'COURT_DECISION' }, /REJECTED cannot become STRUCK_OFF/],
+      [REJECT, { id: submitted.id, reason: 'x' }, /3 to 500 characters/],
+      [REGISTER, { id: '7f1c9a52-0000-4000-8000-000000000000' }, /No application has the id/],
+    ];
+    for (const [mutation, variables, message] of refusals) {
+      const result = await gql(mutation, { as: 'NATIONAL', variables });
+      expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors![0].message).toMatch(message);
+    }
+    expect(await eventsOf()).toBe(events);
+    const statuses = await sql('SELECT status FROM auto_entrepreneur WHERE id = ANY($1)', [ids]);
+    expect(statuses.map((s) => s.status).sort()).toEqual(['REGISTERED', 'REJECTED', 'SUBMITTED']);
+  });
+
+  it('keeps one live application or registration per CIN, also against two racing submissions', async () => {
+    const input = application({ nationalId: freshCin('ZR') });
+    const results = await Promise.all([1, 2, 3].map(() => gql(SUBMIT, { as: 'NATIONAL', variables: { input } })));
+    expect(results.filter((r) => !r.errors).length).toBe(1);
+    for (const r of results.filter((r) => r.errors)) {
+      expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+      expect(r.errors![0].message).toMatch(/already has a live application/);
+    }
+    expect((await sql('SELECT count(*)::int AS n FROM auto_entrepreneur WHERE national_id = $1', [input.nationalId]))[0].n).toBe(1);
+  });
+
+  it('refuses excluded professions, minors, provinces of another region and unknown activities', async () => {
+    const before = (await sql(`SELECT count(*)::int AS n FROM auto_entrepreneur WHERE region_code = 'MA-12'`))[0].n;
+    const excluded = ok(await gql(`{ excludedActivities { code label eligible } }`)).excludedActivities;
+    expect(excluded.map((a: any) => a.label)).toEqual(expect.arrayContaining(['Architecte', 'Avocat', 'Notaire', 'Médecin', 'Pharmacien']));
+    const cases: Array<[Record<string, unknown>, string, RegExp]> = [
+      [{ activityCode: excluded[0].code }, 'activityCode', /excluded from the auto-entrepreneur status/],
+      [{ birthDate: `${THIS_YEAR - 17}-01-01` }, 'birthDate', /18 or older/],
+      [{ province: 'MA-09-AGD' }, 'province', /not in the region MA-12/],
+      [{ province: 'MA-12-XXX' }, 'province', /not a province code/],
+      [{ activityCode: 'Z-99' }, 'activityCode', /not in the nomenclature/],
+      [{ segment: undefined, gender: 'MALE', nationalId: 'JB-12' }, 'nationalId', /CIN/],
+    ];
+    for (const [override, field, message] of cases) {
+      const result = await gql(SUBMIT, { as: 'NATIONAL', variables: { input: application(override) } });
+      expect(codes(result)).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors![0].extensions?.field).toBe(field);
+      expect(result.errors![0].message).toMatch(message);
+    }
+    expect((await sql(`SELECT count(*)::int AS n FROM auto_entrepreneur WHERE region_code = 'MA-12'`))[0].n).toBe(before);
+  });
+
+  it('never deletes: the database itself refuses DELETE on the register and changes to its history', async () => {
+    await expect(sql(`DELETE FROM auto_entrepreneur WHERE region_code = 'MA-12'`)).rejects.toThrow(/keeps its history/);
+    await expect(sql(`UPDATE registry_event SET reason = 'x' WHERE id = (SELECT min(id) FROM registry_event)`)).rejects.toThrow(/keeps its history/);
+  });
+});
