@@ -1,10 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Viewer } from '@moukawil/kit';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { TRACE_HEADER, type Viewer } from '@moukawil/kit';
 
 /** What the gateway knows about a request while it runs the query plan. */
 export interface GatewayContext {
   viewer?: Viewer;
   requestId?: string;
+  /** Set when the client asked for `x-moukawil-trace: sql`: statements per subgraph. */
+  sqlStatements?: Record<string, number>;
 }
 
 /**
@@ -12,9 +15,22 @@ export interface GatewayContext {
  * (a subgraph never trusts a caller for having reached its port), and the request id.
  */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(private readonly subgraph: string, url: string) {
+    super({ url });
+  }
+
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const token = context?.viewer?.token;
     if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (context?.sqlStatements) request.http?.headers.set(TRACE_HEADER, 'sql');
+  }
+
+  didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): GatewayGraphQLResponse {
+    const count = response.extensions?.sqlStatements;
+    if (context.sqlStatements && typeof count === 'number') {
+      context.sqlStatements[this.subgraph] = (context.sqlStatements[this.subgraph] ?? 0) + count;
+    }
+    return response;
   }
 }

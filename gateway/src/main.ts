@@ -1,19 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  assertIdentityConfig, envOptional, formatError, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  assertIdentityConfig, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
 import { subgraphHealth } from './health';
 import { SUPERGRAPH_FILE } from './supergraph';
 import { EXPLORER_HTML } from './web/explorer';
+
+/** Adds the subgraphs' SQL statement counts to the answer when the client asked for them. */
+const sqlTracePlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        const counts = contextValue.sqlStatements;
+        if (!counts || response.body.kind !== 'single') return;
+        const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: { ...counts, total } };
+      },
+    };
+  },
+};
 
 export interface RunningGateway {
   port: number;
@@ -27,7 +41,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Subgraph addresses come from the environment (ports, docker-compose hosts), not from the file.
-    buildService: ({ name }) => new AuthenticatedDataSource({ url: subgraphUrl(name as SubgraphName) }),
+    buildService: ({ name }) => new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName)),
   });
   const { app, server } = newHttp();
   const apollo = new ApolloServer<GatewayContext>({
@@ -35,7 +49,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     formatError,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin],
   });
   await apollo.start();
 
@@ -54,6 +68,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
       context: async ({ req }) => ({
         viewer: await viewerFromHeader(req.headers.authorization),
         requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+        sqlStatements: req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? {} : undefined,
       }),
     }),
   );

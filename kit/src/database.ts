@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
 import { envOptional, envString, type SubgraphName } from './config';
 import { log } from './log';
+import { StatementCounter } from './tracing';
 
 /**
  * The database a subgraph owns. `<NAME>_DATABASE_URL` names it outright; otherwise it is
@@ -57,7 +58,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     migrations: options.migrations,
     migrationsTableName: 'migrations',
     synchronize: false,
-    logging: false,
+    logging: ['query'], // counted per request, never printed (see tracing.ts)
+    logger: new StatementCounter(),
     extra: { max: options.poolSize ?? 10, application_name: process.env.SERVICE_NAME ?? 'moukawil' },
   });
   await dataSource.initialize();

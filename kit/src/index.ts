@@ -13,3 +13,4 @@ export * from './pagination';
 export * from './bulk';
 export * from './territory';
 export * from './columns';
+export * from './tracing';

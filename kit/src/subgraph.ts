@@ -1,18 +1,19 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { DataSource, EntityManager, MixedList, EntitySchema } from 'typeorm';
-import { envBool, envInt, servicePort, type SubgraphName } from './config';
+import { envBool, envInt, isProduction, servicePort, type SubgraphName } from './config';
 import { databaseUrlFor, openDatabase } from './database';
 import { formatError } from './errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
 import { listen, newHttp, onTermination } from './http';
 import { assertIdentityConfig, viewerFromHeader, type Viewer } from './identity';
 import { log, setServiceName } from './log';
+import { requestScope, TRACE_HEADER } from './tracing';
 
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {
@@ -58,6 +59,22 @@ async function isEmpty(db: DataSource, tables: string[]): Promise<boolean> {
   return row.n === 0;
 }
 
+/** Reports the request's SQL statement count when the caller asks for it (never in production). */
+function sqlCountPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart({ request }) {
+      if (isProduction() || request.http?.headers.get(TRACE_HEADER) !== 'sql') return;
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: requestScope.getStore()?.sql ?? 0 };
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Empties the subgraph's tables and seeds them again, atomically. */
 export async function reseed(db: DataSource, def: SubgraphDefinition<any>, options: SeedOptions): Promise<void> {
   await db.transaction(async (manager) => {
@@ -84,6 +101,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      sqlCountPlugin(),
     ],
   });
   await apollo.start();
@@ -98,6 +116,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   });
   app.use(
     '/graphql',
+    (_req, _res, next) => requestScope.run({ sql: 0 }, next),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -30,12 +30,47 @@ export async function findPage(db: DataSource, q: PageQuery): Promise<{ rows: Au
     const term = q.search.trim();
     if (term.length < 2 || term.length > 100) throw badInput('"search" takes 2 to 100 characters', 'search');
     const upper = term.toUpperCase().replace(/\s+/g, '');
-    if (CIN_PATTERN.test(upper)) query.andWhere('a.nationalId = :cin', { cin: upper });
-    else if (/^RNAE-/i.test(term)) query.andWhere('a.registrationNumber = :number', { number: upper });
-    else query.andWhere('lower(a.fullName) LIKE :name', { name: `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (CIN_PATTERN.test(upper) || /^RNAE-/.test(upper)) {
+      // A CIN or an RNAE number matches a handful of rows: fetch them by their index and page in memory
+      // (ordered by date, the planner would rather walk the whole register looking for them).
+      query.andWhere(CIN_PATTERN.test(upper) ? 'a.nationalId = :key' : 'a.registrationNumber = :key', { key: upper });
+      return pageInMemory(await query.getMany(), q);
+    }
+    query.andWhere('lower(a.fullName) LIKE :name', { name: `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
   }
-  const counting = query.clone().getCount();
+  const counting = q.search === null && !q.province ? countFromRollup(db, q) : query.clone().getCount();
   if (q.after) query.andWhere('(a.submittedAt, a.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: q.after[0], id: q.after[1] });
   const rows = await query.orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').take(q.size + 1).getMany();
   return { rows: rows.slice(0, q.size), hasNextPage: rows.length > q.size, totalCount: await counting };
+}
+
+function pageInMemory(matches: AutoEntrepreneur[], q: PageQuery) {
+  const key = (a: AutoEntrepreneur) => `${a.submittedAt.toISOString()}|${a.id}`;
+  const sorted = matches.sort((a, b) => key(a).localeCompare(key(b)));
+  const after = q.after ? `${new Date(q.after[0]).toISOString()}|${q.after[1]}` : '';
+  const rest = sorted.filter((a) => key(a) > after);
+  return { rows: rest.slice(0, q.size), hasNextPage: rest.length > q.size, totalCount: sorted.length };
+}
+
+/** How many people are in each status, from the flows of the rollup (exact: both move in one transaction). */
+const STATUS_COUNT: Record<string, string> = {
+  ALL: 'applications',
+  SUBMITTED: 'applications - registered - rejected',
+  REGISTERED: 'registered - struck_off',
+  REJECTED: 'rejected',
+  STRUCK_OFF: 'struck_off',
+};
+
+/** totalCount without scanning the register, when the filters are dimensions of the rollup. */
+async function countFromRollup(db: DataSource, q: PageQuery): Promise<number> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.scope !== 'ALL') where.push(`region_code = ANY($${params.push(q.scope)})`);
+  if (q.segment) where.push(`segment = $${params.push(q.segment)}`);
+  if (q.activityCategory) where.push(`category = $${params.push(q.activityCategory)}`);
+  const [{ n }] = await db.query(
+    `SELECT coalesce(sum(${STATUS_COUNT[q.status ?? 'ALL']}), 0)::int AS n FROM registry_rollup ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+    params,
+  );
+  return n;
 }
