@@ -11,6 +11,7 @@ export const token = (name: TokenName) => tokens[name];
 
 export interface GraphQLResult<T = any> {
   status: number;
+  extensions?: Record<string, any>;
   data?: T;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; [k: string]: unknown } }>;
 }
@@ -21,12 +22,15 @@ export interface Call {
   as?: TokenName;
   authorization?: string;
   service?: ServiceName;
+  /** Ask the stack to count SQL statements (answer in extensions.sqlStatements). */
+  traceSql?: boolean;
 }
 
 export async function gql<T = any>(query: string, call: Call = {}): Promise<GraphQLResult<T>> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (call.as) headers.authorization = `Bearer ${token(call.as)}`;
   if (call.authorization) headers.authorization = call.authorization;
+  if (call.traceSql) headers['x-moukawil-trace'] = 'sql';
   const response = await fetch(url(call.service ?? 'gateway'), { method: 'POST', headers, body: JSON.stringify({ query, variables: call.variables }) });
   const body = (await response.json()) as GraphQLResult<T>;
   return { ...body, status: response.status };

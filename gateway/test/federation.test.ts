@@ -26,6 +26,18 @@ describe('the composed graph through the gateway', () => {
     expect(['ACHIEVED', 'MISSED']).toContain(registrations.status);
   });
 
+  it('answers the dashboard in a bounded number of SQL statements, whatever the data', async () => {
+    const result = await gql(DASHBOARD, { variables: { year: 2019 }, traceSql: true, as: 'NATIONAL' });
+    ok(result);
+    const counts = result.extensions!.sqlStatements;
+    // One batch per entity type and field: 12 regions x 4 subgraphs never means 48 statements.
+    expect(counts.regions).toBeLessThanOrEqual(3);
+    expect(counts.registry).toBeLessThanOrEqual(4); // one per distinct period and per fetch of the plan
+    expect(counts.programs).toBeLessThanOrEqual(2);
+    expect(counts.indicators).toBeLessThanOrEqual(4);
+    expect(counts.total).toBe(counts.regions + counts.registry + counts.programs + counts.indicators);
+  });
+
   it('computes national actuals live from the register and matches nationalStats', async () => {
     const data = ok(await gql(`{
       nationalScorecard(year: 2019) { indicator { code } region { code } target actual progress status }
