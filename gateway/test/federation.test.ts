@@ -34,7 +34,7 @@ describe('the composed graph through the gateway', () => {
     expect(counts.regions).toBeLessThanOrEqual(3);
     expect(counts.registry).toBeLessThanOrEqual(4); // one per distinct period and per fetch of the plan
     expect(counts.programs).toBeLessThanOrEqual(2);
-    expect(counts.indicators).toBeLessThanOrEqual(4);
+    expect(counts.indicators).toBeLessThanOrEqual(10); // catalogue, targets, indicator per fetch: constant, not per region
     expect(counts.total).toBe(counts.regions + counts.registry + counts.programs + counts.indicators);
   });
 
