@@ -14,3 +14,4 @@ export * from './bulk';
 export * from './territory';
 export * from './columns';
 export * from './tracing';
+export * from './graph-client';

@@ -1,20 +1,24 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { loaderByKey, loaderOfLists, type BaseContext, type Viewer } from '@moukawil/kit';
+import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
+import { Event } from './entities/Event';
 import { Programme } from './entities/Programme';
 import { policy } from './policy';
+import { programmeFigures, type ProgrammeFigures } from './stats';
 
 /** Enrolments shown per programme when the caller does not say (the list is capped). */
 export const DEFAULT_ENROLMENTS = 100;
 
-/** Per-request DataLoaders, already scoped to what the viewer may read. */
+/** Per-request DataLoaders, already scoped to what the viewer may read: one SQL statement per batch. */
 export function createLoaders(db: DataSource, viewer: Viewer) {
   const regions = policy.enrolmentRegions(viewer);
-  const scoped = (column: string, index: number) => (regions === null ? 'TRUE' : `${column} = ANY($${index})`);
-  const scopeParams = regions === null ? [] : [regions];
+  const inScope = regions === null ? {} : { regionCode: In(regions) };
   return {
     programme: loaderByKey((codes: readonly string[]) => db.getRepository(Programme).findBy({ code: In([...codes]) }), (p) => p.code),
+    advisor: loaderByKey((ids: readonly string[]) => db.getRepository(Advisor).findBy({ id: In([...ids]) }), (a) => a.id),
+    event: loaderByKey((ids: readonly string[]) => db.getRepository(Event).findBy({ id: In([...ids]) }), (e) => e.id),
     /** Programmes running in each region: one statement for all the regions of a batch. */
     programmesOfRegion: new DataLoader<string, Programme[]>(async (codes) => {
       const programmes = await db.getRepository(Programme).createQueryBuilder('p')
@@ -25,29 +29,40 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
     enrolmentsOfProgramme: new DataLoader<string, Enrolment[]>(async (keys) => {
       const codes = [...new Set(keys.map((k) => k.split('|')[0]))];
       const limit = Math.max(...keys.map((k) => Number(k.split('|')[1])));
+      if (regions !== null && regions.length === 0) return keys.map(() => []);
       const ranked: Array<{ id: string }> = await db.query(
         `SELECT id FROM (
            SELECT id, row_number() OVER (PARTITION BY programme_code ORDER BY enrolled_at, id) AS rank
-           FROM enrolment WHERE programme_code = ANY($1) AND ${scoped('region_code', 2)}) ranked
-         WHERE rank <= $${scopeParams.length + 2}`,
-        [codes, ...scopeParams, limit],
+           FROM enrolment WHERE programme_code = ANY($1) AND ($2::varchar[] IS NULL OR region_code = ANY($2))) ranked
+         WHERE rank <= $3`,
+        [codes, regions, limit],
       );
       if (ranked.length === 0) return keys.map(() => []);
-      const enrolments = await db.getRepository(Enrolment).find({
-        where: { id: In(ranked.map((r) => r.id)) }, order: { enrolledAt: 'ASC', id: 'ASC' },
-      });
+      const enrolments = await db.getRepository(Enrolment).find({ where: { id: In(ranked.map((r) => r.id)) }, order: { enrolledAt: 'ASC', id: 'ASC' } });
       return keys.map((key) => {
         const [code, n] = key.split('|');
         return enrolments.filter((e) => e.programmeCode === code).slice(0, Number(n));
       });
     }),
     enrolmentsOfPerson: loaderOfLists(
-      (ids: readonly string[]) => db.getRepository(Enrolment).find({
-        where: { autoEntrepreneurId: In([...ids]), ...(regions === null ? {} : { regionCode: In(regions) }) },
-        order: { enrolledAt: 'ASC', id: 'ASC' },
-      }),
+      (ids: readonly string[]) => db.getRepository(Enrolment).find({ where: { autoEntrepreneurId: In([...ids]), ...inScope }, order: { enrolledAt: 'ASC', id: 'ASC' } }),
       (e) => e.autoEntrepreneurId,
     ),
+    enrolmentsOfAdvisor: loaderOfLists(
+      (ids: readonly string[]) => db.getRepository(Enrolment).find({ where: { advisorId: In([...ids]), ...inScope }, order: { enrolledAt: 'ASC', id: 'ASC' } }),
+      (e) => e.advisorId!,
+    ),
+    advisorsOfRegion: loaderOfLists(
+      (codes: readonly string[]) => db.getRepository(Advisor).find({ where: { regionCode: In([...codes]) }, order: { trainedOn: 'ASC', id: 'ASC' } }),
+      (a) => a.regionCode,
+    ),
+    eventsOfRegion: loaderOfLists(
+      (codes: readonly string[]) => db.getRepository(Event).find({ where: { regionCode: In([...codes]) }, order: { heldOn: 'ASC', id: 'ASC' } }),
+      (e) => e.regionCode,
+    ),
+    /** Figures of every programme and region for a year ("*" = all years): one statement per year. */
+    figures: new DataLoader<string, ProgrammeFigures[]>(async (years) =>
+      Promise.all(years.map((y) => programmeFigures(db, y === '*' ? null : Number(y))))),
   };
 }
 

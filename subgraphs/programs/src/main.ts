@@ -1,21 +1,29 @@
 import 'reflect-metadata';
 import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
+import { Event } from './entities/Event';
 import { Programme } from './entities/Programme';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
+import { ProgramsComplete1732260000000 } from './migrations/1732260000000-ProgramsComplete';
 import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver } from './resolvers/EnrolmentResolver';
-import { ProgrammeResolver, programmeReference, RegionProgrammesResolver } from './resolvers/ProgrammeResolver';
+import { AdvisorResolver, EventResolver } from './resolvers/NetworkResolver';
+import { ProgrammeResolver, programmeReference } from './resolvers/ProgrammeResolver';
+import { RegionProgrammesResolver } from './resolvers/RegionProgrammesResolver';
 import { seed, TABLES } from './seed';
 
-/** The programs subgraph: support offers and enrolments. Owns `Programme`; adds `Region.programmes`, `AutoEntrepreneur.enrolments`. */
+/**
+ * The programs subgraph: support offers, enrolments, the advisor network and events. Owns
+ * `Programme`; adds `Region.programmes`, `.programmeStats`, `.advisors`, `.events` and `AutoEntrepreneur.enrolments`.
+ */
 export const programs: SubgraphDefinition<Context> = {
   name: 'programs',
-  entities: [Programme, Enrolment],
-  migrations: [Initial1732250000000],
+  entities: [Programme, Enrolment, Advisor, Event],
+  migrations: [Initial1732250000000, ProgramsComplete1732260000000],
   schema: {
-    resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver],
-    references: { Programme: programmeReference, Region: referenceAsIs, AutoEntrepreneur: referenceAsIs },
+    resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver, AdvisorResolver, EventResolver],
+    references: { Programme: programmeReference, Region: referenceAsIs, AutoEntrepreneur: referenceAsIs, Partner: referenceAsIs },
     federationDirectives: ['@key'],
   },
   context,

@@ -1,14 +1,23 @@
-import { readableRegions, type Viewer } from '@moukawil/kit';
+import { canReadPeopleOf, canWriteIn, forbidden, readableRegions, type Viewer } from '@moukawil/kit';
 
 /**
  * The programs subgraph's access decisions, in one place. Who is enrolled where is personal
  * data: enrolment lists only hold rows of regions the viewer may read (none for anonymous
- * and PARTNER callers); the people themselves are guarded again by the registry.
+ * and PARTNER callers); the people themselves are guarded again by the registry. Advisors'
+ * names follow the same rule as people's; counts and events are public.
  */
 export const policy = {
   /** Region codes whose enrolments this viewer may list, or null for all. */
   enrolmentRegions(viewer: Viewer): string[] | null {
     const readable = readableRegions(viewer);
     return readable === 'ALL' ? null : readable;
+  },
+
+  assertCanReadPeopleOf(viewer: Viewer, region: string): void {
+    if (!canReadPeopleOf(viewer, region)) throw forbidden('Names are for the regional council, the advisors of the region and the national office');
+  },
+
+  assertCanWrite(viewer: Viewer, region: string): void {
+    if (!canWriteIn(viewer, region)) throw forbidden(`Only the advisors of ${region} and the national office may enrol and follow its auto-entrepreneurs`);
   },
 };

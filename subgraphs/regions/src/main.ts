@@ -8,7 +8,7 @@ import { Region } from './entities/Region';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { ConventionResolver } from './resolvers/ConventionResolver';
-import { provinceReference, RegionResolver, regionReference } from './resolvers/RegionResolver';
+import { partnerReference, provinceReference, RegionResolver, regionReference } from './resolvers/RegionResolver';
 import { seed, TABLES } from './seed';
 
 /** The regions subgraph: regions, provinces, ecosystems, partners and conventions. Owns `Region`. */
@@ -18,7 +18,7 @@ export const regions: SubgraphDefinition<Context> = {
   migrations: [Initial1732250000000],
   schema: {
     resolvers: [RegionResolver, ConventionResolver],
-    references: { Region: regionReference, Province: provinceReference },
+    references: { Region: regionReference, Province: provinceReference, Partner: partnerReference },
     federationDirectives: ['@key'],
   },
   context,

@@ -1,7 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { numericColumn } from '@moukawil/kit';
-import { ProgrammeKind } from './enums';
+import { ProgrammeKind, ProgrammeScope } from './enums';
 
 @Entity('programme')
 @ObjectType({ description: 'A support offer for auto-entrepreneurs (honour loans, digital inclusion, post-creation support…), run in some regions.' })
@@ -45,6 +45,21 @@ export class Programme {
   @Column({ type: 'numeric', precision: 14, scale: 2, name: 'max_amount', nullable: true, transformer: numericColumn })
   @Field(() => Float, { nullable: true, description: 'Largest amount per beneficiary for loans, MAD (e.g. 100,000 for Réseau Entreprendre honour loans).' })
   maxAmount!: number | null;
+
+  @Column({ type: 'numeric', precision: 16, scale: 2, nullable: true, transformer: numericColumn })
+  @Field(() => Float, { nullable: true, description: 'Budget of the programme, MAD, when published.' })
+  budget!: number | null;
+
+  @Column({ type: 'text' })
+  @Field({ description: 'Who may apply (conditions d\'éligibilité).' })
+  eligibility!: string;
+
+  @Column({ type: 'varchar', length: 5 })
+  @Field(() => ProgrammeScope, { description: 'Rural areas, urban areas, or both.' })
+  scope!: ProgrammeScope;
+
+  @Column({ type: 'varchar', length: 40, name: 'partner_code', nullable: true })
+  partnerCode!: string | null;
 
   @Column({ type: 'text' })
   @Field({ description: 'Where the facts come from.' })

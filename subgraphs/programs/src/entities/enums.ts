@@ -43,3 +43,42 @@ registerEnumType(EnrolmentStatus, {
     DROPPED: { description: 'Left the programme or was not accepted.' },
   },
 });
+
+export enum ProgrammeScope {
+  ALL = 'ALL',
+  RURAL = 'RURAL',
+  URBAN = 'URBAN',
+}
+registerEnumType(ProgrammeScope, { name: 'ProgrammeScope', description: 'Where a programme applies: rural areas (milieu rural), urban areas, or both.' });
+
+export enum RepaymentStatus {
+  NOT_DUE = 'NOT_DUE',
+  REPAYING = 'REPAYING',
+  REPAID = 'REPAID',
+  DEFAULTED = 'DEFAULTED',
+}
+registerEnumType(RepaymentStatus, {
+  name: 'RepaymentStatus',
+  description: "Repayment of an honour loan (prêt d'honneur).",
+  valuesConfig: {
+    NOT_DUE: { description: 'Granted, repayments not started (grace period).' },
+    REPAYING: { description: 'Being repaid.' },
+    REPAID: { description: 'Fully repaid.' },
+    DEFAULTED: { description: 'Repayments stopped.' },
+  },
+});
+
+export enum EventKind {
+  AWARENESS = 'AWARENESS',
+  ADVISOR_WORKSHOP = 'ADVISOR_WORKSHOP',
+  COUNCIL_SENSITISATION = 'COUNCIL_SENSITISATION',
+}
+registerEnumType(EventKind, {
+  name: 'EventKind',
+  description: 'Kind of event held with local partners.',
+  valuesConfig: {
+    AWARENESS: { description: "Awareness event on the auto-entrepreneur status (événement de sensibilisation)." },
+    ADVISOR_WORKSHOP: { description: 'Training workshop for entrepreneurship advisors (atelier de formation des conseillers).' },
+    COUNCIL_SENSITISATION: { description: 'Session sensitising a regional council to the status.' },
+  },
+});

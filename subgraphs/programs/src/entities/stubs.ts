@@ -13,3 +13,10 @@ export class AutoEntrepreneur {
   @Field(() => ID, { description: 'Stable identifier (UUID).' })
   id!: string;
 }
+
+@ObjectType({ description: 'A partner organisation (owned by the regions subgraph).' })
+@Directive('@key(fields: "code")')
+export class Partner {
+  @Field(() => ID, { description: 'Partner code, e.g. "CCIS-03".' })
+  code!: string;
+}

@@ -1,7 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
+import { EnrolmentStatus } from '../entities/enums';
+import { EnrolmentInput } from '../entities/inputs';
 import { Programme } from '../entities/Programme';
 import { AutoEntrepreneur } from '../entities/stubs';
+import { Enrolments } from '../enrolments';
 import type { Context } from '../loaders';
 
 @Resolver(() => Enrolment)
@@ -14,6 +18,34 @@ export class EnrolmentResolver {
   @FieldResolver(() => AutoEntrepreneur, { nullable: true, description: 'The beneficiary, resolved by the registry under its access rules (null with FORBIDDEN when the caller may not read this person).' })
   beneficiary(@Root() enrolment: Enrolment): AutoEntrepreneur {
     return { id: enrolment.autoEntrepreneurId };
+  }
+
+  @FieldResolver(() => Advisor, { nullable: true, description: 'The advisor who follows this enrolment.' })
+  advisor(@Root() enrolment: Enrolment, @Ctx() { loaders }: Context): Promise<Advisor | null> | null {
+    return enrolment.advisorId ? loaders.advisor.load(enrolment.advisorId) : null;
+  }
+
+  @Mutation(() => Enrolment, { description: 'Enrols a REGISTERED auto-entrepreneur in a programme running in their region (status APPLIED). Advisors of the region and the national office; once per person and programme.' })
+  enrol(@Arg('input', () => EnrolmentInput, { description: 'The enrolment.' }) input: EnrolmentInput, @Ctx() { db, viewer }: Context): Promise<Enrolment> {
+    return new Enrolments(db, viewer).enrol(input);
+  }
+
+  @Mutation(() => Enrolment, { description: 'Moves an enrolment on: APPLIED → ACCEPTED → ACTIVE → COMPLETED, or DROPPED from any open state.' })
+  moveEnrolment(
+    @Arg('id', () => ID, { description: 'The enrolment id.' }) id: string,
+    @Arg('status', () => EnrolmentStatus, { description: 'The new status.' }) status: EnrolmentStatus,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Enrolment> {
+    return new Enrolments(db, viewer).move(id, status);
+  }
+
+  @Mutation(() => Enrolment, { description: "Records a repayment of an honour loan (prêt d'honneur)." })
+  recordRepayment(
+    @Arg('id', () => ID, { description: 'The enrolment id.' }) id: string,
+    @Arg('amount', () => Float, { description: 'Amount repaid, MAD.' }) amount: number,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Enrolment> {
+    return new Enrolments(db, viewer).recordRepayment(id, amount);
   }
 }
 

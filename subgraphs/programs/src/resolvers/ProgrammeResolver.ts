@@ -2,8 +2,24 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import { badInput, regionArg } from '@moukawil/kit';
 import { Enrolment } from '../entities/Enrolment';
 import { Programme } from '../entities/Programme';
-import { Region } from '../entities/stubs';
+import { ProgrammeStats } from '../entities/ProgrammeStats';
+import { Partner, Region } from '../entities/stubs';
 import { DEFAULT_ENROLMENTS, type Context } from '../loaders';
+import { total } from '../stats';
+
+export function yearArg(year: number | null | undefined): number | null {
+  if (year === null || year === undefined) return null;
+  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('The year must be 2015 or later', 'year');
+  return year;
+}
+
+/** Figures of one programme, in one region or all of them, as the public ProgrammeStats. */
+export async function statsOf(programme: Programme, region: string | null, year: number | null, { loaders }: Context): Promise<ProgrammeStats> {
+  const rows = (await loaders.figures.load(year === null ? '*' : String(year)))
+    .filter((r) => r.programmeCode === programme.code && (region === null || r.regionCode === region));
+  const sum = total(rows, programme.code, region ?? '*');
+  return { ...sum, programme, region: region ? { code: region } : null, year, womenShare: sum.beneficiaries ? sum.women / sum.beneficiaries : 0 };
+}
 
 @Resolver(() => Programme)
 export class ProgrammeResolver {
@@ -31,6 +47,11 @@ export class ProgrammeResolver {
     return programme.regionCodes.length === 12;
   }
 
+  @FieldResolver(() => Partner, { nullable: true, description: 'The partner that runs or funds it (from the regions subgraph).' })
+  partner(@Root() programme: Programme): Partner | null {
+    return programme.partnerCode ? { code: programme.partnerCode } : null;
+  }
+
   @FieldResolver(() => [Enrolment], { description: 'Its first enrolments, oldest first, limited to the regions whose people the caller may read (empty for anonymous and PARTNER callers).' })
   enrolments(
     @Root() programme: Programme,
@@ -41,13 +62,15 @@ export class ProgrammeResolver {
     if (!Number.isInteger(n) || n < 1 || n > 500) throw badInput('"first" must be between 1 and 500', 'first');
     return loaders.enrolmentsOfProgramme.load(`${programme.code}|${n}`);
   }
-}
 
-@Resolver(() => Region)
-export class RegionProgrammesResolver {
-  @FieldResolver(() => [Programme], { nullable: true, description: 'Support programmes running in the region. From the programs subgraph.' })
-  programmes(@Root() region: Region, @Ctx() { loaders }: Context): Promise<Programme[]> {
-    return loaders.programmesOfRegion.load(region.code);
+  @FieldResolver(() => ProgrammeStats, { description: 'Beneficiaries, women share and amounts lent, for the enrolments of a year (or all years), in one region or all (public).' })
+  stats(
+    @Root() programme: Programme,
+    @Ctx() context: Context,
+    @Arg('year', () => Int, { nullable: true, description: 'Year of enrolment; all years when omitted.' }) year?: number | null,
+    @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
+  ): Promise<ProgrammeStats> {
+    return statsOf(programme, region ? regionArg(region) : null, yearArg(year), context);
   }
 }
 

@@ -1,14 +1,15 @@
 import type { EntityManager } from 'typeorm';
-import { demoPerson, insertRows, pickWeighted, streamFor, type SeedOptions } from '@moukawil/kit';
-import { EnrolmentStatus as S, ProgrammeKind } from '../entities/enums';
+import { demoPerson, insertArrays, insertRows, pickWeighted, streamFor, type SeedOptions } from '@moukawil/kit';
+import { EnrolmentStatus as S, ProgrammeKind, ProgrammeScope, RepaymentStatus as R } from '../entities/enums';
+import { advisors, events, type AdvisorSeed } from './network';
 import { PROGRAMMES } from './programmes';
 
-const CHUNK = 10_000;
+const CHUNK = 20_000;
 const DAY = 86_400_000;
 const LOANS = new Set([ProgrammeKind.HONOUR_LOAN, ProgrammeKind.FINANCING]);
 
 /** Enrolments of the demo population: about one registered person in twelve, in a programme of their region. */
-function enrolmentOf(i: number): unknown[] | null {
+function enrolmentOf(i: number, advisorsByRegion: Map<string, AdvisorSeed[]>): unknown[] | null {
   const person = demoPerson(i);
   if (!person.decidedAt || (person.outcome !== 'REGISTERED' && person.outcome !== 'STRUCK_OFF')) return null;
   const random = streamFor(i, 4);
@@ -20,25 +21,53 @@ function enrolmentOf(i: number): unknown[] | null {
   if (from > until) return null;
   const enrolledAt = new Date(from + Math.floor(random() * ((until - from) / DAY)) * DAY);
   const status = pickWeighted(random, [[S.COMPLETED, 35], [S.ACTIVE, 30], [S.ACCEPTED, 10], [S.APPLIED, 10], [S.DROPPED, 15]] as const);
-  const amount = LOANS.has(programme.kind) && status !== S.APPLIED && status !== S.DROPPED
-    ? Math.round((10_000 + random() * (Math.min(programme.maxAmount ?? 50_000, 100_000) - 10_000)) / 500) * 500
-    : null;
-  const id = `e0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
-  return [id, programme.code, person.id, person.region, status, enrolledAt, amount];
+  const accepted = status !== S.APPLIED;
+  const started = status === S.ACTIVE || status === S.COMPLETED;
+  const ended = status === S.COMPLETED || status === S.DROPPED;
+  const loan = LOANS.has(programme.kind) && started;
+  const amount = loan ? Math.round((10_000 + random() * (Math.min(programme.maxAmount ?? 50_000, 100_000) - 10_000)) / 500) * 500 : null;
+  let repayment: R | null = null;
+  let repaid = 0;
+  if (loan && programme.kind === ProgrammeKind.HONOUR_LOAN) {
+    repayment = status === S.COMPLETED ? R.REPAID : pickWeighted(random, [[R.REPAYING, 70], [R.NOT_DUE, 20], [R.DEFAULTED, 10]] as const);
+    repaid = repayment === R.REPAID ? amount! : repayment === R.REPAYING || repayment === R.DEFAULTED ? Math.round(amount! * random() * 0.8) : 0;
+  }
+  const local = advisorsByRegion.get(person.region) ?? [];
+  const advisor = accepted && local.length ? local[Math.floor(random() * local.length)].id : null;
+  const at = (days: number) => new Date(enrolledAt.getTime() + days * DAY);
+  return [
+    `e0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, programme.code, person.id, person.region, status, enrolledAt, amount,
+    person.gender, accepted ? at(15) : null, started ? at(30) : null, ended ? at(30 + 365) : null, repayment, repaid, advisor,
+  ];
 }
 
+/** The programmes of the sources, the advisor network and events, and enrolments of the demo population. */
 export async function seed(manager: EntityManager, options: SeedOptions): Promise<void> {
   await insertRows(manager, 'programme',
-    ['code', 'name', 'description', 'kind', 'sector', 'operator', 'region_codes', 'start_year', 'end_year', 'max_amount', 'source'],
-    PROGRAMMES.map((p) => [p.code, p.name, p.description, p.kind, p.sector, p.operator, [...p.regions], p.startYear, p.endYear, p.maxAmount, p.source]));
+    ['code', 'name', 'description', 'kind', 'sector', 'operator', 'region_codes', 'start_year', 'end_year', 'max_amount', 'source', 'budget', 'eligibility', 'scope', 'partner_code'],
+    PROGRAMMES.map((p) => [p.code, p.name, p.description, p.kind, p.sector, p.operator, [...p.regions], p.startYear, p.endYear, p.maxAmount, p.source,
+      p.budget ?? null, p.eligibility ?? '', p.scope ?? ProgrammeScope.ALL, p.partner ?? null]));
+  const held = events();
+  const network = advisors(held.filter((e) => e.kind === 'ADVISOR_WORKSHOP'));
+  for (const e of held) if (e.kind === 'ADVISOR_WORKSHOP') e.attendance = network.filter((a) => a.workshopId === e.id).length;
+  await insertArrays(manager, 'event', [['id', 'uuid'], ['kind', 'varchar'], ['title', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['held_on', 'date'], ['attendance', 'int']],
+    held.map((e) => [e.id, e.kind, e.title, e.region, e.partner, e.heldOn, e.attendance]));
+  await insertArrays(manager, 'advisor', [['id', 'uuid'], ['full_name', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['workshop_id', 'uuid'], ['trained_on', 'date']],
+    network.map((a) => [a.id, a.fullName, a.region, a.partner, a.workshopId, a.trainedOn]));
+  const byRegion = new Map<string, AdvisorSeed[]>();
+  for (const a of network) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
   for (let start = 0; start < options.registrations; start += CHUNK) {
     const rows: unknown[][] = [];
     for (let i = start; i < Math.min(start + CHUNK, options.registrations); i++) {
-      const row = enrolmentOf(i);
+      const row = enrolmentOf(i, byRegion);
       if (row) rows.push(row);
     }
-    await insertRows(manager, 'enrolment', ['id', 'programme_code', 'auto_entrepreneur_id', 'region_code', 'status', 'enrolled_at', 'amount'], rows);
+    await insertArrays(manager, 'enrolment', [
+      ['id', 'uuid'], ['programme_code', 'varchar'], ['auto_entrepreneur_id', 'uuid'], ['region_code', 'varchar'], ['status', 'varchar'],
+      ['enrolled_at', 'timestamptz'], ['amount', 'numeric'], ['gender', 'varchar'], ['accepted_at', 'timestamptz'], ['started_at', 'timestamptz'],
+      ['ended_at', 'timestamptz'], ['repayment_status', 'varchar'], ['repaid_amount', 'numeric'], ['advisor_id', 'uuid'],
+    ], rows);
   }
 }
 
-export const TABLES = ['programme', 'enrolment'];
+export const TABLES = ['programme', 'enrolment', 'advisor', 'event'];

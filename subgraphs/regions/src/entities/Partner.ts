@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export enum PartnerKind {
@@ -28,6 +28,7 @@ registerEnumType(PartnerKind, {
 
 @Entity('partner')
 @ObjectType({ description: 'An organisation that promotes or supports auto-entrepreneurs with Maroc PME, nationally or in one region.' })
+@Directive('@key(fields: "code")')
 export class Partner {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   @Field(() => ID, { description: 'Stable code, e.g. "CCIS-FES-MEKNES".' })

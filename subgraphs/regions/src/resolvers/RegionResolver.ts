@@ -44,3 +44,4 @@ export class RegionResolver {
 export const regionReference = async (reference: { code: string }, { loaders }: Context) => loaders.region.load(reference.code);
 
 export const provinceReference = async (reference: { code: string }, { loaders }: Context) => loaders.province.load(reference.code);
+export const partnerReference = async (reference: { code: string }, { loaders }: Context) => loaders.partner.load(reference.code);

@@ -90,4 +90,4 @@ export enum EventKind {
   TURNOVER_DECLARED = 'TURNOVER_DECLARED',
   TURNOVER_CORRECTED = 'TURNOVER_CORRECTED',
 }
-registerEnumType(EventKind, { name: 'EventKind', description: 'What happened to a registration.' });
+registerEnumType(EventKind, { name: 'RegistryEventKind', description: 'What happened to a registration.' });

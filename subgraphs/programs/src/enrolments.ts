@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, queryGraph, type Viewer } from '@moukawil/kit';
+import { Advisor } from './entities/Advisor';
+import { Enrolment } from './entities/Enrolment';
+import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from './entities/enums';
+import type { EnrolmentInput } from './entities/inputs';
+import { Programme } from './entities/Programme';
+import { policy } from './policy';
+import { checkLoanAmount, checkOpen, transitionError } from './rules/enrolment';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function check(message: string | null, field: string): void {
+  if (message) throw badInput(message, field);
+}
+
+function uuidArg(id: string, field: string): string {
+  if (!UUID.test(id)) throw badInput(`"${id}" is not an id (a UUID)`, field);
+  return id;
+}
+
+interface Person {
+  id: string;
+  status: string;
+  gender: string;
+  region: { code: string };
+}
+
+/** The write side of programmes: each operation is one transaction, all rules checked first. */
+export class Enrolments {
+  constructor(private readonly db: DataSource, private readonly viewer: Viewer) {}
+
+  /**
+   * The person is read from the registry through the gateway with the caller's own token: the
+   * registry's access rules decide whether this caller may act on this person at all.
+   */
+  private async person(id: string): Promise<Person> {
+    const { autoEntrepreneur } = await queryGraph<{ autoEntrepreneur: Person | null }>(
+      `query EnrolmentCheck($id: ID!) { autoEntrepreneur(id: $id) { id status gender region { code } } }`, { id }, this.viewer);
+    if (!autoEntrepreneur) throw badInput(`No auto-entrepreneur has the id "${id}"`, 'autoEntrepreneur');
+    return autoEntrepreneur;
+  }
+
+  async enrol(input: EnrolmentInput, now = new Date()): Promise<Enrolment> {
+    uuidArg(input.autoEntrepreneur, 'autoEntrepreneur');
+    const programme = await this.db.getRepository(Programme).findOneBy({ code: input.programme });
+    if (!programme) throw badInput(`"${input.programme}" is not a programme: see Query.programmes`, 'programme');
+    check(checkOpen(programme.startYear, programme.endYear, now), 'programme');
+    check(checkLoanAmount(programme.kind, input.amount, programme.maxAmount), 'amount');
+    const person = await this.person(input.autoEntrepreneur);
+    const region = person.region.code;
+    policy.assertCanWrite(this.viewer, region);
+    if (person.status !== 'REGISTERED') throw badInput(`Only a REGISTERED auto-entrepreneur can be enrolled; this one is ${person.status}`, 'autoEntrepreneur');
+    if (!programme.regionCodes.includes(region)) throw badInput(`${programme.name} runs in ${programme.regionCodes.join(', ')}, not in ${region}`, 'autoEntrepreneur');
+    return this.db.transaction(async (tx) => {
+      if (input.advisor) await this.advisorOf(tx, uuidArg(input.advisor, 'advisor'), region);
+      const enrolment = tx.create(Enrolment, {
+        id: randomUUID(), programmeCode: programme.code, autoEntrepreneurId: person.id, regionCode: region, status: S.APPLIED,
+        enrolledAt: now, amount: input.amount ?? null, gender: person.gender, acceptedAt: null, startedAt: null, endedAt: null,
+        repaymentStatus: null, repaidAmount: 0, advisorId: input.advisor ?? null,
+      });
+      try {
+        await tx.insert(Enrolment, enrolment);
+      } catch (error) {
+        if ((error as { code?: string }).code === '23505') throw badInput(`This auto-entrepreneur is already enrolled in ${programme.name}`, 'autoEntrepreneur');
+        throw error;
+      }
+      return enrolment;
+    });
+  }
+
+  private async advisorOf(tx: EntityManager, id: string, region: string): Promise<Advisor> {
+    const advisor = await tx.findOneBy(Advisor, { id });
+    if (!advisor) throw badInput(`No advisor has the id "${id}"`, 'advisor');
+    if (advisor.regionCode !== region) throw badInput(`The advisor works in ${advisor.regionCode}, not in ${region}`, 'advisor');
+    return advisor;
+  }
+
+  async move(id: string, to: S, now = new Date()): Promise<Enrolment> {
+    return this.onEnrolment(id, async (tx, enrolment, programme) => {
+      check(transitionError(enrolment.status, to), 'status');
+      enrolment.status = to;
+      if (to === S.ACCEPTED) enrolment.acceptedAt = now;
+      if (to === S.ACTIVE) {
+        enrolment.startedAt = now;
+        if (programme.kind === ProgrammeKind.HONOUR_LOAN) enrolment.repaymentStatus = R.NOT_DUE;
+      }
+      if (to === S.COMPLETED || to === S.DROPPED) enrolment.endedAt = now;
+      return tx.save(enrolment);
+    });
+  }
+
+  /** Records a repayment of an honour loan; the loan is REPAID once the whole amount is back. */
+  async recordRepayment(id: string, amount: number): Promise<Enrolment> {
+    if (!(amount > 0) || Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) throw badInput('The repayment must be more than zero, with at most two decimals (MAD)', 'amount');
+    return this.onEnrolment(id, async (tx, enrolment, programme) => {
+      if (programme.kind !== ProgrammeKind.HONOUR_LOAN) throw badInput('Only honour loans are repaid here', 'id');
+      if (enrolment.status !== S.ACTIVE && enrolment.status !== S.COMPLETED) throw badInput(`A loan is repaid once it is ACTIVE; this one is ${enrolment.status}`, 'id');
+      const repaid = Math.round((enrolment.repaidAmount + amount) * 100) / 100;
+      if (repaid > (enrolment.amount ?? 0)) throw badInput(`That would repay ${repaid} MAD of a loan of ${enrolment.amount} MAD`, 'amount');
+      enrolment.repaidAmount = repaid;
+      enrolment.repaymentStatus = repaid === enrolment.amount ? R.REPAID : R.REPAYING;
+      return tx.save(enrolment);
+    });
+  }
+
+  private async onEnrolment(id: string, change: (tx: EntityManager, enrolment: Enrolment, programme: Programme) => Promise<Enrolment>): Promise<Enrolment> {
+    uuidArg(id, 'id');
+    return this.db.transaction(async (tx) => {
+      const enrolment = await tx.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!enrolment) throw badInput(`No enrolment has the id "${id}"`, 'id');
+      policy.assertCanWrite(this.viewer, enrolment.regionCode);
+      const programme = await tx.findOneByOrFail(Programme, { code: enrolment.programmeCode });
+      return change(tx, enrolment, programme);
+    });
+  }
+}

@@ -1,0 +1,76 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { regionArg } from '@moukawil/kit';
+import { Advisor } from '../entities/Advisor';
+import { Enrolment } from '../entities/Enrolment';
+import { EventKind } from '../entities/enums';
+import { Event } from '../entities/Event';
+import { AutoEntrepreneur, Partner, Region } from '../entities/stubs';
+import type { Context } from '../loaders';
+import { policy } from '../policy';
+
+@Resolver(() => Advisor)
+export class AdvisorResolver {
+  @Query(() => [Advisor], { description: 'The advisor network (conseillers en entrepreneuriat), of one region or all.' })
+  advisors(@Ctx() { db }: Context, @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null): Promise<Advisor[]> {
+    return db.getRepository(Advisor).find({ where: region ? { regionCode: regionArg(region) } : {}, order: { regionCode: 'ASC', trainedOn: 'ASC', id: 'ASC' } });
+  }
+
+  @FieldResolver(() => String, { description: 'Full name: for the regional council, the advisors of the region and the national office.' })
+  fullName(@Root() advisor: Advisor, @Ctx() { viewer }: Context): string {
+    policy.assertCanReadPeopleOf(viewer, advisor.regionCode);
+    return advisor.fullName;
+  }
+
+  @FieldResolver(() => Region, { description: 'Region where the advisor works.' })
+  region(@Root() advisor: Advisor): Region {
+    return { code: advisor.regionCode };
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: 'The partner the advisor works with (e.g. the regional CCIS).' })
+  partner(@Root() advisor: Advisor): Partner | null {
+    return advisor.partnerCode ? { code: advisor.partnerCode } : null;
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'The training workshop attended.' })
+  workshop(@Root() advisor: Advisor, @Ctx() { loaders }: Context): Promise<Event | null> | null {
+    return advisor.workshopId ? loaders.event.load(advisor.workshopId) : null;
+  }
+
+  @FieldResolver(() => [AutoEntrepreneur], { description: 'Auto-entrepreneurs this advisor follows through their enrolments (only those of regions the caller may read).' })
+  async followed(@Root() advisor: Advisor, @Ctx() { loaders }: Context): Promise<AutoEntrepreneur[]> {
+    const enrolments = await loaders.enrolmentsOfAdvisor.load(advisor.id);
+    return [...new Set(enrolments.map((e) => e.autoEntrepreneurId))].map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [Enrolment], { description: 'The enrolments this advisor follows (only those of regions the caller may read).' })
+  enrolments(@Root() advisor: Advisor, @Ctx() { loaders }: Context): Promise<Enrolment[]> {
+    return loaders.enrolmentsOfAdvisor.load(advisor.id);
+  }
+}
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => [Event], { description: 'Events held with local partners, filtered by region, kind and year; oldest first.' })
+  events(
+    @Ctx() { db }: Context,
+    @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
+    @Arg('kind', () => EventKind, { nullable: true, description: 'Only this kind.' }) kind?: EventKind | null,
+    @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
+  ): Promise<Event[]> {
+    const query = db.getRepository(Event).createQueryBuilder('e');
+    if (region) query.andWhere('e.regionCode = :region', { region: regionArg(region) });
+    if (kind) query.andWhere('e.kind = :kind', { kind });
+    if (year) query.andWhere('e.heldOn >= :from AND e.heldOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
+    return query.orderBy('e.heldOn').addOrderBy('e.id').getMany();
+  }
+
+  @FieldResolver(() => Region, { description: 'Region where it was held.' })
+  region(@Root() event: Event): Region {
+    return { code: event.regionCode };
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: 'The local partner that co-organised it.' })
+  partner(@Root() event: Event): Partner | null {
+    return event.partnerCode ? { code: event.partnerCode } : null;
+  }
+}

@@ -1,0 +1,52 @@
+import { codes, gql, ok } from '../../../test/support';
+
+describe('the advisor network, events and their figures', () => {
+  it('holds the figures of the sources at 15 February 2018', async () => {
+    const data = ok(await gql(`{
+      advisors { id trainedOn workshop { id kind } }
+      workshops: events(kind: ADVISOR_WORKSHOP) { id attendance }
+      awareness: events(kind: AWARENESS) { id heldOn region { code } }
+      councils: events(kind: COUNCIL_SENSITISATION) { region { code } }
+    }`));
+    expect(data.advisors).toHaveLength(355);
+    expect(data.workshops).toHaveLength(20);
+    expect(data.workshops.reduce((sum: number, w: any) => sum + w.attendance, 0)).toBe(355);
+    expect(data.advisors.every((a: any) => a.workshop.kind === 'ADVISOR_WORKSHOP' && a.trainedOn < '2018-02-15')).toBe(true);
+    expect(data.awareness).toHaveLength(400);
+    expect(data.awareness.every((e: any) => e.heldOn < '2018-02-15')).toBe(true);
+    expect(new Set(data.awareness.map((e: any) => e.region.code)).size).toBe(12);
+    expect(new Set(data.councils.map((e: any) => e.region.code)).size).toBe(9);
+  });
+
+  it('shows advisors\' names only to the region\'s council and advisors and the national office', async () => {
+    const query = `{ region(code: "MA-09") { advisors { fullName region { code } } } }`;
+    expect(ok(await gql(query, { as: 'REGIONAL_MA09' })).region.advisors[0].fullName).toMatch(/\w+ \w+/);
+    const anonymous = await gql(query);
+    expect(codes(anonymous)).toContain('FORBIDDEN');
+    expect(ok(await gql(`{ region(code: "MA-09") { advisors { region { code } partner { name } } } }`)).region.advisors.length).toBeGreaterThan(0);
+  });
+
+  it('answers regional programme figures whose regions add up to the programme total', async () => {
+    const data = ok(await gql(`{
+      programme(code: "RESEAU-ENTREPRENDRE-HL") { stats { beneficiaries women amountLent } }
+      regions { programmeStats { programme { code } beneficiaries women womenShare amountLent } }
+    }`));
+    const rows = data.regions.flatMap((r: any) => r.programmeStats).filter((s: any) => s.programme.code === 'RESEAU-ENTREPRENDRE-HL');
+    expect(rows).toHaveLength(12);
+    for (const key of ['beneficiaries', 'women', 'amountLent']) {
+      expect(rows.reduce((sum: number, r: any) => sum + r[key], 0)).toBe(data.programme.stats[key]);
+    }
+    expect(data.programme.stats.beneficiaries).toBeGreaterThan(0);
+  });
+
+  it('costs the same number of SQL statements for 5 or 500 enrolments per programme', async () => {
+    const dashboard = (n: number) => `{ regions { code programmes { code enrolments(first: ${n}) { status advisor { id } beneficiary { id status } } } programmeStats(year: 2019) { beneficiaries } advisors { id } events { id } } }`;
+    const small = await gql(dashboard(5), { as: 'NATIONAL', traceSql: true });
+    const large = await gql(dashboard(500), { as: 'NATIONAL', traceSql: true });
+    ok(small);
+    const rows = ok(large).regions.flatMap((r: any) => r.programmes.flatMap((p: any) => p.enrolments));
+    expect(rows.length).toBeGreaterThan(ok(small).regions.flatMap((r: any) => r.programmes.flatMap((p: any) => p.enrolments)).length);
+    expect(large.extensions!.sqlStatements).toEqual(small.extensions!.sqlStatements);
+    expect(large.extensions!.sqlStatements.total).toBeLessThanOrEqual(15);
+  });
+});
