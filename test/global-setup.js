@@ -16,7 +16,7 @@ module.exports = async function globalSetup() {
   const names = ['gateway', 'regions', 'registry', 'programs', 'indicators'];
   const ports = {};
   for (const name of names) ports[name] = await kit.freePort();
-  const env = { DATABASE_URL: database.url, DATABASE_PREFIX: 'test_', SEED_REGISTRATIONS: '2000', LOG_LEVEL: 'silent' };
+  const env = { DATABASE_URL: database.url, DATABASE_PREFIX: 'test_', SEED_REGISTRATIONS: '2000', LOG_LEVEL: 'silent', SNAPSHOT_SCHEDULE: 'off' };
   let stack;
   try {
     stack = await startStack({ env, ports, stdio: 'ignore', readyTimeoutMs: 120_000 });

@@ -44,6 +44,8 @@ export interface SubgraphDefinition<Ctx extends BaseContext = BaseContext> {
   seed: (manager: EntityManager, options: SeedOptions) => Promise<void>;
   /** The subgraph's data tables, emptied before a reseed; the first one tells whether data is there. */
   tables: string[];
+  /** Work the running process does on its own (e.g. scheduled snapshots); returns how to stop it. */
+  background?: (db: DataSource) => () => void;
   /** Extra commands of this subgraph's process (e.g. the registry's `import FILE`), run with its database. */
   commands?: Record<string, (db: DataSource, args: string[]) => Promise<void>>;
 }
@@ -130,11 +132,13 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
     }),
   );
   const bound = await listen(server, port);
+  const stopBackground = def.background?.(db) ?? (() => undefined);
   log.info({ port: bound }, `${def.name} subgraph ready`);
   return {
     port: bound,
     url: `http://localhost:${bound}/graphql`,
     stop: async () => {
+      stopBackground();
       await apollo.stop(); // stops accepting, lets in-flight requests finish, closes the server
       await db.destroy();
     },

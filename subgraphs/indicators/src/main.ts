@@ -1,23 +1,29 @@
 import 'reflect-metadata';
 import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
 import { Indicator } from './entities/Indicator';
-import { RegistryFigures } from './entities/IndicatorStatus';
+import { ProgrammeFigures, RegistryFigures } from './entities/IndicatorStatus';
+import { Assessment } from './entities/Assessment';
+import { Snapshot } from './entities/Snapshot';
+import { TargetRevision } from './entities/TargetRevision';
 import { Target } from './entities/Target';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
+import { MonitoringComplete1732260000000 } from './migrations/1732260000000-MonitoringComplete';
 import { IndicatorResolver, indicatorReference } from './resolvers/IndicatorResolver';
 import { IndicatorStatusResolver, RegionScorecardResolver } from './resolvers/ScorecardResolver';
+import { AssessmentResolver, TargetResolver } from './resolvers/TargetResolver';
 import { statusFromKey } from './scorecard';
 import { seed, TABLES } from './seed';
+import { snapshotCommand, snapshotSchedule } from './snapshot';
 
 /** The indicators subgraph: KPI catalogue, targets and live scorecards. Owns `Indicator` and `IndicatorStatus`. */
 export const indicators: SubgraphDefinition<Context> = {
   name: 'indicators',
-  entities: [Indicator, Target],
-  migrations: [Initial1732250000000],
+  entities: [Indicator, Target, TargetRevision, Assessment, Snapshot],
+  migrations: [Initial1732250000000, MonitoringComplete1732260000000],
   schema: {
-    resolvers: [IndicatorResolver, IndicatorStatusResolver, RegionScorecardResolver],
-    orphanedTypes: [RegistryFigures],
+    resolvers: [IndicatorResolver, IndicatorStatusResolver, RegionScorecardResolver, TargetResolver, AssessmentResolver],
+    orphanedTypes: [RegistryFigures, ProgrammeFigures],
     references: {
       Indicator: indicatorReference,
       IndicatorStatus: statusFromKey,
@@ -28,6 +34,8 @@ export const indicators: SubgraphDefinition<Context> = {
   context,
   seed,
   tables: TABLES,
+  background: snapshotSchedule,
+  commands: { snapshot: snapshotCommand },
 };
 
 if (require.main === module) void runSubgraph(indicators);

@@ -1,8 +1,9 @@
 import { Direction, ScorecardStatus as S } from '../src/entities/enums';
 import { actualOf } from '../src/rules/actuals';
-import { elapsed, progressOf, statusOf, targetFor } from '../src/rules/scorecard';
+import { averageRating, elapsed, progressOf, statusOf, targetFor, trendOf } from '../src/rules/scorecard';
 
 const figures = { applications: 200, registered: 150, active: 140, registeredToDate: 900, women: 45, turnover: 1000, taxContribution: 10 };
+const programmes = { honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0, projectHolderBeneficiaries: 0, postCreationBeneficiaries: 0, advisorsTrained: 0, awarenessEvents: 0, workshops: 0, councilsEngaged: 0 };
 const during2020 = new Date('2020-07-02T00:00:00Z');
 
 describe('scorecard rules', () => {
@@ -14,11 +15,24 @@ describe('scorecard rules', () => {
   });
 
   it('derives actuals from the register figures, and null when unknown', () => {
-    expect(actualOf('AE_REGISTRATIONS', figures)).toBe(150);
-    expect(actualOf('WOMEN_SHARE', figures)).toBeCloseTo(0.3);
-    expect(actualOf('REGISTRATION_RATE', figures)).toBeCloseTo(0.75);
-    expect(actualOf('AE_REGISTRATIONS', null)).toBeNull();
-    expect(actualOf('ADVISORS_TRAINED', figures)).toBeNull();
+    expect(actualOf('AE_REGISTRATIONS', { registryFigures: figures })).toBe(150);
+    expect(actualOf('WOMEN_SHARE', { registryFigures: figures })).toBeCloseTo(0.3);
+    expect(actualOf('REGISTRATION_RATE', { registryFigures: figures })).toBeCloseTo(0.75);
+    expect(actualOf('AE_REGISTRATIONS', { registryFigures: null })).toBeNull();
+    expect(actualOf('ADVISORS_TRAINED', { registryFigures: figures })).toBeNull(); // programs did not answer
+    expect(actualOf('ADVISORS_TRAINED', { programmeFigures: { ...programmes, advisorsTrained: 355 } })).toBe(355);
+    expect(actualOf('ADVISOR_SUPPORT_QUALITY', { registryFigures: figures })).toBeNull(); // qualitative: from assessments
+  });
+
+  it('averages the ratings of a region, or of every region for the nation', () => {
+    const assessments = [{ regionCode: 'MA-09', year: 2018, rating: 4 }, { regionCode: 'MA-02', year: 2018, rating: 2 }, { regionCode: 'MA-09', year: 2019, rating: 5 }];
+    expect(averageRating(assessments, 'MA-09', 2018, 2018)).toBe(4);
+    expect(averageRating(assessments, null, 2018, 2018)).toBe(3);
+    expect(averageRating(assessments, 'MA-09', 2018, 2019)).toBe(4.5);
+    expect(averageRating(assessments, 'MA-04', 2018, 2019)).toBeNull();
+    expect(trendOf(3, 4)).toBe('UP');
+    expect(trendOf(4, 4)).toBe('FLAT');
+    expect(trendOf(null, 4)).toBe('UNKNOWN');
   });
 
   it('grades a target against the time elapsed', () => {

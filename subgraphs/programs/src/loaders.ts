@@ -6,7 +6,9 @@ import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
 import { Programme } from './entities/Programme';
 import { policy } from './policy';
-import { programmeFigures, type ProgrammeFigures } from './stats';
+import type { ProgrammeFigures } from './entities/IndicatorStatus';
+import { figuresOfPeriod, sumOf } from './indicator-figures';
+import { programmeFigures, type ProgrammeFigures as ProgrammeRow } from './stats';
 
 /** Enrolments shown per programme when the caller does not say (the list is capped). */
 export const DEFAULT_ENROLMENTS = 100;
@@ -60,8 +62,18 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
       (codes: readonly string[]) => db.getRepository(Event).find({ where: { regionCode: In([...codes]) }, order: { heldOn: 'ASC', id: 'ASC' } }),
       (e) => e.regionCode,
     ),
+    /** Indicator figures by "scope|from|to" (scope "MA" = national): one set of statements per distinct period. */
+    indicatorFigures: new DataLoader<string, ProgrammeFigures>(async (keys) => {
+      const periods = new Map<string, Promise<Map<string, ProgrammeFigures>>>();
+      return Promise.all(keys.map(async (key) => {
+        const [scope, from, to] = key.split('|');
+        if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, figuresOfPeriod(db, Number(from), Number(to)));
+        const byRegion = await periods.get(`${from}|${to}`)!;
+        return scope === 'MA' ? sumOf(byRegion.values()) : sumOf(byRegion.has(scope) ? [byRegion.get(scope)!] : []);
+      }));
+    }),
     /** Figures of every programme and region for a year ("*" = all years): one statement per year. */
-    figures: new DataLoader<string, ProgrammeFigures[]>(async (years) =>
+    figures: new DataLoader<string, ProgrammeRow[]>(async (years) =>
       Promise.all(years.map((y) => programmeFigures(db, y === '*' ? null : Number(y))))),
   };
 }

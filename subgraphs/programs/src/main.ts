@@ -3,11 +3,13 @@ import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/k
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
+import { IndicatorStatus } from './entities/IndicatorStatus';
 import { Programme } from './entities/Programme';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { ProgramsComplete1732260000000 } from './migrations/1732260000000-ProgramsComplete';
 import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver } from './resolvers/EnrolmentResolver';
+import { IndicatorFiguresResolver } from './resolvers/IndicatorFiguresResolver';
 import { AdvisorResolver, EventResolver } from './resolvers/NetworkResolver';
 import { ProgrammeResolver, programmeReference } from './resolvers/ProgrammeResolver';
 import { RegionProgrammesResolver } from './resolvers/RegionProgrammesResolver';
@@ -22,9 +24,10 @@ export const programs: SubgraphDefinition<Context> = {
   entities: [Programme, Enrolment, Advisor, Event],
   migrations: [Initial1732250000000, ProgramsComplete1732260000000],
   schema: {
-    resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver, AdvisorResolver, EventResolver],
-    references: { Programme: programmeReference, Region: referenceAsIs, AutoEntrepreneur: referenceAsIs, Partner: referenceAsIs },
-    federationDirectives: ['@key'],
+    resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver, AdvisorResolver, EventResolver, IndicatorFiguresResolver],
+    orphanedTypes: [IndicatorStatus],
+    references: { Programme: programmeReference, Region: referenceAsIs, AutoEntrepreneur: referenceAsIs, Partner: referenceAsIs, IndicatorStatus: referenceAsIs },
+    federationDirectives: ['@key', '@shareable'],
   },
   context,
   seed,

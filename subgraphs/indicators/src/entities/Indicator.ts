@@ -38,6 +38,10 @@ export class Indicator {
   @Field(() => Aggregation, { description: 'How values aggregate.' })
   aggregation!: Aggregation;
 
+  @Column({ type: 'varchar', length: 8, name: 'period_type' })
+  @Field({ description: 'Period of measurement: YEAR (targets span one or more whole years).' })
+  periodType!: string;
+
   @Column({ type: 'text', name: 'actual_source', nullable: true })
   @Field(() => String, { nullable: true, description: 'Where the actual value comes from in the graph, e.g. "registry: IndicatorStatus.registryFigures.registered"; null while no subgraph provides it yet.' })
   actualSource!: string | null;

@@ -26,8 +26,46 @@ export class RegistryFigures {
   taxContribution!: number;
 }
 
-/** The fields of RegistryFigures that actuals are computed from. */
-export const REGISTRY_FIGURES = 'registryFigures { applications registered active registeredToDate women turnover taxContribution }';
+/** Programme, network and event figures provided by the programs subgraph. */
+@ObjectType({ description: 'Programme, network and event figures over an indicator period (provided by the programs subgraph).' })
+@Directive('@shareable')
+export class ProgrammeFigures {
+  @Field(() => Int, { description: "Honour-loan (prêt d'honneur) beneficiaries enrolled in the period." })
+  honourLoanBeneficiaries!: number;
+
+  @Field(() => Float, { description: 'Amounts lent as honour loans to enrolments of the period, MAD.' })
+  honourLoanAmount!: number;
+
+  @Field(() => Int, { description: 'Digital-inclusion beneficiaries enrolled in the period.' })
+  digitalInclusionBeneficiaries!: number;
+
+  @Field(() => Int, { description: 'TPME-promotion beneficiaries enrolled in the period.' })
+  tpmePromotionBeneficiaries!: number;
+
+  @Field(() => Int, { description: 'Project-holder support beneficiaries enrolled in the period.' })
+  projectHolderBeneficiaries!: number;
+
+  @Field(() => Int, { description: 'Post-creation support beneficiaries enrolled in the period.' })
+  postCreationBeneficiaries!: number;
+
+  @Field(() => Int, { description: 'Advisors trained in the period.' })
+  advisorsTrained!: number;
+
+  @Field(() => Int, { description: 'Awareness events held in the period.' })
+  awarenessEvents!: number;
+
+  @Field(() => Int, { description: 'Advisor training workshops held in the period.' })
+  workshops!: number;
+
+  @Field(() => Int, { description: 'Regional councils sensitised in the period.' })
+  councilsEngaged!: number;
+}
+
+/** What actuals are computed from: the figures the owning subgraphs add to IndicatorStatus. */
+export const REQUIRED_FIGURES =
+  'registryFigures { applications registered active registeredToDate women turnover taxContribution } ' +
+  'programmeFigures { honourLoanBeneficiaries honourLoanAmount digitalInclusionBeneficiaries tpmePromotionBeneficiaries ' +
+  'projectHolderBeneficiaries postCreationBeneficiaries advisorsTrained awarenessEvents workshops councilsEngaged }';
 
 @ObjectType({ description: 'Target versus actual of one indicator, for the nation or one region, over the target\'s period (or the year asked for, when there is no target). Actuals come live from the subgraph that owns the data.' })
 @Directive('@key(fields: "indicatorCode scope fromYear toYear")')
@@ -53,4 +91,8 @@ export class IndicatorStatus {
   @Directive('@external')
   @Field(() => RegistryFigures, { nullable: true, description: 'Register figures over the scope and period (resolved by the registry subgraph).' })
   registryFigures?: RegistryFigures | null;
+
+  @Directive('@external')
+  @Field(() => ProgrammeFigures, { nullable: true, description: 'Programme, network and event figures over the scope and period (resolved by the programs subgraph).' })
+  programmeFigures?: ProgrammeFigures | null;
 }

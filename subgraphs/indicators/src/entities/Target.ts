@@ -28,6 +28,14 @@ export class Target {
   @Field(() => Float, { description: 'Target value, in the indicator\'s unit.' })
   value!: number;
 
+  @Column({ type: 'text', name: 'set_by' })
+  @Field({ description: 'Who recorded it in the graph (token subject, or "seed").' })
+  setBy!: string;
+
+  @Column({ type: 'timestamptz', name: 'set_at' })
+  @Field({ description: 'When it was last set or revised.' })
+  setAt!: Date;
+
   @Column({ type: 'text' })
   @Field({ description: 'Who set it, e.g. "Comité national de l\'auto-entrepreneur, octobre 2017" or "Convention CCIS Fès-Meknès / ANPME".' })
   source!: string;

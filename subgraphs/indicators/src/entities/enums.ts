@@ -40,3 +40,20 @@ export enum ScorecardStatus {
   NO_TARGET = 'NO_TARGET',
   NO_DATA = 'NO_DATA',
 }
+
+export enum Trend {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  FLAT = 'FLAT',
+  UNKNOWN = 'UNKNOWN',
+}
+registerEnumType(Trend, {
+  name: 'Trend',
+  description: 'Direction of the actual since the previous snapshot.',
+  valuesConfig: {
+    UP: { description: 'Higher than at the previous snapshot.' },
+    DOWN: { description: 'Lower than at the previous snapshot.' },
+    FLAT: { description: 'Unchanged.' },
+    UNKNOWN: { description: 'No previous snapshot, or no actual.' },
+  },
+});

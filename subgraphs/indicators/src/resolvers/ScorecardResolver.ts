@@ -1,11 +1,25 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { IndicatorKind, Trend } from '../entities/enums';
 import { Indicator } from '../entities/Indicator';
-import { IndicatorStatus, REGISTRY_FIGURES } from '../entities/IndicatorStatus';
+import { IndicatorStatus, REQUIRED_FIGURES } from '../entities/IndicatorStatus';
 import { Region } from '../entities/Region';
+import { Snapshot } from '../entities/Snapshot';
 import { NATIONAL, type Context } from '../loaders';
 import { actualOf } from '../rules/actuals';
-import { progressOf, statusOf } from '../rules/scorecard';
+import { averageRating, progressOf, statusOf, trendOf } from '../rules/scorecard';
 import { scorecard, yearArg } from '../scorecard';
+
+const REQUIRES = `@requires(fields: "${REQUIRED_FIGURES}")`;
+const keyOf = (s: IndicatorStatus) => `${s.indicatorCode}|${s.scope}|${s.fromYear}|${s.toYear}`;
+
+/** The actual of a status: live figures for quantitative indicators, the mean rating for qualitative ones. */
+async function actual(status: IndicatorStatus, { loaders }: Context): Promise<number | null> {
+  const indicator = await loaders.indicator.load(status.indicatorCode);
+  if (indicator?.kind === IndicatorKind.QUALITATIVE) {
+    return averageRating(await loaders.assessments.load(status.indicatorCode), status.scope === NATIONAL ? null : status.scope, status.fromYear, status.toYear);
+  }
+  return actualOf(status.indicatorCode, status);
+}
 
 @Resolver(() => IndicatorStatus)
 export class IndicatorStatusResolver {
@@ -24,23 +38,36 @@ export class IndicatorStatusResolver {
     return status.scope === NATIONAL ? null : { code: status.scope };
   }
 
-  @Directive(`@requires(fields: "${REGISTRY_FIGURES}")`)
-  @FieldResolver(() => Float, { nullable: true, description: 'Actual value over the period, live from the owning subgraph; null when unknown (no live source yet, or the source did not answer), never a guessed 0.' })
-  actual(@Root() status: IndicatorStatus): number | null {
-    return actualOf(status.indicatorCode, status.registryFigures);
+  @Directive(REQUIRES)
+  @FieldResolver(() => Float, { nullable: true, description: 'Actual value over the period: live from the subgraph that owns the data (quantitative), or the mean rating of the assessments (qualitative); null when unknown, never a guessed 0.' })
+  actual(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<number | null> {
+    return actual(status, context);
   }
 
-  @Directive(`@requires(fields: "${REGISTRY_FIGURES}")`)
+  @Directive(REQUIRES)
   @FieldResolver(() => Float, { nullable: true, description: 'actual / target; null without both.' })
-  progress(@Root() status: IndicatorStatus): number | null {
-    return progressOf(actualOf(status.indicatorCode, status.registryFigures), status.target);
+  async progress(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<number | null> {
+    return progressOf(await actual(status, context), status.target);
   }
 
-  @Directive(`@requires(fields: "${REGISTRY_FIGURES}")`)
-  @FieldResolver(() => String, { description: 'ACHIEVED, ON_TRACK (progress keeps up with the time elapsed), AT_RISK, MISSED (period over), NO_TARGET or NO_DATA (no live actual).' })
-  async status(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<string> {
-    const indicator = await loaders.indicator.load(status.indicatorCode);
-    return statusOf({ ...status, actual: actualOf(status.indicatorCode, status.registryFigures), direction: indicator!.direction }, new Date());
+  @Directive(REQUIRES)
+  @FieldResolver(() => String, { description: 'ACHIEVED (target met); MISSED (period over, target not met); ON_TRACK (progress at least 90 % of the share of the period elapsed); AT_RISK (behind that); NO_TARGET; NO_DATA (no actual known).' })
+  async status(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<string> {
+    const indicator = await context.loaders.indicator.load(status.indicatorCode);
+    return statusOf({ ...status, actual: await actual(status, context), direction: indicator!.direction }, new Date());
+  }
+
+  @Directive(REQUIRES)
+  @FieldResolver(() => Trend, { description: 'How the actual moved since the last snapshot before today (npm run snapshot, run daily by the indicators subgraph).' })
+  async trend(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<Trend> {
+    const history = await context.loaders.snapshots.load(keyOf(status));
+    const today = new Date().toISOString().slice(0, 10);
+    return trendOf(history.filter((s) => s.day < today).at(-1)?.actual ?? null, await actual(status, context));
+  }
+
+  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first (daily snapshots).' })
+  history(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Snapshot[]> {
+    return loaders.snapshots.load(keyOf(status));
   }
 }
 

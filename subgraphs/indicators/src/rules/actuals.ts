@@ -1,4 +1,4 @@
-import type { RegistryFigures } from '../entities/IndicatorStatus';
+import type { ProgrammeFigures, RegistryFigures } from '../entities/IndicatorStatus';
 
 /**
  * How each indicator's actual value is computed from the figures other subgraphs provide.
@@ -15,13 +15,32 @@ const FROM_REGISTRY: Record<string, (f: RegistryFigures) => number | null> = {
   TAX_CONTRIBUTION: (f) => f.taxContribution,
 };
 
-export function hasLiveSource(indicatorCode: string): boolean {
-  return indicatorCode in FROM_REGISTRY;
+const FROM_PROGRAMS: Record<string, (f: ProgrammeFigures) => number> = {
+  BENEFICIARIES_HONOUR_LOAN: (f) => f.honourLoanBeneficiaries,
+  HONOUR_LOAN_AMOUNT: (f) => f.honourLoanAmount,
+  BENEFICIARIES_DIGITAL_INCLUSION: (f) => f.digitalInclusionBeneficiaries,
+  BENEFICIARIES_TPME_PROMOTION: (f) => f.tpmePromotionBeneficiaries,
+  BENEFICIARIES_PROJECT_HOLDER_SUPPORT: (f) => f.projectHolderBeneficiaries,
+  BENEFICIARIES_POST_CREATION_SUPPORT: (f) => f.postCreationBeneficiaries,
+  ADVISORS_TRAINED: (f) => f.advisorsTrained,
+  AWARENESS_EVENTS: (f) => f.awarenessEvents,
+  WORKSHOPS: (f) => f.workshops,
+  REGIONAL_COUNCILS_ENGAGED: (f) => f.councilsEngaged,
+};
+
+export interface Figures {
+  registryFigures?: RegistryFigures | null;
+  programmeFigures?: ProgrammeFigures | null;
 }
 
-/** The actual value, or null when unknown (no source yet, or the owning subgraph did not answer). */
-export function actualOf(indicatorCode: string, registry: RegistryFigures | null | undefined): number | null {
-  const compute = FROM_REGISTRY[indicatorCode];
-  if (!compute || !registry) return null;
-  return compute(registry);
+/**
+ * The actual value of a quantitative indicator, or null when unknown: no live source, or the
+ * owning subgraph did not answer (its figures then arrive as null, never as 0).
+ */
+export function actualOf(indicatorCode: string, figures: Figures): number | null {
+  const fromRegistry = FROM_REGISTRY[indicatorCode];
+  if (fromRegistry) return figures.registryFigures ? fromRegistry(figures.registryFigures) : null;
+  const fromPrograms = FROM_PROGRAMS[indicatorCode];
+  if (fromPrograms) return figures.programmeFigures ? fromPrograms(figures.programmeFigures) : null;
+  return null;
 }

@@ -1,4 +1,4 @@
-import { Direction, ScorecardStatus as S } from '../entities/enums';
+import { Direction, ScorecardStatus as S, Trend } from '../entities/enums';
 
 export interface PeriodTarget {
   fromYear: number;
@@ -42,4 +42,17 @@ export function statusOf(
   if (time >= 1) return S.MISSED;
   if (lowerIsBetter) return S.ON_TRACK;
   return actual / target >= 0.9 * time ? S.ON_TRACK : S.AT_RISK;
+}
+
+/** Mean rating of the assessments of a region (or of all regions when null) over [fromYear, toYear]; null without any. */
+export function averageRating(assessments: Array<{ regionCode: string; year: number; rating: number }>, region: string | null, fromYear: number, toYear: number): number | null {
+  const ratings = assessments.filter((a) => (region === null || a.regionCode === region) && a.year >= fromYear && a.year <= toYear).map((a) => a.rating);
+  return ratings.length ? ratings.reduce((s, r) => s + r, 0) / ratings.length : null;
+}
+
+export function trendOf(previous: number | null, current: number | null): Trend {
+  if (previous === null || current === null) return Trend.UNKNOWN;
+  if (current > previous) return Trend.UP;
+  if (current < previous) return Trend.DOWN;
+  return Trend.FLAT;
 }

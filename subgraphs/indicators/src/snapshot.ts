@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { ANONYMOUS, envBool, envInt, insertArrays, log, queryGraph } from '@moukawil/kit';
+
+interface Row {
+  indicatorCode: string;
+  scope: string;
+  fromYear: number;
+  toYear: number;
+  target: number | null;
+  actual: number | null;
+}
+
+const FIELDS = 'indicatorCode scope fromYear toYear target actual';
+
+/**
+ * Records today's live actuals of the national and the 12 regional scorecards of `year`, read
+ * through the gateway like any public client (actuals are public aggregates). One row per
+ * indicator, scope, period and day: running it twice a day keeps the latest values.
+ */
+export async function takeSnapshot(db: DataSource, year = new Date().getUTCFullYear(), day = new Date().toISOString().slice(0, 10)): Promise<number> {
+  const data = await queryGraph<{ nationalScorecard: Row[]; regions: Array<{ scorecard: Row[] | null }> }>(
+    `query Snapshot($year: Int!) { nationalScorecard(year: $year) { ${FIELDS} } regions { scorecard(year: $year) { ${FIELDS} } } }`,
+    { year }, ANONYMOUS, 30_000,
+  );
+  const rows = [...data.nationalScorecard, ...data.regions.flatMap((r) => r.scorecard ?? [])];
+  await db.transaction(async (tx) => {
+    await tx.query(`DELETE FROM indicator_snapshot WHERE day = $1 AND to_year >= $2 AND from_year <= $2`, [day, year]);
+    await insertArrays(tx, 'indicator_snapshot', [['day', 'date'], ['indicator_code', 'varchar'], ['scope', 'varchar'], ['from_year', 'int'], ['to_year', 'int'], ['target', 'float8'], ['actual', 'float8']],
+      rows.map((r) => [day, r.indicatorCode, r.scope, r.fromYear, r.toYear, r.target, r.actual]));
+  });
+  return rows.length;
+}
+
+/** `snapshot [--year Y]`: one snapshot now (the system must be running). */
+export async function snapshotCommand(db: DataSource, args: string[]): Promise<void> {
+  const i = args.indexOf('--year');
+  const year = i >= 0 ? Number(args[i + 1]) : new Date().getUTCFullYear();
+  const count = await takeSnapshot(db, year);
+  process.stdout.write(`snapshot of ${count} indicator statuses for ${year} recorded\n`);
+}
+
+/** While the subgraph runs: a snapshot shortly after start, then every SNAPSHOT_INTERVAL_HOURS (SNAPSHOT_SCHEDULE=off to disable). */
+export function snapshotSchedule(db: DataSource): () => void {
+  if (!envBool('SNAPSHOT_SCHEDULE', true)) return () => undefined;
+  const run = () => takeSnapshot(db).then(
+    (count) => log.info({ count }, 'indicator snapshot recorded'),
+    (error) => log.warn({ err: error }, 'indicator snapshot failed; the next one will try again'),
+  );
+  const first = setTimeout(run, envInt('SNAPSHOT_DELAY_SECONDS', 60, 0) * 1000);
+  const every = setInterval(run, envInt('SNAPSHOT_INTERVAL_HOURS', 24, 1) * 3_600_000);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}

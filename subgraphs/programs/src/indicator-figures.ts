@@ -1,0 +1,48 @@
+import type { DataSource } from 'typeorm';
+import type { ProgrammeFigures } from './entities/IndicatorStatus';
+
+/** Per region, the programme, network and event figures over [fromYear, toYear]: three grouped statements. */
+export async function figuresOfPeriod(db: DataSource, fromYear: number, toYear: number): Promise<Map<string, ProgrammeFigures>> {
+  const lo = `${fromYear}-01-01`;
+  const hi = `${toYear + 1}-01-01`;
+  const [enrolments, advisors, events] = await Promise.all([
+    db.query(
+      `SELECT e.region_code AS region,
+         count(*) FILTER (WHERE p.kind = 'HONOUR_LOAN')::int AS "honourLoanBeneficiaries",
+         coalesce(sum(e.amount) FILTER (WHERE p.kind = 'HONOUR_LOAN'), 0)::float8 AS "honourLoanAmount",
+         count(*) FILTER (WHERE p.kind = 'DIGITAL_INCLUSION')::int AS "digitalInclusionBeneficiaries",
+         count(*) FILTER (WHERE p.kind = 'TPME_PROMOTION')::int AS "tpmePromotionBeneficiaries",
+         count(*) FILTER (WHERE p.kind = 'PROJECT_HOLDER_SUPPORT')::int AS "projectHolderBeneficiaries",
+         count(*) FILTER (WHERE p.kind = 'POST_CREATION_SUPPORT')::int AS "postCreationBeneficiaries"
+       FROM enrolment e JOIN programme p ON p.code = e.programme_code
+       WHERE e.enrolled_at >= $1 AND e.enrolled_at < $2 AND e.status IN ('ACCEPTED', 'ACTIVE', 'COMPLETED')
+       GROUP BY e.region_code`, [lo, hi]),
+    db.query(`SELECT region_code AS region, count(*)::int AS "advisorsTrained" FROM advisor WHERE trained_on >= $1 AND trained_on < $2 GROUP BY region_code`, [lo, hi]),
+    db.query(
+      `SELECT region_code AS region,
+         count(*) FILTER (WHERE kind = 'AWARENESS')::int AS "awarenessEvents",
+         count(*) FILTER (WHERE kind = 'ADVISOR_WORKSHOP')::int AS workshops,
+         least(count(*) FILTER (WHERE kind = 'COUNCIL_SENSITISATION'), 1)::int AS "councilsEngaged"
+       FROM event WHERE held_on >= $1 AND held_on < $2 GROUP BY region_code`, [lo, hi]),
+  ]);
+  const result = new Map<string, ProgrammeFigures>();
+  const row = (region: string) => {
+    if (!result.has(region)) result.set(region, {
+      honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0,
+      projectHolderBeneficiaries: 0, postCreationBeneficiaries: 0, advisorsTrained: 0, awarenessEvents: 0, workshops: 0, councilsEngaged: 0,
+    });
+    return result.get(region)!;
+  };
+  for (const r of [...enrolments, ...advisors, ...events]) {
+    const { region, ...figures } = r;
+    Object.assign(row(region), figures);
+  }
+  return result;
+}
+
+/** The national figures: the sum of the regions (a council counts once, in its region). */
+export function sumOf(figures: Iterable<ProgrammeFigures>): ProgrammeFigures {
+  const total = { honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0, projectHolderBeneficiaries: 0, postCreationBeneficiaries: 0, advisorsTrained: 0, awarenessEvents: 0, workshops: 0, councilsEngaged: 0 };
+  for (const f of figures) for (const key of Object.keys(total) as Array<keyof ProgrammeFigures>) total[key] += f[key];
+  return total;
+}
