@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { envString, isProduction } from './config';
+import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { envOptional, envString, isProduction } from './config';
 import { REGION_CODES } from './territory';
 
 /** The roles of CONTRACT.md. Anonymous callers have no role and read public aggregates only. */
@@ -21,15 +21,31 @@ export interface Viewer {
 export const ANONYMOUS: Viewer = Object.freeze({ subject: null, role: null, region: null, token: null });
 
 export const DEV_SECRET = 'moukawil-graph-development-secret-not-for-production';
-const ISSUER = 'moukawil-graph';
-const AUDIENCE = 'moukawil-graph';
+const issuer = () => envString('JWT_ISSUER', 'moukawil-graph');
+const audience = () => envString('JWT_AUDIENCE', 'moukawil-graph');
 
 function secret(): Uint8Array {
   const value = envString('JWT_SECRET', DEV_SECRET);
-  if (isProduction() && value === DEV_SECRET) {
-    throw new Error('JWT_SECRET must be set to a private secret when NODE_ENV=production');
+  if (isProduction() && value === DEV_SECRET && !envOptional('JWT_JWKS_URL')) {
+    throw new Error('JWT_SECRET must be set to a private secret when NODE_ENV=production (or JWT_JWKS_URL to an identity provider)');
   }
   return new TextEncoder().encode(value);
+}
+
+/**
+ * Production identity providers publish their public keys: with JWT_JWKS_URL, tokens are
+ * RS256/ES256 checked against that key set (cached and refreshed by jose); otherwise HS256
+ * with JWT_SECRET, for development and for `npm run token`.
+ */
+let keySet: ReturnType<typeof createRemoteJWKSet> | null = null;
+async function verify(token: string): Promise<JWTPayload> {
+  const jwks = envOptional('JWT_JWKS_URL');
+  const options = { issuer: issuer(), audience: audience() };
+  if (jwks) {
+    keySet ??= createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3_000 });
+    return (await jwtVerify(token, keySet, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
+  }
+  return (await jwtVerify(token, secret(), { ...options, algorithms: ['HS256'] })).payload;
 }
 
 /** Fails at start-up, not at the first request, when the identity configuration is unsafe. */
@@ -66,8 +82,8 @@ export async function signToken(claims: TokenClaims, expiresIn = '12h'): Promise
   return new SignJWT({ role: claims.role, ...(claims.region ? { region: claims.region } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.subject)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
+    .setIssuer(issuer())
+    .setAudience(audience())
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(secret());
@@ -80,7 +96,7 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   const token = match[1];
   try {
-    const { payload } = await jwtVerify(token, secret(), { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE });
+    const payload = await verify(token);
     const claims: TokenClaims = {
       subject: String(payload.sub ?? ''),
       role: payload.role as Role,

@@ -15,3 +15,4 @@ export * from './territory';
 export * from './columns';
 export * from './tracing';
 export * from './graph-client';
+export * from './audit';

@@ -14,6 +14,7 @@ import { listen, newHttp, onTermination } from './http';
 import { assertIdentityConfig, viewerFromHeader, type Viewer } from './identity';
 import { log, setServiceName } from './log';
 import { requestScope, TRACE_HEADER } from './tracing';
+import { auditReads } from './audit';
 
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {
@@ -104,6 +105,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       sqlCountPlugin(),
+      { async requestDidStart() { return { async willSendResponse({ contextValue, operationName }) { auditReads(contextValue.viewer, operationName ?? undefined); } }; } },
     ],
   });
   await apollo.start();
@@ -118,7 +120,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   });
   app.use(
     '/graphql',
-    (_req, _res, next) => requestScope.run({ sql: 0 }, next),
+    (_req, _res, next) => requestScope.run({ sql: 0, personalReads: new Set() }, next),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {

@@ -9,6 +9,8 @@ import type { Logger as TypeOrmLogger } from 'typeorm';
  */
 export interface RequestCounters {
   sql: number;
+  /** People whose personal data this request read (for the audit line). */
+  personalReads: Set<string>;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestCounters>();

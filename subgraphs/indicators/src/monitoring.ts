@@ -1,5 +1,5 @@
 import { IsNull, type DataSource } from 'typeorm';
-import { badInput, regionArg, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, regionArg, type Viewer } from '@moukawil/kit';
 import { Assessment } from './entities/Assessment';
 import { IndicatorKind } from './entities/enums';
 import { Indicator } from './entities/Indicator';
@@ -59,6 +59,7 @@ export class Monitoring {
       const target = tx.create(Target, { indicatorCode: indicator.code, regionCode: region, fromYear: from, toYear: to, value: input.value, source, setBy: this.actor.actorSubject, setAt: now });
       await tx.save(target);
       await tx.save(tx.create(TargetRevision, { targetId: target.id, previousValue: null, value: input.value, reason: `Set: ${source}`, ...this.actor, at: now }));
+      auditWrite(this.viewer, 'TARGET_SET', { target: target.id, indicator: indicator.code, scope: region ?? 'MA' });
       return target;
     });
   }
@@ -72,6 +73,7 @@ export class Monitoring {
       policy.assertCanSetTarget(this.viewer, target.regionCode);
       await tx.save(tx.create(TargetRevision, { targetId: target.id, previousValue: target.value, value, reason: why, ...this.actor, at: now }));
       Object.assign(target, { value, setBy: this.actor.actorSubject, setAt: now });
+      auditWrite(this.viewer, 'TARGET_REVISED', { target: target.id, value });
       return tx.save(target);
     });
   }
@@ -89,6 +91,7 @@ export class Monitoring {
       const indicator = await tx.findOneBy(Indicator, { code: input.indicator });
       if (!indicator) throw badInput(`"${input.indicator}" is not an indicator: see Query.indicators`, 'indicator');
       if (indicator.kind !== IndicatorKind.QUALITATIVE) throw badInput(`${indicator.code} is quantitative: its actual comes from the data, not from an assessment`, 'indicator');
+      auditWrite(this.viewer, 'ASSESSMENT_RECORDED', { indicator: indicator.code, region, year: assessed });
       return tx.save(tx.create(Assessment, {
         indicatorCode: indicator.code, regionCode: region, year: assessed, rating: input.rating, comment,
         authorSubject: this.actor.actorSubject, authorRole: this.actor.actorRole, at: now,

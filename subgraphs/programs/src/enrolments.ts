@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, queryGraph, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, queryGraph, type Viewer } from '@moukawil/kit';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from './entities/enums';
@@ -27,9 +27,17 @@ interface Person {
   region: { code: string };
 }
 
-/** The write side of programmes: each operation is one transaction, all rules checked first. */
+/** The write side of programmes: each operation is one transaction, all rules checked first, recorded in enrolment_event. */
 export class Enrolments {
   constructor(private readonly db: DataSource, private readonly viewer: Viewer) {}
+
+  private async record(tx: EntityManager, enrolment: Enrolment, action: string, from: S | null, detail: Record<string, unknown> = {}): Promise<void> {
+    await tx.query(
+      `INSERT INTO enrolment_event (enrolment_id, action, from_status, to_status, detail, actor_subject, actor_role) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [enrolment.id, action, from, enrolment.status, JSON.stringify(detail), this.viewer.subject ?? 'anonymous', this.viewer.role],
+    );
+    auditWrite(this.viewer, action, { enrolment: enrolment.id, programme: enrolment.programmeCode, region: enrolment.regionCode });
+  }
 
   /**
    * The person is read from the registry through the gateway with the caller's own token: the
@@ -66,6 +74,7 @@ export class Enrolments {
         if ((error as { code?: string }).code === '23505') throw badInput(`This auto-entrepreneur is already enrolled in ${programme.name}`, 'autoEntrepreneur');
         throw error;
       }
+      await this.record(tx, enrolment, 'ENROLLED', null, { amount: enrolment.amount });
       return enrolment;
     });
   }
@@ -80,6 +89,7 @@ export class Enrolments {
   async move(id: string, to: S, now = new Date()): Promise<Enrolment> {
     return this.onEnrolment(id, async (tx, enrolment, programme) => {
       check(transitionError(enrolment.status, to), 'status');
+      const from = enrolment.status;
       enrolment.status = to;
       if (to === S.ACCEPTED) enrolment.acceptedAt = now;
       if (to === S.ACTIVE) {
@@ -87,7 +97,9 @@ export class Enrolments {
         if (programme.kind === ProgrammeKind.HONOUR_LOAN) enrolment.repaymentStatus = R.NOT_DUE;
       }
       if (to === S.COMPLETED || to === S.DROPPED) enrolment.endedAt = now;
-      return tx.save(enrolment);
+      await tx.save(enrolment);
+      await this.record(tx, enrolment, 'MOVED', from);
+      return enrolment;
     });
   }
 
@@ -101,7 +113,9 @@ export class Enrolments {
       if (repaid > (enrolment.amount ?? 0)) throw badInput(`That would repay ${repaid} MAD of a loan of ${enrolment.amount} MAD`, 'amount');
       enrolment.repaidAmount = repaid;
       enrolment.repaymentStatus = repaid === enrolment.amount ? R.REPAID : R.REPAYING;
-      return tx.save(enrolment);
+      await tx.save(enrolment);
+      await this.record(tx, enrolment, 'REPAYMENT', enrolment.status, { amount, repaid });
+      return enrolment;
     });
   }
 

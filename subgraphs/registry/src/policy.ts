@@ -1,4 +1,4 @@
-import { canReadPeopleOf, canWriteIn, forbidden, nationalIdFor, readableRegions, type Viewer } from '@moukawil/kit';
+import { canReadPeopleOf, canWriteIn, forbidden, nationalIdFor, notePersonalRead, readableRegions, type Viewer } from '@moukawil/kit';
 import type { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 
 /**
@@ -9,6 +9,7 @@ export const policy = {
   /** Reading a person at all: councils, advisors of the region, national office. */
   assertCanRead(viewer: Viewer, person: AutoEntrepreneur): AutoEntrepreneur {
     if (!canReadPeopleOf(viewer, person.regionCode)) throw forbidden('You may not read the people of this region');
+    notePersonalRead(viewer, person.id);
     return person;
   },
 
@@ -24,7 +25,9 @@ export const policy = {
   },
 
   nationalId(viewer: Viewer, person: AutoEntrepreneur): string {
-    return nationalIdFor(viewer, person.regionCode, person.nationalId);
+    const value = nationalIdFor(viewer, person.regionCode, person.nationalId);
+    notePersonalRead(viewer, person.id);
+    return value;
   },
 
   /** Phone and birth date: like the full CIN, for advisors of the region and the national office. */

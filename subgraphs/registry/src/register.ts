@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { badInput, provinceArg, regionArg, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, provinceArg, regionArg, type Viewer } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from './entities/enums';
@@ -74,6 +74,7 @@ export interface Actor {
 export const actorOf = (viewer: Viewer): Actor => ({ subject: viewer.subject ?? 'anonymous', role: viewer.role });
 
 export async function recordEvent(tx: EntityManager, actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent> = {}, at = new Date()): Promise<void> {
+  auditWrite({ subject: actor.subject, role: actor.role as Viewer['role'], region: null, token: null }, kind, { autoEntrepreneur: personId });
   await tx.save(tx.create(RegistryEvent, { autoEntrepreneurId: personId, kind, actorSubject: actor.subject, actorRole: actor.role, at, ...fields }));
 }
 

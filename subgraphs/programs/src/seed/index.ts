@@ -70,4 +70,4 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
   }
 }
 
-export const TABLES = ['programme', 'enrolment', 'advisor', 'event'];
+export const TABLES = ['programme', 'enrolment', 'enrolment_event', 'advisor', 'event'];

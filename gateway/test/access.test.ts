@@ -1,0 +1,97 @@
+import { codes, gql, url, type GraphQLResult, type TokenName } from '../../test/support';
+
+// The access matrix of CONTRACT.md, through the real gateway and straight to a subgraph's port.
+type Caller = 'anonymous' | TokenName | 'forged';
+const CALLERS: Caller[] = ['anonymous', 'PARTNER', 'REGIONAL_MA09', 'ADVISOR_MA09', 'NATIONAL', 'EXPIRED', 'forged'];
+const call = (caller: Caller) => (caller === 'anonymous' ? {} : caller === 'forged' ? { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiTkFUSU9OQUwifQ.forged' } : { as: caller as TokenName });
+
+const PERSON = 'id fullName nationalId region { code }';
+
+/** Every person object anywhere in an answer. */
+function people(value: unknown, found: any[] = []): any[] {
+  if (Array.isArray(value)) value.forEach((v) => people(v, found));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    if ('nationalId' in o || 'fullName' in o) found.push(o);
+    Object.values(o).forEach((v) => people(v, found));
+  }
+  return found;
+}
+
+/** The invariants that hold whatever the path: what each caller may ever see of a person. */
+function assertNoLeak(caller: Caller, result: GraphQLResult) {
+  const seen = people(result.data);
+  if (['anonymous', 'PARTNER', 'EXPIRED', 'forged'].includes(caller)) expect(seen).toEqual([]);
+  if (caller === 'REGIONAL_MA09' || caller === 'ADVISOR_MA09') for (const p of seen) expect(p.region?.code ?? 'MA-09').toBe('MA-09');
+  if (caller === 'REGIONAL_MA09') for (const p of seen) if (p.nationalId) expect(p.nationalId).toMatch(/\*{4,}$/);
+  if (caller === 'ADVISOR_MA09' || caller === 'NATIONAL') for (const p of seen) if (p.nationalId) expect(p.nationalId).not.toContain('*');
+}
+
+let souss: string;
+let fes: string;
+
+beforeAll(async () => {
+  const first = async (region: string) => (await gql(`{ autoEntrepreneurs(region: "${region}", status: REGISTERED, first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' })).data.autoEntrepreneurs.edges[0].node.id;
+  souss = await first('MA-09');
+  fes = await first('MA-03');
+});
+
+const PATHS: Record<string, { query: () => string; service?: 'registry'; expected: Record<Caller, string[] | 'data'> }> = {
+  'unfiltered list': {
+    query: () => `{ autoEntrepreneurs(first: 30) { edges { node { ${PERSON} } } } }`,
+    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: 'data', ADVISOR_MA09: 'data', NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
+  'list filtered by another region': {
+    query: () => `{ autoEntrepreneurs(region: "MA-03", first: 5) { edges { node { ${PERSON} } } } }`,
+    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
+  'by id, own region': {
+    query: () => `{ autoEntrepreneur(id: "${souss}") { ${PERSON} phone } }`,
+    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: 'data', NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
+  'by id, another region': {
+    query: () => `{ autoEntrepreneur(id: "${fes}") { ${PERSON} } }`,
+    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
+  'entity path from programs (Enrolment.beneficiary)': {
+    query: () => `{ programmes { enrolments(first: 20) { regionCode beneficiary { ${PERSON} } } } }`,
+    expected: { anonymous: 'data', PARTNER: 'data', REGIONAL_MA09: 'data', ADVISOR_MA09: 'data', NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
+  'straight to the registry port (_entities)': {
+    service: 'registry',
+    query: () => `{ _entities(representations: [{ __typename: "AutoEntrepreneur", id: "${souss}" }, { __typename: "AutoEntrepreneur", id: "${fes}" }]) { ... on AutoEntrepreneur { ${PERSON} } } }`,
+    expected: { anonymous: ['FORBIDDEN', 'FORBIDDEN'], PARTNER: ['FORBIDDEN', 'FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
+  'mutation in another region': {
+    query: () => `mutation { rejectApplication(id: "${fes}", reason: "Test d'accès") { ${PERSON} } }`,
+    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: ['BAD_USER_INPUT'], EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
+};
+
+describe('access matrix: every role on every path', () => {
+  for (const [path, spec] of Object.entries(PATHS)) {
+    it.each(CALLERS)(`${path}: %s`, async (caller) => {
+      const result = await gql(spec.query(), { ...call(caller), service: spec.service });
+      const expected = spec.expected[caller];
+      if (expected === 'data') expect(result.errors ?? []).toEqual([]);
+      else expect(codes(result)).toEqual(expected);
+      expect(result.status).toBeLessThan(500);
+      assertNoLeak(caller, result);
+    });
+  }
+
+  it('lets a REGIONAL council list only its own people, CINs masked', async () => {
+    const result = await gql(`{ autoEntrepreneurs(first: 100) { totalCount edges { node { ${PERSON} } } } }`, { as: 'REGIONAL_MA09' });
+    const seen = people(result.data);
+    expect(seen.length).toBeGreaterThan(0);
+    assertNoLeak('REGIONAL_MA09', result);
+  });
+
+  it('answers health and public aggregates to everyone, even with no token', async () => {
+    expect((await fetch(url('registry', '/health'))).status).toBe(200);
+    for (const caller of ['anonymous', 'PARTNER'] as Caller[]) {
+      const result = await gql(`{ nationalStats { registered } indicators { code } regions { registrationStats { registered } } }`, call(caller));
+      expect(result.errors).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import type { Viewer } from './identity';
+import { log } from './log';
+import { requestScope } from './tracing';
+
+/**
+ * Audit trail (law 09-08): every write, and every read of personal data by a role other than
+ * the national office, gives one structured log line `{"audit": …}`. Writes are also kept in a
+ * table of the owning subgraph (registry_event, enrolment_event, target_revision, assessment).
+ */
+export function auditWrite(viewer: Viewer, action: string, subject: Record<string, unknown>): void {
+  log.info({ audit: 'write', action, actor: viewer.subject, role: viewer.role, region: viewer.region, ...subject }, 'audit');
+}
+
+/** Notes that this request read a person's data; one line per request sums them up (see auditReads). */
+export function notePersonalRead(viewer: Viewer, personId: string): void {
+  if (viewer.role === 'NATIONAL') return;
+  requestScope.getStore()?.personalReads.add(personId);
+}
+
+/** Called once at the end of a request. */
+export function auditReads(viewer: Viewer, operation: string | undefined): void {
+  const reads = requestScope.getStore()?.personalReads;
+  if (!reads || reads.size === 0) return;
+  log.info({ audit: 'personal-data-read', actor: viewer.subject, role: viewer.role, region: viewer.region, operation, people: reads.size, ids: [...reads].slice(0, 50) }, 'audit');
+}
