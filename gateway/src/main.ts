@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
@@ -7,13 +8,15 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  assertIdentityConfig, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  assertIdentityConfig, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
+import { responseCache } from './cache';
 import { subgraphHealth } from './health';
 import { SUPERGRAPH_FILE } from './supergraph';
 import { EXPLORER_HTML } from './web/explorer';
+import { runWorkers } from './workers';
 
 /** Adds the subgraphs' SQL statement counts to the answer when the client asked for them. */
 const sqlTracePlugin: ApolloServerPlugin<GatewayContext> = {
@@ -49,7 +52,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     formatError,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, responseCache()],
   });
   await apollo.start();
 
@@ -77,8 +80,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   return { port: bound, stop: () => apollo.stop() };
 }
 
-if (require.main === module) {
-  setServiceName('gateway');
+function serve(): void {
   startGateway().then(
     (running) => onTermination(running.stop),
     (error) => {
@@ -86,4 +88,12 @@ if (require.main === module) {
       process.exit(1);
     },
   );
+}
+
+if (require.main === module) {
+  setServiceName('gateway');
+  // GATEWAY_WORKERS > 1: one gateway process per core behind Node's cluster (the port is shared).
+  const workers = envInt('GATEWAY_WORKERS', 1, 1, 64);
+  if (workers > 1 && cluster.isPrimary) runWorkers(workers);
+  else serve();
 }

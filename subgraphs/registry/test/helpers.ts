@@ -35,5 +35,5 @@ export const THIS_YEAR = new Date().getUTCFullYear();
 export const THIS_QUARTER = `${THIS_YEAR}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
 
 export async function regionStats(region: string, year = THIS_YEAR) {
-  return ok(await gql(`query($code: ID!, $year: Int) { region(code: $code) { registrationStats(year: $year) { applications registered rejected struckOff active women turnover taxContribution } } }`, { variables: { code: region, year } })).region.registrationStats;
+  return ok(await gql(`query($code: ID!, $year: Int) { region(code: $code) { registrationStats(year: $year) { applications registered rejected struckOff active women turnover taxContribution } } }`, { as: "NATIONAL", variables: { code: region, year } })).region.registrationStats; // authenticated: never served from the public cache
 }
