@@ -1,89 +1,124 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import { freePort, log, setServiceName, signToken, startEmbeddedPostgres, type ServiceName } from '@moukawil/kit';
-import { ROOT } from './paths';
+import { DEFAULT_DATA_DIR, ROOT, subgraphEntry } from './paths';
 import { startStack } from './stack';
 
 /**
- * `npm run bench -- [--registrations N] [--iterations N]`: a first, sequential benchmark
- * (one client, loopback) of the operations users run most. Prints a table, writes bench/results.json.
+ * `npm run bench -- [--registrations N] [--duration S] [--connections C]`: the stack on loopback
+ * at a chosen scale, measured with autocannon. Prints a table and writes bench/results.json.
+ * The seeded database is kept in .data/bench-N, so a second run at the same scale starts at once.
  */
-const DASHBOARD = `{ regions { code name registrationStats(year: 2019) { registered womenShare } programmes { code } scorecard(year: 2019) { indicator { code } target actual status } } nationalScorecard(year: 2019) { indicator { code } actual status } }`;
+const DASHBOARD = `{ regions { code name registrationStats(year: 2019) { registered womenShare } programmes { code } scorecard(year: 2019) { indicatorCode target actual status } } nationalScorecard(year: 2019) { indicatorCode actual status } }`;
 const REGIONS_ONLY = `{ regions { code name population isPilot } }`;
-const PAGE = `{ autoEntrepreneurs(region: "MA-06", first: 50) { edges { node { id fullName status } } pageInfo { endCursor } } }`;
+const PAGE = `query($after: String) { autoEntrepreneurs(region: "MA-06", first: 50, after: $after) { edges { node { id fullName status } } pageInfo { endCursor } } }`;
 
-function arg(name: string, fallback: number): number {
+const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+};
 
-async function measure(url: string, query: string, iterations: number, token?: string) {
+interface Load { requestsPerSecond: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }
+
+async function load(url: string, body: object, token: string | null, duration: number, connections: number): Promise<Load> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
-  const once = async () => {
-    const started = process.hrtime.bigint();
-    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query }) });
-    const body = (await response.json()) as { errors?: unknown };
-    if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors)}`);
-    return Number(process.hrtime.bigint() - started) / 1e6;
+  const result = await autocannon({ url, method: 'POST', headers, body: JSON.stringify(body), duration, connections });
+  return {
+    requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99,
+    errors: result.errors, non2xx: result.non2xx,
   };
-  for (let i = 0; i < Math.min(20, iterations); i++) await once();
-  const times: number[] = [];
-  const started = Date.now();
-  for (let i = 0; i < iterations; i++) times.push(await once());
-  const seconds = (Date.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
-  return { iterations, p50: at(0.5), p95: at(0.95), mean: times.reduce((s, t) => s + t, 0) / times.length, perSecond: iterations / seconds };
 }
+
+async function gql(url: string, query: string, variables: object, token: string | null, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { data?: any; errors?: unknown[]; extensions?: any };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body;
+}
+
+const rssPeak = (pid: number) => {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  } catch {
+    return null;
+  }
+};
 
 async function main(): Promise<void> {
   setServiceName('bench');
-  const registrations = arg('--registrations', 20_000);
-  const iterations = arg('--iterations', 200);
-  const dataDir = mkdtempSync(join(tmpdir(), 'moukawil-bench-'));
+  const registrations = arg('--registrations', 100_000);
+  const duration = arg('--duration', 10);
+  const connections = arg('--connections', 20);
+  const dataDir = join(DEFAULT_DATA_DIR, `bench-${registrations}`);
+  mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o755);
+  const fresh = !existsSync(join(dataDir, 'postgres', 'PG_VERSION'));
   const database = await startEmbeddedPostgres(join(dataDir, 'postgres'));
   const ports = {} as Record<ServiceName, number>;
   for (const name of ['gateway', 'regions', 'registry', 'programs', 'indicators'] as ServiceName[]) ports[name] = await freePort();
-  const seedStarted = Date.now();
-  const stack = await startStack({
-    env: { DATABASE_URL: database.url, DATABASE_PREFIX: 'bench_', SEED_REGISTRATIONS: String(registrations), LOG_LEVEL: 'warn' },
-    ports, stdio: 'ignore', readyTimeoutMs: 3_600_000,
-  });
-  const startSeconds = (Date.now() - seedStarted) / 1000;
+  const started = Date.now();
+  const env = { DATABASE_URL: database.url, DATABASE_PREFIX: 'bench_', SEED_REGISTRATIONS: String(registrations), LOG_LEVEL: 'warn', SNAPSHOT_SCHEDULE: 'off' };
+  const stack = await startStack({ env, ports, stdio: 'ignore', readyTimeoutMs: 3_600_000 });
+  const startSeconds = (Date.now() - started) / 1000;
   try {
     const national = await signToken({ subject: 'bench', role: 'NATIONAL' });
+    const council = await signToken({ subject: 'bench-council', role: 'REGIONAL', region: 'MA-06' });
     const gateway = `http://127.0.0.1:${ports.gateway}/graphql`;
-    const scenarios = {
-      'national dashboard (4 subgraphs)': await measure(gateway, DASHBOARD, iterations),
-      'regions via gateway': await measure(gateway, REGIONS_ONLY, iterations),
-      'regions straight to subgraph': await measure(`http://127.0.0.1:${ports.regions}/graphql`, REGIONS_ONLY, iterations),
-      'list page 1 (50 people)': await measure(gateway, PAGE, iterations, national),
+    log.info({ registrations, fresh, startSeconds }, 'stack up; measuring');
+
+    // (b) the cursor of page 500 of a regional council's list
+    let after: string | null = null;
+    for (let page = 1; page < 500; page++) after = (await gql(gateway, PAGE, { after }, council)).data.autoEntrepreneurs.pageInfo.endCursor;
+    const sql = (await gql(gateway, DASHBOARD, {}, national, { 'x-moukawil-trace': 'sql' })).extensions.sqlStatements;
+
+    const scenarios: Record<string, Load> = {
+      'dashboard, public (cache on)': await load(gateway, { query: DASHBOARD }, null, duration, connections),
+      'dashboard, national token (no cache)': await load(gateway, { query: DASHBOARD }, national, duration, connections),
+      'council list page 1': await load(gateway, { query: PAGE, variables: { after: null } }, council, duration, connections),
+      'council list page 500': await load(gateway, { query: PAGE, variables: { after } }, council, duration, connections),
+      'regions via gateway (no cache)': await load(gateway, { query: REGIONS_ONLY }, national, duration, connections),
+      'regions straight to subgraph': await load(`http://127.0.0.1:${ports.regions}/graphql`, { query: REGIONS_ONLY }, national, duration, connections),
     };
-    const overhead = scenarios['regions via gateway'].p50 / scenarios['regions straight to subgraph'].p50;
-    const rows = Object.entries(scenarios).map(([name, r]) =>
-      `| ${name.padEnd(34)} | ${r.p50.toFixed(1).padStart(7)} | ${r.p95.toFixed(1).padStart(7)} | ${r.perSecond.toFixed(0).padStart(7)} |`);
-    process.stdout.write([
-      '',
-      `Moukawil Graph bench: ${registrations} registrations, ${iterations} sequential requests per scenario, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
-      `| ${'scenario'.padEnd(34)} | p50 ms  | p95 ms  | req/s   |`,
-      `|${'-'.repeat(36)}|---------|---------|---------|`,
-      ...rows,
-      `gateway overhead (p50 ratio): ${overhead.toFixed(2)} ×; first start with seeding: ${startSeconds.toFixed(1)} s`,
-      '',
-    ].join('\n'));
-    mkdirSync(join(ROOT, 'bench'), { recursive: true });
-    writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({
-      date: new Date().toISOString(), registrations, iterations,
+
+    // (d) bulk import
+    const rows = 20_000;
+    const csv = join(dataDir, 'bench-import.csv');
+    const base = 1_000_000 + Math.floor(Math.random() * 8_000_000);
+    writeFileSync(csv, ['fullName,nationalId,gender,birthDate,region,activityCode,province,phone,segment,submittedAt',
+      ...Array.from({ length: rows }, (_, i) => `Bench Person,ZB${base + i},FEMALE,1990-01-01,MA-06,C-01,,,,2025-01-02T00:00:00Z`)].join('\n'));
+    const importStarted = Date.now();
+    execFileSync(process.execPath, [subgraphEntry('registry'), 'import', csv, '--rejects', `${csv}.rejects.csv`], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    const importRowsPerSecond = Math.round(rows / ((Date.now() - importStarted) / 1000));
+
+    const rss = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
+    const overhead = scenarios['regions via gateway (no cache)'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
+    const results = {
+      date: new Date().toISOString(), registrations, duration, connections,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      startWithSeedSeconds: startSeconds, gatewayOverheadRatio: overhead, scenarios,
-    }, null, 2) + '\n');
+      startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
+      importRowsPerSecond, sqlStatementsPerDashboard: sql, peakRssMB: rss,
+    };
+    const table = [
+      `Moukawil Graph bench: ${registrations.toLocaleString('en')} registrations, ${connections} connections × ${duration} s per scenario, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+      '| scenario | req/s | p50 ms | p97.5 ms | p99 ms | errors |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...Object.entries(scenarios).map(([name, r]) => `| ${name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors + r.non2xx} |`),
+      '',
+      `gateway overhead (p50, regions): ${overhead.toFixed(2)} ×; page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
+      `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s; SQL statements per dashboard: ${JSON.stringify(sql)}`,
+      `peak RSS MB: ${Object.entries(rss).map(([n, v]) => `${n} ${v?.toFixed(0)}`).join(', ')}; start ${startSeconds.toFixed(1)} s (${fresh ? 'with seeding' : 'data reused'})`,
+    ].join('\n');
+    process.stdout.write(`\n${table}\n`);
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(join(ROOT, 'bench', 'results.md'), table + '\n');
   } finally {
     await stack.stop();
     await database.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -17,6 +17,8 @@ export interface StackOptions {
 
 export interface RunningStack {
   stop(): Promise<void>;
+  /** Process ids of the running services (for measurements). */
+  pids(): Record<string, number>;
 }
 
 const PORT_ENV: Record<ServiceName, string> = {
@@ -94,5 +96,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await stop();
     throw error;
   }
-  return { stop };
+  const pids = () => Object.fromEntries([...children.entries()].map(([name, child]) => [name, child.pid ?? 0]));
+  return { stop, pids };
 }

@@ -5,28 +5,32 @@ import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
-import { cellsOfPeriod, NATIONAL, type Cell } from './stats';
+import { NATIONAL, recentCells, summarize, type Cell, type Figures } from './stats';
 
 /** Per-request DataLoaders: one SQL statement (or one grouped pair) per batch. */
 export function createLoaders(db: DataSource) {
-  return {
+  const loaders = {
     autoEntrepreneur: loaderByKey((ids: readonly string[]) => db.getRepository(AutoEntrepreneur).findBy({ id: In([...ids]) }), (a) => a.id),
     activity: loaderByKey((codes: readonly string[]) => db.getRepository(Activity).findBy({ code: In([...codes]) }), (a) => a.code),
     history: loaderOfLists((ids: readonly string[]) =>
       db.getRepository(RegistryEvent).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { id: 'ASC' } }), (e) => e.autoEntrepreneurId),
     declarations: loaderOfLists((ids: readonly string[]) =>
       db.getRepository(TurnoverDeclaration).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { year: 'ASC', quarter: 'ASC' } }), (d) => d.autoEntrepreneurId),
-    /** Rollup cells by "scope|from|to" (scope "MA" = national): one statement per distinct period. */
+    /** Rollup cells by "scope|from|to" (scope "MA" = national): at most one statement per distinct period. */
     cells: new DataLoader<string, Cell[]>(async (keys) => {
       const periods = new Map<string, Promise<Cell[]>>();
       return Promise.all(keys.map(async (key) => {
         const [scope, from, to] = key.split('|');
-        const period = `${from}|${to}`;
-        if (!periods.has(period)) periods.set(period, cellsOfPeriod(db, from === '*' ? null : Number(from), to === '*' ? null : Number(to)));
-        const cells = await periods.get(period)!;
+        if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentCells(db, from === '*' ? null : Number(from), to === '*' ? null : Number(to)));
+        const cells = await periods.get(`${from}|${to}`)!;
         return scope === NATIONAL ? cells : cells.filter((c) => c.region === scope);
       }));
     }),
+  };
+  return {
+    ...loaders,
+    /** Summed figures by the same key: summed once per scope and period, however many indicator statuses ask. */
+    figures: new DataLoader<string, Figures>(async (keys) => Promise.all(keys.map(async (key) => summarize(await loaders.cells.load(key))))),
   };
 }
 

@@ -32,11 +32,18 @@ const ADD = `
     rejected = r.rejected + EXCLUDED.rejected, struck_off = r.struck_off + EXCLUDED.struck_off,
     turnover = r.turnover + EXCLUDED.turnover, tax = r.tax + EXCLUDED.tax`;
 
+/** Raised in the transaction of every write to the rollup: readers reuse their figures until it moves (stats.ts). */
+const RAISE_VERSION = `UPDATE registry_rollup_version SET v = v + 1`;
+
 /** Recomputes the whole rollup from the register (migrations, seeds). */
 export const REBUILD_ROLLUP = `TRUNCATE registry_rollup; ${ADD.replace(/%FILTER%/g, 'TRUE')}`;
 
+/** The same, and readers drop what they kept (seeds; the table exists from migration RollupVersion on). */
+export const REBUILD_ROLLUP_AND_VERSION = `${REBUILD_ROLLUP}; ${RAISE_VERSION}`;
+
 /** Adds everything known of these (newly written) people: used by bulk imports. */
 export async function addPeopleToRollup(tx: EntityManager, ids: string[]): Promise<void> {
+  await tx.query(RAISE_VERSION);
   if (ids.length > 0) await tx.query(ADD.replace(/%FILTER%/g, 'a.id = ANY($1)'), [ids]);
 }
 
@@ -51,6 +58,7 @@ export type Delta = Partial<Record<'applications' | 'registered' | 'rejected' | 
 
 /** Adds one write's delta (e.g. a registration in 2026) to the rollup. */
 export async function bumpRollup(tx: EntityManager, person: Dimensions, year: number, delta: Delta): Promise<void> {
+  await tx.query(RAISE_VERSION);
   const columns = Object.keys(delta) as Array<keyof Delta>;
   const params = [person.regionCode, year, person.segment, person.activityCategory, person.gender, ...columns.map((c) => delta[c])];
   await tx.query(

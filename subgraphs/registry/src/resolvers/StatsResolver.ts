@@ -48,7 +48,7 @@ export class NationalStatsResolver {
 @Resolver(() => IndicatorStatus)
 export class IndicatorFiguresResolver {
   @FieldResolver(() => RegistryFigures, { nullable: true, description: 'Register figures over the status\'s scope and period: what the indicators subgraph computes registration actuals from.' })
-  async registryFigures(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Figures> {
-    return summarize(await loaders.cells.load(cellsKey(status.scope, status.fromYear, status.toYear)));
+  registryFigures(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Figures> {
+    return loaders.figures.load(cellsKey(status.scope, status.fromYear, status.toYear));
   }
 }

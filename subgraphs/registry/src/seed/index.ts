@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { insertArrays, log, streamFor, type SeedOptions } from '@moukawil/kit';
-import { REBUILD_ROLLUP } from '../rollup';
+import { REBUILD_ROLLUP_AND_VERSION } from '../rollup';
 import { registrationNumber } from '../rules/lifecycle';
 import { CEILINGS, taxOn, taxRate } from '../rules/tax';
 import { ACTIVITIES, EXCLUDED } from './activities';
@@ -82,7 +82,7 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
     await insertArrays(manager, 'registry_event', EVENTS, events);
     if (options.registrations >= 100_000) log.info({ people: start + people.length, seconds: (Date.now() - started) / 1000 }, 'seeding the register');
   }
-  await manager.query(REBUILD_ROLLUP);
+  await manager.query(REBUILD_ROLLUP_AND_VERSION);
   await manager.query(`SELECT setval('rnae_number_seq', $1, $2)`, [Math.max(sequence, 1), sequence > 0]);
 }
 
