@@ -8,7 +8,7 @@ import { insertArrays } from '@moukawil/kit';
 import type { Activity } from './entities/Activity';
 import type { ApplicationInput } from './entities/inputs';
 import { LIVE_CIN_MESSAGE, loadActivities, validateApplication, type ValidApplication } from './register';
-import { addPeopleToRollup } from './rollup';
+import { addApplicationsToRollup } from './rollup';
 import { LIVE_STATUSES } from './rules/lifecycle';
 
 /** The CSV header of an import file (README "Bulk import"); the first six are required. */
@@ -93,7 +93,7 @@ async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string
   ]));
   await insertArrays(tx, 'registry_event', [['auto_entrepreneur_id', 'uuid'], ['kind', 'varchar'], ['to_status', 'varchar'], ['actor_subject', 'text'], ['actor_role', 'varchar'], ['at', 'timestamptz']],
     rows.map(({ submittedAt }, i) => [ids[i], 'SUBMITTED', 'SUBMITTED', actor, 'NATIONAL', submittedAt]));
-  await addPeopleToRollup(tx, ids);
+  await addApplicationsToRollup(tx, ids);
   return { imported: rows.length, already: accepted.length - fresh.length, rejected };
 }
 

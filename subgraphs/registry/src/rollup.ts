@@ -41,10 +41,17 @@ export const REBUILD_ROLLUP = `TRUNCATE registry_rollup; ${ADD.replace(/%FILTER%
 /** The same, and readers drop what they kept (seeds; the table exists from migration RollupVersion on). */
 export const REBUILD_ROLLUP_AND_VERSION = `${REBUILD_ROLLUP}; ${RAISE_VERSION}`;
 
-/** Adds everything known of these (newly written) people: used by bulk imports. */
-export async function addPeopleToRollup(tx: EntityManager, ids: string[]): Promise<void> {
+/** Counts these new applications (status SUBMITTED, no declarations yet): the bulk import's share of the rollup. */
+export async function addApplicationsToRollup(tx: EntityManager, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
   await tx.query(RAISE_VERSION);
-  if (ids.length > 0) await tx.query(ADD.replace(/%FILTER%/g, 'a.id = ANY($1)'), [ids]);
+  await tx.query(
+    `INSERT INTO registry_rollup AS r (region_code, year, segment, category, gender, applications)
+     SELECT region_code, extract(year FROM submitted_at AT TIME ZONE 'UTC')::int, segment, activity_category, gender, count(*)
+       FROM auto_entrepreneur WHERE id = ANY($1) GROUP BY 1, 2, 3, 4, 5
+     ON CONFLICT (region_code, year, segment, category, gender) DO UPDATE SET applications = r.applications + EXCLUDED.applications`,
+    [ids],
+  );
 }
 
 export interface Dimensions {
