@@ -16,3 +16,4 @@ export * from './columns';
 export * from './tracing';
 export * from './graph-client';
 export * from './audit';
+export * from './versioned-cache';

@@ -7,7 +7,7 @@ import { Event } from './entities/Event';
 import { Programme } from './entities/Programme';
 import { policy } from './policy';
 import type { ProgrammeFigures } from './entities/IndicatorStatus';
-import { figuresOfPeriod, sumOf } from './indicator-figures';
+import { recentFigures, sumOf } from './indicator-figures';
 import { programmeFigures, type ProgrammeFigures as ProgrammeRow } from './stats';
 
 /** Enrolments shown per programme when the caller does not say (the list is capped). */
@@ -67,7 +67,7 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
       const periods = new Map<string, Promise<Map<string, ProgrammeFigures>>>();
       return Promise.all(keys.map(async (key) => {
         const [scope, from, to] = key.split('|');
-        if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, figuresOfPeriod(db, Number(from), Number(to)));
+        if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentFigures(db, Number(from), Number(to)));
         const byRegion = await periods.get(`${from}|${to}`)!;
         return scope === 'MA' ? sumOf(byRegion.values()) : sumOf(byRegion.has(scope) ? [byRegion.get(scope)!] : []);
       }));

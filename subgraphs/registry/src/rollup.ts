@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rollupCache } from './stats';
 
 /**
  * The statistics rollup: registry_rollup holds, per region, year, segment, activity category and
@@ -33,7 +34,7 @@ const ADD = `
     turnover = r.turnover + EXCLUDED.turnover, tax = r.tax + EXCLUDED.tax`;
 
 /** Raised in the transaction of every write to the rollup: readers reuse their figures until it moves (stats.ts). */
-const RAISE_VERSION = `UPDATE registry_rollup_version SET v = v + 1`;
+const RAISE_VERSION = rollupCache.raise;
 
 /** Recomputes the whole rollup from the register (migrations, seeds). */
 export const REBUILD_ROLLUP = `TRUNCATE registry_rollup; ${ADD.replace(/%FILTER%/g, 'TRUE')}`;

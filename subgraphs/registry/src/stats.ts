@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { VersionedCache } from '@moukawil/kit';
 
 /** One cell of the rollup summed over a period: a region × segment × category × gender. */
 export interface Cell {
@@ -38,10 +39,9 @@ const cents = (x: number) => Math.round(x * 100) / 100;
  * The rollup cells over [fromYear, toYear] (null = open end): one statement on a table of a few
  * thousand rows, whatever the size of the register.
  */
-async function cellsWithVersion(db: DataSource, fromYear: number | null, toYear: number | null): Promise<{ version: string; cells: Cell[] }> {
-  // One statement, one snapshot: the cells and the version they belong to.
-  const rows: Array<Cell & { version: string }> = await db.query(
-    `SELECT (SELECT v::text FROM registry_rollup_version) AS version, region_code AS region, segment, category, gender,
+async function cellsOfPeriod(db: DataSource, fromYear: number | null, toYear: number | null): Promise<Cell[]> {
+  return db.query(
+    `SELECT region_code AS region, segment, category, gender,
        coalesce(sum(applications) FILTER (WHERE year BETWEEN $1 AND $2), 0)::int AS applications,
        coalesce(sum(registered) FILTER (WHERE year BETWEEN $1 AND $2), 0)::int AS registered,
        coalesce(sum(rejected) FILTER (WHERE year BETWEEN $1 AND $2), 0)::int AS rejected,
@@ -53,27 +53,13 @@ async function cellsWithVersion(db: DataSource, fromYear: number | null, toYear:
      FROM registry_rollup GROUP BY region_code, segment, category, gender`,
     [fromYear ?? 0, toYear ?? 9999],
   );
-  const [{ v }] = rows.length ? [{ v: rows[0].version }] : await db.query(`SELECT v::text FROM registry_rollup_version`);
-  return { version: v, cells: rows.map(({ version: _v, ...cell }) => cell) };
 }
 
-/**
- * Rollup cells are kept in memory per period and version: every write raises
- * registry_rollup_version in its own transaction (rollup.ts), so a reader that finds the
- * version unchanged reuses the cells it has, whichever process wrote last. A cheap read of
- * one row replaces the aggregate on every dashboard request.
- */
-const kept = new Map<string, { version: string; cells: Cell[] }>();
+/** Rollup cells, kept per period until a write raises registry_rollup_version (rollup.ts). */
+export const rollupCache = new VersionedCache<Cell[]>('registry_rollup_version');
 
-export async function recentCells(db: DataSource, fromYear: number | null, toYear: number | null): Promise<Cell[]> {
-  const key = `${fromYear}|${toYear}`;
-  const [{ v }] = await db.query(`SELECT v::text FROM registry_rollup_version`);
-  const hit = kept.get(key);
-  if (hit && hit.version === v) return hit.cells;
-  const { version, cells } = await cellsWithVersion(db, fromYear, toYear);
-  if (kept.size >= 64) kept.clear(); // periods are few; never let odd ones pile up
-  kept.set(key, { version, cells });
-  return cells;
+export function recentCells(db: DataSource, fromYear: number | null, toYear: number | null): Promise<Cell[]> {
+  return rollupCache.get(db, `${fromYear}|${toYear}`, () => cellsOfPeriod(db, fromYear, toYear));
 }
 
 export function summarize(cells: Cell[]): Figures {

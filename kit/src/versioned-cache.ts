@@ -1,0 +1,28 @@
+import type { DataSource } from 'typeorm';
+
+/**
+ * Read-mostly figures kept in memory until the data they come from changes. Writers raise a
+ * version row in the same transaction as their writes; a reader reads the version first (one
+ * cheap statement) and recomputes only when it moved. Reading the version before the data means
+ * a value is never labelled newer than it is, whichever process wrote.
+ */
+export class VersionedCache<T> {
+  private readonly entries = new Map<string, { version: string; value: T }>();
+
+  constructor(private readonly versionTable: string, private readonly maxEntries = 64) {}
+
+  /** SQL that raises the version: run it in the transaction of every write. */
+  get raise(): string {
+    return `UPDATE ${this.versionTable} SET v = v + 1`;
+  }
+
+  async get(db: DataSource, key: string, compute: () => Promise<T>): Promise<T> {
+    const [{ v }] = await db.query(`SELECT v::text AS v FROM ${this.versionTable}`);
+    const hit = this.entries.get(key);
+    if (hit && hit.version === v) return hit.value;
+    const value = await compute();
+    if (this.entries.size >= this.maxEntries) this.entries.clear(); // keys are periods: few; never let odd ones pile up
+    this.entries.set(key, { version: v, value });
+    return value;
+  }
+}
