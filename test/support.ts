@@ -1,3 +1,5 @@
+import { Client } from 'pg';
+
 /** What tests share: the running stack's addresses and tokens (from global-setup.js), and a GraphQL client. */
 
 export type ServiceName = 'gateway' | 'regions' | 'registry' | 'programs' | 'indicators';
@@ -43,4 +45,17 @@ export const codes = (result: GraphQLResult) => (result.errors ?? []).map((e) =>
 export function ok<T>(result: GraphQLResult<T>): T {
   if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
   return result.data as T;
+}
+
+/** Direct SQL on one subgraph's test database, to check what was (or was not) written. */
+export async function sqlOn<T = any>(subgraph: Exclude<ServiceName, 'gateway'>, text: string, params: unknown[] = []): Promise<T[]> {
+  const target = new URL(process.env.TEST_DATABASE_URL!);
+  target.pathname = `/test_${subgraph}`;
+  const client = new Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows;
+  } finally {
+    await client.end();
+  }
 }

@@ -1,23 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import { codes, gql, ok } from '../../../test/support';
+import { codes, gql, ok, sqlOn } from '../../../test/support';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const CARD = `indicatorCode fromYear toYear target targetSource actual progress status trend`;
 
-async function sql(text: string, params: unknown[] = []) {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = '/test_indicators';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const sql = (text: string, params: unknown[] = []) => sqlOn('indicators', text, params);
 
 const pick = (rows: any[], code: string) => rows.find((r) => r.indicatorCode === code);
 

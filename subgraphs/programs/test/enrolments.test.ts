@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Client } from 'pg';
-import { codes, gql, ok, type TokenName } from '../../../test/support';
+import { codes, gql, ok, sqlOn, type TokenName } from '../../../test/support';
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const ENROL = `mutation($input: EnrolmentInput!) { enrol(input: $input) { id status amount repaymentStatus programme { code } beneficiary { id } } }`;
@@ -16,17 +15,8 @@ async function person(region: 'MA-09' | 'MA-03', register = true): Promise<strin
   return submitApplication.id;
 }
 
-async function enrolmentRows(personId: string): Promise<number> {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = '/test_programs';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query('SELECT count(*)::int AS n FROM enrolment WHERE auto_entrepreneur_id = $1', [personId])).rows[0].n;
-  } finally {
-    await client.end();
-  }
-}
+const enrolmentRows = async (personId: string): Promise<number> =>
+  (await sqlOn('programs', 'SELECT count(*)::int AS n FROM enrolment WHERE auto_entrepreneur_id = $1', [personId]))[0].n;
 
 const stats = async (code: string) => ok(await gql(`query($code: ID!, $year: Int) { programme(code: $code) { stats(year: $year, region: "MA-09") { applied accepted active completed beneficiaries women amountLent amountRepaid } } }`, { variables: { code, year: THIS_YEAR } })).programme.stats;
 

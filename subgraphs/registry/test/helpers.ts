@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Client } from 'pg';
-import { gql, ok, type Call } from '../../../test/support';
+import { gql, ok, sqlOn, type Call } from '../../../test/support';
 
 /** A CIN no seeded person has (seeded ones have 6 digits, these 7), random so test files never collide. */
 export function freshCin(prefix = 'ZT'): string {
@@ -18,18 +17,8 @@ export async function submit(input: Record<string, unknown>, call: Call = { as: 
   return ok(await gql(SUBMIT, { ...call, variables: { input } })).submitApplication;
 }
 
-/** Direct SQL on the registry's test database, to check what was (not) written. */
-export async function sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = '/test_registry';
-  const client = new Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+/** Direct SQL on the registry's test database. */
+export const sql = <T = any>(text: string, params: unknown[] = []) => sqlOn<T>('registry', text, params);
 
 export const THIS_YEAR = new Date().getUTCFullYear();
 export const THIS_QUARTER = `${THIS_YEAR}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
