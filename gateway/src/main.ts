@@ -1,14 +1,14 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { ApolloGateway } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  assertIdentityConfig, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  assertIdentityConfig, envBool, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
@@ -44,7 +44,10 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Subgraph addresses come from the environment (ports, docker-compose hosts), not from the file.
-    buildService: ({ name }) => new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName)),
+    // GATEWAY_STOCK=true: Apollo's stock data source, for the benchmark's baseline (no token forwarded: public data only).
+    buildService: ({ name }) => (envBool('GATEWAY_STOCK', false)
+      ? new RemoteGraphQLDataSource({ url: subgraphUrl(name as SubgraphName) })
+      : new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName))),
   });
   const { app, server } = newHttp();
   const apollo = new ApolloServer<GatewayContext>({
@@ -52,7 +55,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     formatError,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, responseCache()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, ...(envBool('GATEWAY_STOCK', false) ? [] : [responseCache()])],
   });
   await apollo.start();
 

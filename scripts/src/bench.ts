@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, log, setServiceName, signToken, startEmbeddedPostgres, type ServiceName } from '@moukawil/kit';
-import { DEFAULT_DATA_DIR, ROOT, subgraphEntry } from './paths';
-import { startStack } from './stack';
+import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, ROOT, subgraphEntry } from './paths';
+import { portsEnv, startStack } from './stack';
 
 /**
  * `npm run bench -- [--registrations N] [--duration S] [--connections C]`: the stack on loopback
@@ -75,7 +75,21 @@ async function main(): Promise<void> {
     for (let page = 1; page < 500; page++) after = (await gql(gateway, PAGE, { after }, council)).data.autoEntrepreneurs.pageInfo.endCursor;
     const sql = (await gql(gateway, DASHBOARD, {}, national, { 'x-moukawil-trace': 'sql' })).extensions.sqlStatements;
 
+    // Baselines on the same subgraphs: Apollo's stock gateway, and ours with the response cache off.
+    const baseline = async (extra: NodeJS.ProcessEnv) => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [GATEWAY_ENTRY], { env: { ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), ...extra }, stdio: 'ignore' });
+      for (let i = 0; i < 100; i++) {
+        if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const result = await load(`http://127.0.0.1:${port}/graphql`, { query: DASHBOARD }, null, duration, connections);
+      child.kill('SIGTERM');
+      return result;
+    };
     const scenarios: Record<string, Load> = {
+      'dashboard, public, stock Apollo gateway': await baseline({ GATEWAY_STOCK: 'true' }),
+      'dashboard, public, our gateway with cache off': await baseline({ CACHE_TTL_SECONDS: '0' }),
       'dashboard, public (cache on)': await load(gateway, { query: DASHBOARD }, null, duration, connections),
       'dashboard, national token (no cache)': await load(gateway, { query: DASHBOARD }, national, duration, connections),
       'council list page 1': await load(gateway, { query: PAGE, variables: { after: null } }, council, duration, connections),
@@ -96,7 +110,13 @@ async function main(): Promise<void> {
 
     const rss = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     const overhead = scenarios['regions via gateway (no cache)'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
+    const stock = scenarios['dashboard, public, stock Apollo gateway'].requestsPerSecond;
+    const versusStock = {
+      cacheOff: scenarios['dashboard, public, our gateway with cache off'].requestsPerSecond / Math.max(stock, 1),
+      cacheOn: scenarios['dashboard, public (cache on)'].requestsPerSecond / Math.max(stock, 1),
+    };
     const results = {
+      versusStock,
       date: new Date().toISOString(), registrations, duration, connections,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
@@ -109,6 +129,7 @@ async function main(): Promise<void> {
       ...Object.entries(scenarios).map(([name, r]) => `| ${name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors + r.non2xx} |`),
       '',
       `gateway overhead (p50, regions): ${overhead.toFixed(2)} ×; page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
+      `dashboard throughput versus the stock gateway: ${versusStock.cacheOff.toFixed(2)} × with our cache off, ${versusStock.cacheOn.toFixed(1)} × with it on`,
       `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s; SQL statements per dashboard: ${JSON.stringify(sql)}`,
       `peak RSS MB: ${Object.entries(rss).map(([n, v]) => `${n} ${v?.toFixed(0)}`).join(', ')}; start ${startSeconds.toFixed(1)} s (${fresh ? 'with seeding' : 'data reused'})`,
     ].join('\n');

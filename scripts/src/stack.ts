@@ -25,6 +25,11 @@ const PORT_ENV: Record<ServiceName, string> = {
   gateway: 'GATEWAY_PORT', regions: 'REGIONS_PORT', registry: 'REGISTRY_PORT', programs: 'PROGRAMS_PORT', indicators: 'INDICATORS_PORT',
 };
 
+/** The environment that tells every service where the others listen. */
+export function portsEnv(ports: Record<ServiceName, number>): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(ports).map(([name, port]) => [PORT_ENV[name as ServiceName], String(port)]));
+}
+
 async function waitHealthy(name: ServiceName, port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -50,8 +55,7 @@ function exited(child: ChildProcess): Promise<void> {
  * the reverse order. A service that dies is restarted (at most 5 times a minute).
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const env = { ...process.env, ...options.env };
-  for (const [name, port] of Object.entries(options.ports)) env[PORT_ENV[name as ServiceName]] = String(port);
+  const env = { ...process.env, ...options.env, ...portsEnv(options.ports) };
   const children = new Map<ServiceName, ChildProcess>();
   const restarts = new Map<ServiceName, number[]>();
   let stopping = false;
