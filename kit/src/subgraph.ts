@@ -78,6 +78,19 @@ function sqlCountPlugin(): ApolloServerPlugin<BaseContext> {
   };
 }
 
+/** One audit line per request that read personal data (see audit.ts). */
+function auditPlugin(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, operationName }) {
+          auditReads(contextValue.viewer, operationName ?? undefined);
+        },
+      };
+    },
+  };
+}
+
 /** Empties the subgraph's tables and seeds them again, atomically. */
 export async function reseed(db: DataSource, def: SubgraphDefinition<any>, options: SeedOptions): Promise<void> {
   await db.transaction(async (manager) => {
@@ -105,7 +118,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       sqlCountPlugin(),
-      { async requestDidStart() { return { async willSendResponse({ contextValue, operationName }) { auditReads(contextValue.viewer, operationName ?? undefined); } }; } },
+      auditPlugin(),
     ],
   });
   await apollo.start();

@@ -10,34 +10,30 @@ import { rollupCache } from './stats';
 const FLOWS = `
   SELECT a.region_code, extract(year FROM a.submitted_at AT TIME ZONE 'UTC')::int AS year, a.segment, a.activity_category AS category, a.gender,
          1 AS applications, 0 AS registered, 0 AS rejected, 0 AS struck_off, 0::numeric AS turnover, 0::numeric AS tax
-    FROM auto_entrepreneur a WHERE %FILTER%
+    FROM auto_entrepreneur a
   UNION ALL
   SELECT a.region_code, extract(year FROM a.registered_at AT TIME ZONE 'UTC')::int, a.segment, a.activity_category, a.gender, 0, 1, 0, 0, 0, 0
-    FROM auto_entrepreneur a WHERE a.registered_at IS NOT NULL AND %FILTER%
+    FROM auto_entrepreneur a WHERE a.registered_at IS NOT NULL
   UNION ALL
   SELECT a.region_code, extract(year FROM a.rejected_at AT TIME ZONE 'UTC')::int, a.segment, a.activity_category, a.gender, 0, 0, 1, 0, 0, 0
-    FROM auto_entrepreneur a WHERE a.rejected_at IS NOT NULL AND %FILTER%
+    FROM auto_entrepreneur a WHERE a.rejected_at IS NOT NULL
   UNION ALL
   SELECT a.region_code, extract(year FROM a.struck_off_at AT TIME ZONE 'UTC')::int, a.segment, a.activity_category, a.gender, 0, 0, 0, 1, 0, 0
-    FROM auto_entrepreneur a WHERE a.struck_off_at IS NOT NULL AND %FILTER%
+    FROM auto_entrepreneur a WHERE a.struck_off_at IS NOT NULL
   UNION ALL
   SELECT a.region_code, d.year, a.segment, a.activity_category, a.gender, 0, 0, 0, 0, d.amount, d.tax
-    FROM turnover_declaration d JOIN auto_entrepreneur a ON a.id = d.auto_entrepreneur_id WHERE %FILTER%`;
+    FROM turnover_declaration d JOIN auto_entrepreneur a ON a.id = d.auto_entrepreneur_id`;
 
-const ADD = `
-  INSERT INTO registry_rollup AS r (region_code, year, segment, category, gender, applications, registered, rejected, struck_off, turnover, tax)
+const REBUILD = `
+  INSERT INTO registry_rollup (region_code, year, segment, category, gender, applications, registered, rejected, struck_off, turnover, tax)
   SELECT region_code, year, segment, category, gender, sum(applications), sum(registered), sum(rejected), sum(struck_off), sum(turnover), sum(tax)
-    FROM (${FLOWS}) flows GROUP BY region_code, year, segment, category, gender
-  ON CONFLICT (region_code, year, segment, category, gender) DO UPDATE SET
-    applications = r.applications + EXCLUDED.applications, registered = r.registered + EXCLUDED.registered,
-    rejected = r.rejected + EXCLUDED.rejected, struck_off = r.struck_off + EXCLUDED.struck_off,
-    turnover = r.turnover + EXCLUDED.turnover, tax = r.tax + EXCLUDED.tax`;
+    FROM (${FLOWS}) flows GROUP BY region_code, year, segment, category, gender`;
 
 /** Raised in the transaction of every write to the rollup: readers reuse their figures until it moves (stats.ts). */
 const RAISE_VERSION = rollupCache.raise;
 
 /** Recomputes the whole rollup from the register (migrations, seeds). */
-export const REBUILD_ROLLUP = `TRUNCATE registry_rollup; ${ADD.replace(/%FILTER%/g, 'TRUE')}`;
+export const REBUILD_ROLLUP = `TRUNCATE registry_rollup; ${REBUILD}`;
 
 /** The same, and readers drop what they kept (seeds; the table exists from migration RollupVersion on). */
 export const REBUILD_ROLLUP_AND_VERSION = `${REBUILD_ROLLUP}; ${RAISE_VERSION}`;
