@@ -17,3 +17,4 @@ export * from './tracing';
 export * from './graph-client';
 export * from './audit';
 export * from './versioned-cache';
+export * from './arguments';

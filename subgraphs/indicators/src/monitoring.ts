@@ -1,5 +1,5 @@
 import { IsNull, type DataSource } from 'typeorm';
-import { auditWrite, badInput, regionArg, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, regionArg, yearArg, type Viewer } from '@moukawil/kit';
 import { Assessment } from './entities/Assessment';
 import { IndicatorKind } from './entities/enums';
 import { Indicator } from './entities/Indicator';
@@ -14,11 +14,6 @@ function text(value: string, field: string, min = 3, max = 500): string {
   const t = value.trim();
   if (t.length < min || t.length > max) throw badInput(`"${field}" must be ${min} to ${max} characters long`, field);
   return t;
-}
-
-function year(value: number, field: string): number {
-  if (!Number.isInteger(value) || value < 2015 || value > 2100) throw badInput(`"${field}" must be a year from 2015`, field);
-  return value;
 }
 
 export interface TargetInput {
@@ -41,8 +36,8 @@ export class Monitoring {
   async setTarget(input: TargetInput, now = new Date()): Promise<Target> {
     const region = input.region ? regionArg(input.region) : null;
     policy.assertCanSetTarget(this.viewer, region);
-    const from = year(input.fromYear, 'fromYear');
-    const to = year(input.toYear, 'toYear');
+    const from = yearArg(input.fromYear, 'fromYear');
+    const to = yearArg(input.toYear, 'toYear');
     if (to < from) throw badInput('"toYear" must not be before "fromYear"', 'toYear');
     if (!Number.isFinite(input.value) || input.value < 0) throw badInput('The target value must be zero or more', 'value');
     const source = text(input.source, 'source');
@@ -84,7 +79,7 @@ export class Monitoring {
     if (!Number.isInteger(input.rating) || input.rating < RATING_MIN || input.rating > RATING_MAX) {
       throw badInput(`The rating must be a whole number from ${RATING_MIN} (poor) to ${RATING_MAX} (excellent)`, 'rating');
     }
-    const assessed = year(input.year, 'year');
+    const assessed = yearArg(input.year, 'year');
     if (assessed > now.getUTCFullYear()) throw badInput('A year cannot be assessed before it has begun', 'year');
     const comment = text(input.comment, 'comment', 3, 2000);
     return this.db.transaction(async (tx) => {

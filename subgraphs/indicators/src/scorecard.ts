@@ -1,12 +1,6 @@
-import { badInput } from '@moukawil/kit';
 import type { IndicatorStatus } from './entities/IndicatorStatus';
 import type { Context } from './loaders';
 import { targetFor } from './rules/scorecard';
-
-export function yearArg(year: number): number {
-  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('The year must be 2015 (the register opened) or later', 'year');
-  return year;
-}
 
 /**
  * The scorecard of a scope for a year: one status per indicator of the catalogue, over the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, badInput, queryGraph, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, check, queryGraph, uuidArg, type Viewer } from '@moukawil/kit';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from './entities/enums';
@@ -10,16 +10,6 @@ import { figuresCache } from './indicator-figures';
 import { policy } from './policy';
 import { checkLoanAmount, checkOpen, transitionError } from './rules/enrolment';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function check(message: string | null, field: string): void {
-  if (message) throw badInput(message, field);
-}
-
-function uuidArg(id: string, field: string): string {
-  if (!UUID.test(id)) throw badInput(`"${id}" is not an id (a UUID)`, field);
-  return id;
-}
 
 interface Person {
   id: string;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, badInput, provinceArg, regionArg, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, check, provinceArg, regionArg, uuidArg, type Viewer } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from './entities/enums';
@@ -14,16 +14,8 @@ import * as declarations from './rules/declarations';
 import { LIVE_STATUSES, registrationNumber, transitionError } from './rules/lifecycle';
 import { taxOn } from './rules/tax';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function idArg(id: string): string {
-  if (!UUID.test(id)) throw badInput(`"${id}" is not an auto-entrepreneur id (a UUID)`, 'id');
-  return id;
-}
-
-function check(message: string | null, field: string): void {
-  if (message) throw badInput(message, field);
-}
+/** An auto-entrepreneur id argument. */
+export const idArg = (id: string) => uuidArg(id, 'id');
 
 export const LIVE_CIN_MESSAGE = 'This national ID already has a live application or registration';
 

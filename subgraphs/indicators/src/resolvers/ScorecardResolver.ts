@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import { yearArg } from '@moukawil/kit';
 import { IndicatorKind, Trend } from '../entities/enums';
 import { Indicator } from '../entities/Indicator';
 import { IndicatorStatus, REQUIRED_FIGURES } from '../entities/IndicatorStatus';
@@ -7,7 +8,7 @@ import { Snapshot } from '../entities/Snapshot';
 import { NATIONAL, type Context } from '../loaders';
 import { actualOf } from '../rules/actuals';
 import { averageRating, progressOf, statusOf, trendOf } from '../rules/scorecard';
-import { scorecard, yearArg } from '../scorecard';
+import { scorecard } from '../scorecard';
 
 const REQUIRES = `@requires(fields: "${REQUIRED_FIGURES}")`;
 const keyOf = (s: IndicatorStatus) => `${s.indicatorCode}|${s.scope}|${s.fromYear}|${s.toYear}`;

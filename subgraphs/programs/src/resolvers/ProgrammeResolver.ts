@@ -1,17 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, regionArg } from '@moukawil/kit';
+import { badInput, optionalYearArg, regionArg } from '@moukawil/kit';
 import { Enrolment } from '../entities/Enrolment';
 import { Programme } from '../entities/Programme';
 import { ProgrammeStats } from '../entities/ProgrammeStats';
 import { Partner, Region } from '../entities/stubs';
 import { DEFAULT_ENROLMENTS, type Context } from '../loaders';
 import { total } from '../stats';
-
-export function yearArg(year: number | null | undefined): number | null {
-  if (year === null || year === undefined) return null;
-  if (!Number.isInteger(year) || year < 2015 || year > 2100) throw badInput('The year must be 2015 or later', 'year');
-  return year;
-}
 
 /** Figures of one programme, in one region or all of them, as the public ProgrammeStats. */
 export async function statsOf(programme: Programme, region: string | null, year: number | null, { loaders }: Context): Promise<ProgrammeStats> {
@@ -70,7 +64,7 @@ export class ProgrammeResolver {
     @Arg('year', () => Int, { nullable: true, description: 'Year of enrolment; all years when omitted.' }) year?: number | null,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
   ): Promise<ProgrammeStats> {
-    return statsOf(programme, region ? regionArg(region) : null, yearArg(year), context);
+    return statsOf(programme, region ? regionArg(region) : null, optionalYearArg(year), context);
   }
 }
 

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { optionalYearArg } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { EventKind } from '../entities/enums';
 import { Event } from '../entities/Event';
@@ -6,7 +7,7 @@ import { Programme } from '../entities/Programme';
 import { ProgrammeStats } from '../entities/ProgrammeStats';
 import { Region } from '../entities/stubs';
 import type { Context } from '../loaders';
-import { statsOf, yearArg } from './ProgrammeResolver';
+import { statsOf } from './ProgrammeResolver';
 
 @Resolver(() => Region)
 export class RegionProgrammesResolver {
@@ -22,7 +23,7 @@ export class RegionProgrammesResolver {
     @Arg('year', () => Int, { nullable: true, description: 'Year of enrolment; all years when omitted.' }) year?: number | null,
   ): Promise<ProgrammeStats[]> {
     const programmes = await context.loaders.programmesOfRegion.load(region.code);
-    return Promise.all(programmes.map((p) => statsOf(p, region.code, yearArg(year), context)));
+    return Promise.all(programmes.map((p) => statsOf(p, region.code, optionalYearArg(year), context)));
   }
 
   @FieldResolver(() => [Advisor], { nullable: true, description: 'Entrepreneurship advisors working in the region. From the programs subgraph.' })

@@ -1,15 +1,9 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput } from '@moukawil/kit';
+import { optionalYearArg } from '@moukawil/kit';
 import { Region } from '../entities/Region';
 import { IndicatorStatus, RegistrationStats, RegistryFigures } from '../entities/RegistrationStats';
 import { cellsKey, type Context } from '../loaders';
 import { breakdown, NATIONAL, summarize, womenShare, type Cell, type Figures } from '../stats';
-
-function yearArg(year: number | null | undefined): number | null {
-  if (year === null || year === undefined) return null;
-  if (year < 2015 || year > 2100) throw badInput('The year must be 2015 (the register opened) or later', 'year');
-  return year;
-}
 
 function toStats(region: string | null, year: number | null, cells: Cell[]): RegistrationStats {
   const figures = summarize(cells);
@@ -28,7 +22,7 @@ export class RegionStatsResolver {
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { nullable: true, description: 'The year; all years when omitted.' }) year?: number | null,
   ): Promise<RegistrationStats> {
-    const y = yearArg(year);
+    const y = optionalYearArg(year);
     return toStats(region.code, y, await loaders.cells.load(cellsKey(region.code, y, y)));
   }
 }
@@ -40,7 +34,7 @@ export class NationalStatsResolver {
     @Ctx() { loaders }: Context,
     @Arg('year', () => Int, { nullable: true, description: 'The year; all years when omitted.' }) year?: number | null,
   ): Promise<RegistrationStats> {
-    const y = yearArg(year);
+    const y = optionalYearArg(year);
     return toStats(null, y, await loaders.cells.load(cellsKey(NATIONAL, y, y)));
   }
 }
