@@ -162,6 +162,7 @@ describe('the composed graph through the gateway', () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toContain('Moukawil Graph');
+    expect(html).toContain('Without a token'); // the public surface, documented for partner developers
     expect(html).not.toMatch(/src="https?:\/\//); // nothing from a CDN
   });
 });

@@ -9,6 +9,15 @@ export const EXPLORER_HTML = `<!doctype html>
 pre{background:#f4f4f4;padding:1rem;overflow:auto;max-height:30rem}button{padding:.4rem 1rem}</style></head>
 <body><h1>Moukawil Graph</h1>
 <p>One GraphQL graph over the auto-entrepreneur register, the regions, the support programmes and the indicators of Maroc PME. Endpoint: <code>POST /graphql</code>.</p>
+<h2>What you can read</h2>
+<ul>
+<li><b>Without a token</b> (and with a <code>PARTNER</code> token): regions, provinces, ecosystems, partners and conventions;
+the activities; every statistic (<code>nationalStats</code>, <code>Region.registrationStats</code>, <code>programmeStats</code>);
+programmes and events; the indicator catalogue, targets, assessments and scorecards (<code>nationalScorecard</code>, <code>Region.scorecard</code>).</li>
+<li><b>People</b> (names, national IDs, phones, birth dates; law 09-08): a regional council reads its own region, national IDs masked;
+advisors read and write their region; the national office everything. Anyone else gets <code>FORBIDDEN</code>.</li>
+<li>Development tokens: <code>npm run token -- --role NATIONAL|REGIONAL|ADVISOR|PARTNER [--region MA-09]</code>.</li>
+</ul>
 <label>Bearer token (optional)<br><input id="token" size="80" placeholder="npm run token -- --role NATIONAL"></label>
 <p><textarea id="query" rows="14">{
   regions {
