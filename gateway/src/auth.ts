@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { TRACE_HEADER, type Viewer } from '@moukawil/kit';
+import { envInt, TRACE_HEADER, type Viewer } from '@moukawil/kit';
 
 /** What the gateway knows about a request while it runs the query plan. */
 export interface GatewayContext {
@@ -16,8 +16,10 @@ export interface GatewayContext {
  */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly subgraph: string, url: string) {
-    // Node's fetch (undici) keeps connections to each subgraph alive and pooled.
-    super({ url, fetcher: ((input: string, init: RequestInit) => fetch(input, init)) as never });
+    // Node's fetch (undici) keeps connections to each subgraph alive and pooled; a slow subgraph
+    // costs only its own fields after SUBGRAPH_TIMEOUT_MS.
+    const timeout = envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 100);
+    super({ url, fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) })) as never });
   }
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
