@@ -14,9 +14,6 @@ export function transitionError(from: S, to: S): string | null {
 
 export const isLoan = (kind: ProgrammeKind) => kind === ProgrammeKind.HONOUR_LOAN || kind === ProgrammeKind.FINANCING;
 
-/** Statuses that count as benefiting from a programme. */
-export const BENEFICIARY_STATUSES = [S.ACCEPTED, S.ACTIVE, S.COMPLETED];
-
 export function checkLoanAmount(kind: ProgrammeKind, amount: number | null | undefined, max: number | null): string | null {
   if (!isLoan(kind)) return amount === null || amount === undefined ? null : 'Only loan programmes take an amount';
   if (amount === null || amount === undefined) return 'A loan programme needs the amount lent (MAD)';
