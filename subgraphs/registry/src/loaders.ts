@@ -5,7 +5,7 @@ import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
-import { NATIONAL, recentCells, summarize, type Cell, type Figures } from './stats';
+import { NATIONAL, recentCells, summarize, timeline, yearsByRegion, type Cell, type Figures } from './stats';
 
 /** Per-request DataLoaders: one SQL statement (or one grouped pair) per batch. */
 export function createLoaders(db: DataSource) {
@@ -25,6 +25,11 @@ export function createLoaders(db: DataSource) {
         const cells = await periods.get(`${from}|${to}`)!;
         return scope === NATIONAL ? cells : cells.filter((c) => c.region === scope);
       }));
+    }),
+    /** Timelines by scope ("MA" or a region): one statement for all the regions a request asks for. */
+    years: new DataLoader(async (scopes: readonly string[]) => {
+      const rows = await yearsByRegion(db);
+      return scopes.map((scope) => timeline(rows, scope));
     }),
   };
   return {

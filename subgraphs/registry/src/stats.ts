@@ -62,6 +62,44 @@ export function recentCells(db: DataSource, fromYear: number | null, toYear: num
   return rollupCache.get(db, `${fromYear}|${toYear}`, () => cellsOfPeriod(db, fromYear, toYear));
 }
 
+export interface YearRow {
+  year: number;
+  applications: number;
+  registered: number;
+  women: number;
+}
+
+/** Yearly flows of every region, from the rollup (a few hundred rows), kept until the rollup version moves. */
+const yearsCache = new VersionedCache<Array<YearRow & { region: string }>>('registry_rollup_version', 1);
+
+export function yearsByRegion(db: DataSource): Promise<Array<YearRow & { region: string }>> {
+  return yearsCache.get(db, 'years', () => db.query(
+    `SELECT region_code AS region, year, sum(applications)::int AS applications, sum(registered)::int AS registered,
+       (sum(registered) FILTER (WHERE gender = 'FEMALE'))::int AS women
+     FROM registry_rollup GROUP BY region_code, year`,
+  ));
+}
+
+/** The timeline of a scope ("MA" = national): every year from the first one with data to the last, gaps filled with zeros. */
+export function timeline(rows: Array<YearRow & { region: string }>, scope: string): Array<YearRow & { registeredToDate: number }> {
+  const byYear = new Map<number, YearRow>();
+  for (const row of rows) {
+    if (scope !== NATIONAL && row.region !== scope) continue;
+    const sum = byYear.get(row.year) ?? { year: row.year, applications: 0, registered: 0, women: 0 };
+    byYear.set(row.year, { year: row.year, applications: sum.applications + row.applications, registered: sum.registered + row.registered, women: sum.women + (row.women ?? 0) });
+  }
+  const years = [...byYear.keys()];
+  if (years.length === 0) return [];
+  const result: Array<YearRow & { registeredToDate: number }> = [];
+  let toDate = 0;
+  for (let year = Math.min(...years); year <= Math.max(...years); year += 1) {
+    const row = byYear.get(year) ?? { year, applications: 0, registered: 0, women: 0 };
+    toDate += row.registered;
+    result.push({ ...row, registeredToDate: toDate });
+  }
+  return result;
+}
+
 export function summarize(cells: Cell[]): Figures {
   const total: Figures = { applications: 0, registered: 0, rejected: 0, struckOff: 0, active: 0, registeredToDate: 0, women: 0, turnover: 0, taxContribution: 0 };
   for (const c of cells) {

@@ -113,3 +113,21 @@ export class IndicatorStatus {
   @Field(() => Int, { description: 'Last year of the period.' })
   toYear!: number;
 }
+
+@ObjectType({ description: 'Register figures of one calendar year, for the timeline of a scope (the nation or one region). Public aggregate.' })
+export class YearFigures {
+  @Field(() => Int, { description: 'The calendar year.' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Applications filed that year (demandes d\'inscription).' })
+  applications!: number;
+
+  @Field(() => Int, { description: 'Registrations in the RNAE made that year.' })
+  registered!: number;
+
+  @Field(() => Int, { description: 'Women among the registrations of the year.' })
+  women!: number;
+
+  @Field(() => Int, { description: 'Registrations since the register opened, up to the end of the year (struck off included).' })
+  registeredToDate!: number;
+}

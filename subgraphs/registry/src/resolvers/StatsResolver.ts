@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { optionalYearArg } from '@moukawil/kit';
 import { Region } from '../entities/Region';
-import { IndicatorStatus, RegistrationStats, RegistryFigures } from '../entities/RegistrationStats';
+import { IndicatorStatus, RegistrationStats, RegistryFigures, YearFigures } from '../entities/RegistrationStats';
 import { cellsKey, type Context } from '../loaders';
 import { breakdown, NATIONAL, summarize, womenShare, type Cell, type Figures } from '../stats';
 
@@ -25,6 +25,11 @@ export class RegionStatsResolver {
     const y = optionalYearArg(year);
     return toStats(region.code, y, await loaders.cells.load(cellsKey(region.code, y, y)));
   }
+
+  @FieldResolver(() => [YearFigures], { nullable: true, description: 'Applications and registrations of the region year by year, since its first application (public aggregate). From the registry subgraph.' })
+  registrationsByYear(@Root() region: Region, @Ctx() { loaders }: Context): Promise<YearFigures[]> {
+    return loaders.years.load(region.code);
+  }
 }
 
 @Resolver()
@@ -36,6 +41,11 @@ export class NationalStatsResolver {
   ): Promise<RegistrationStats> {
     const y = optionalYearArg(year);
     return toStats(null, y, await loaders.cells.load(cellsKey(NATIONAL, y, y)));
+  }
+
+  @Query(() => [YearFigures], { description: 'National applications and registrations year by year, since the register opened (public aggregate).' })
+  registrationsByYear(@Ctx() { loaders }: Context): Promise<YearFigures[]> {
+    return loaders.years.load(NATIONAL);
   }
 }
 
