@@ -1,11 +1,20 @@
 // Boots the real stack once for the whole run: an embedded PostgreSQL in a temporary folder,
 // the four subgraphs and the gateway as separate processes on free ports, with test data.
 // Plain JS on the built code (npm test builds first), so that ESM-only packages load natively.
-const { chmodSync, mkdtempSync } = require('node:fs');
+const { execSync } = require('node:child_process');
+const { chmodSync, existsSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
+/** The browser tests drive Debian's Chromium: install it when this machine lacks it (CI starts fresh). */
+function ensureChromium() {
+  if (existsSync('/usr/bin/chromium')) return;
+  console.log('\nInstalling Debian chromium for the browser tests…');
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium', { stdio: 'inherit', shell: '/bin/bash' });
+}
+
 module.exports = async function globalSetup() {
+  ensureChromium();
   process.env.LOG_LEVEL = 'silent';
   process.env.JWT_SECRET = 'moukawil-test-secret-0123456789-abcdefghij';
   const kit = require('../kit/dist');

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { envInt, TRACE_HEADER, type Viewer } from '@moukawil/kit';
+import { GraphQLError } from 'graphql';
+import { envInt, log, TRACE_HEADER, type Viewer } from '@moukawil/kit';
 
 /** What the gateway knows about a request while it runs the query plan. */
 export interface GatewayContext {
@@ -20,6 +21,23 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     // costs only its own fields after SUBGRAPH_TIMEOUT_MS.
     const timeout = envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 100);
     super({ url, fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) })) as never });
+    this.timeoutMs = timeout;
+  }
+
+  private readonly timeoutMs: number;
+
+  /**
+   * A subgraph that is down, slow or failing costs only its own fields: the client gets an error
+   * naming the subgraph and why, never its address nor a stack trace.
+   */
+  didEncounterError(error: Error, _request: unknown, response?: { status?: number }): void {
+    const reason = error.name === 'TimeoutError' || error.name === 'AbortError'
+      ? `no answer within ${this.timeoutMs} ms`
+      : response?.status ? `answered HTTP ${response.status}` : 'not reachable';
+    log.warn({ subgraph: this.subgraph, err: error }, 'subgraph call failed');
+    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable (${reason}): its fields are missing from this answer.`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
+    });
   }
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {

@@ -15,7 +15,7 @@ import { AuthenticatedDataSource, type GatewayContext } from './auth';
 import { responseCache } from './cache';
 import { subgraphHealth } from './health';
 import { SUPERGRAPH_FILE } from './supergraph';
-import { EXPLORER_HTML } from './web/explorer';
+import { mountPages } from './pages';
 import { runWorkers } from './workers';
 
 /** Adds the subgraphs' SQL statement counts to the answer when the client asked for them. */
@@ -59,9 +59,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   });
   await apollo.start();
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(EXPLORER_HTML);
-  });
+  mountPages(app);
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth();
     const ok = Object.values(subgraphs).every((s) => s === 'up');

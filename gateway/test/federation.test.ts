@@ -157,12 +157,15 @@ describe('the composed graph through the gateway', () => {
     }
   });
 
-  it('serves an offline explorer page at /', async () => {
+  it('serves the explorer page at / with its own assets only (the browser test drives it)', async () => {
     const response = await fetch(url('gateway', '/'));
     expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = await response.text();
-    expect(html).toContain('Moukawil Graph');
-    expect(html).toContain('Without a token'); // the public surface, documented for partner developers
-    expect(html).not.toMatch(/src="https?:\/\//); // nothing from a CDN
+    expect(html).toContain('src="/explorer/explorer.js"');
+    expect(html).not.toMatch(/(src|href)="https?:\/\//); // nothing from a CDN
+    const script = await fetch(url('gateway', '/explorer/explorer.js'));
+    expect(script.status).toBe(200);
+    expect(await script.text()).toContain('Tableau de bord national'); // the saved operations are bundled
   });
 });

@@ -1,0 +1,132 @@
+import type { Browser, Page } from 'playwright-core';
+import { freePort } from '../../kit/src/embedded';
+import { launchBrowser, screenshot, startGateway, useToken, watch, type ExtraGateway } from '../../test/browser';
+import { gql, ok, token, url } from '../../test/support';
+
+const GATEWAY = url('gateway', '');
+const MASKED_CIN = /^[A-Z]{1,2}\d{2}\*{4,}$/;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function open(path: string, origin = GATEWAY): Promise<{ page: Page; seen: ReturnType<typeof watch> }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const seen = watch(page, origin);
+  await page.goto(`${origin}${path}`);
+  return { page, seen };
+}
+
+const digits = (text: string | null) => Number((text ?? '').replace(/\D/g, ''));
+
+describe('the explorer at GET /', () => {
+  it('is GraphiQL served by the gateway, with the schema, saved operations and a token box', async () => {
+    const { page, seen } = await open('/');
+    const introspection = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('IntrospectionQuery'));
+    await page.waitForSelector('.graphiql-container');
+    expect(await (await introspection).text()).toContain('"AutoEntrepreneur"');
+
+    await page.click('button[data-example="Tranche régionale"]');
+    await page.fill('#moukawil-token', token('REGIONAL_MA09'));
+    await page.click('text=Utiliser ce jeton');
+    const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('RegionalSlice'));
+    await page.click('.graphiql-execute-button');
+    const response = await answer;
+    expect(response.request().headers().authorization).toBe(`Bearer ${token('REGIONAL_MA09')}`);
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    expect(body.data.region.name).toBe('Souss-Massa');
+    expect(body.data.autoEntrepreneurs.edges.length).toBeGreaterThan(0);
+    for (const { node } of body.data.autoEntrepreneurs.edges) expect(node.nationalId).toMatch(MASKED_CIN);
+    await page.waitForFunction(() => document.querySelector('.graphiql-response')?.textContent?.includes('Souss-Massa'));
+    await screenshot(page, 'explorer');
+
+    expect(seen.outside).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('the dashboard at GET /dashboard', () => {
+  it('shows the national view to anyone: the 12 regions, progress to target, charts and the scorecard', async () => {
+    const { page, seen } = await open('/dashboard');
+    await page.waitForSelector('[data-testid="regions-table"]');
+    expect(await page.locator('[data-testid="regions-table"] tbody tr').count()).toBe(12);
+    // Fès-Meknès has the convention's 2019 target: its progress carries a status colour.
+    expect(await page.locator('tr[data-region="MA-03"] .status').count()).toBe(1);
+    // No suite writes to MA-07: the page shows exactly what the graph says.
+    const api = ok(await gql(`{ region(code: "MA-07") { registrationStats { registered } } }`)).region.registrationStats.registered;
+    expect(digits(await page.locator('tr[data-region="MA-07"] td').nth(4).textContent())).toBe(api);
+    expect(await page.locator('canvas').count()).toBe(2);
+    expect(await page.locator('table.scorecard tr[data-indicator="AE_REGISTRATIONS"]').count()).toBeGreaterThan(0);
+    expect(await page.textContent('th:has-text("Inscrits")')).toBeTruthy();
+    await screenshot(page, 'dashboard-national');
+
+    await page.click('button.lang');
+    await page.waitForSelector('th:has-text("Registered")');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(seen.outside).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("takes a regional council to its own region, CINs masked, and never shows another region's people", async () => {
+    const { page, seen } = await open('/dashboard');
+    await useToken(page, token('REGIONAL_MA09'));
+    await page.waitForURL('**/dashboard/MA-09');
+    await page.waitForSelector('[data-testid="people"] tbody tr');
+    expect(await page.textContent('[data-testid="role"]')).toContain('REGIONAL · MA-09');
+    const cins = await page.locator('[data-testid="people"] tbody tr td:nth-child(2)').allTextContents();
+    expect(cins.length).toBeGreaterThan(0);
+    for (const cin of cins) expect(cin).toMatch(MASKED_CIN);
+    expect(await page.locator('[data-testid="programmes"] tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.locator('table.scorecard tbody tr').count()).toBeGreaterThan(0);
+    await screenshot(page, 'dashboard-region');
+
+    const others = ok(await gql(`{ autoEntrepreneurs(region: "MA-03", first: 10) { edges { node { fullName nationalId } } } }`, { as: 'NATIONAL' })).autoEntrepreneurs.edges;
+    await page.goto(`${GATEWAY}/dashboard/MA-03`);
+    await page.waitForSelector('[data-testid="people-hidden"]');
+    expect(await page.locator('[data-testid="people"]').count()).toBe(0);
+    const text = await page.textContent('body');
+    expect(text).toContain('MA-09'); // the notice: this token covers MA-09
+    for (const { node } of others) {
+      expect(text).not.toContain(node.fullName);
+      expect(text).not.toContain(node.nationalId);
+    }
+    expect(seen.outside).toEqual([]);
+    expect(seen.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the national office full CINs of any region', async () => {
+    const { page } = await open('/dashboard/MA-09');
+    await useToken(page, token('NATIONAL'));
+    await page.waitForSelector('[data-testid="people"] tbody tr');
+    const cins = await page.locator('[data-testid="people"] tbody tr td:nth-child(2)').allTextContents();
+    for (const cin of cins) expect(cin).toMatch(/^[A-Z]{1,2}\d{5,6}$/);
+    await page.context().close();
+  });
+
+  describe('with the programs subgraph down', () => {
+    let degraded: ExtraGateway;
+    beforeAll(async () => {
+      degraded = await startGateway(await freePort(), { PROGRAMS_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+    });
+    afterAll(() => degraded?.stop());
+
+    it('shows a partial page with a notice, not a blank one', async () => {
+      const { page, seen } = await open('/dashboard/MA-09', degraded.origin);
+      await page.waitForSelector('[data-testid="partial-notice"]');
+      expect(await page.textContent('[data-testid="partial-notice"]')).toContain("programs subgraph is unavailable");
+      expect(digits(await page.textContent('[data-testid="region-registered"]'))).toBeGreaterThan(0);
+      expect(await page.locator('canvas[aria-label="Inscriptions par année"]').count()).toBe(1); // the registry's timeline
+      expect(await page.locator('[data-testid="programmes"]').count()).toBe(0);
+      await screenshot(page, 'dashboard-partial');
+      expect(seen.errors).toEqual([]);
+      await page.context().close();
+    });
+  });
+});

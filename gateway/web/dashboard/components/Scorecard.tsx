@@ -1,0 +1,42 @@
+import { formatNumber, useLabels, type Labels } from '../i18n';
+
+export interface StatusRow {
+  indicatorCode: string;
+  indicator?: { name: string; nameEn: string; unit: string } | null;
+  fromYear?: number;
+  toYear?: number;
+  target: number | null;
+  actual: number | null;
+  progress: number | null;
+  status: string;
+  targetSource?: string | null;
+}
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useLabels();
+  return <span className={`status status-${status}`}>{t[status as keyof Labels] ?? status}</span>;
+}
+
+/** Target versus actual, one indicator a row; the rows with a target first. */
+export function Scorecard({ rows }: { rows: StatusRow[] }) {
+  const { t, lang } = useLabels();
+  const sorted = [...rows].sort((a, b) => Number(b.target !== null) - Number(a.target !== null));
+  return (
+    <table className="scorecard">
+      <thead><tr><th>{t.indicator}</th><th>{t.period}</th><th>{t.target}</th><th>{t.actual}</th><th>{t.progress}</th><th>{t.status}</th><th>{t.source}</th></tr></thead>
+      <tbody>
+        {sorted.map((row) => (
+          <tr key={`${row.indicatorCode}-${row.fromYear}-${row.toYear}`} data-indicator={row.indicatorCode}>
+            <td>{(lang === 'fr' ? row.indicator?.name : row.indicator?.nameEn) ?? row.indicatorCode}</td>
+            <td>{row.fromYear === row.toYear ? row.fromYear : `${row.fromYear}–${row.toYear}`}</td>
+            <td className="num">{formatNumber(lang, row.target)}</td>
+            <td className="num">{formatNumber(lang, row.actual, 2)}</td>
+            <td className="num">{row.progress === null ? '—' : `${formatNumber(lang, row.progress * 100, 0)} %`}</td>
+            <td><StatusBadge status={row.status} /></td>
+            <td className="source">{row.targetSource ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

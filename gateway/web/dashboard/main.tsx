@@ -1,0 +1,53 @@
+import './dashboard.css';
+import { useEffect, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { TokenBar } from './components/TokenBar';
+import { LABELS, LabelsContext, type Lang } from './i18n';
+import { homeRegion, loadSession, saveToken, type Session } from './session';
+import { NationalView } from './views/NationalView';
+import { RegionView } from './views/RegionView';
+
+const REGION_PATH = /^\/dashboard\/(MA-\d{2})\/?$/;
+const TARGET_YEARS = [2018, 2019, 2020, new Date().getFullYear()];
+
+function App() {
+  const [path, setPath] = useState(location.pathname);
+  const [session, setSession] = useState<Session>(loadSession);
+  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('moukawil.lang') === 'en' ? 'en' : 'fr'));
+  const [year, setYear] = useState(2019);
+  const labels = useMemo(() => ({ lang, t: LABELS[lang] }), [lang]);
+
+  const go = (next: string) => {
+    history.pushState(null, '', next);
+    setPath(next);
+  };
+  useEffect(() => {
+    const onPop = () => setPath(location.pathname);
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    localStorage.setItem('moukawil.lang', lang);
+  }, [lang]);
+
+  // A council or an advisor works on their own region: the national page sends them there.
+  const home = homeRegion(session);
+  const region = REGION_PATH.exec(path)?.[1] ?? null;
+  useEffect(() => {
+    if (home && !region) go(`/dashboard/${home}`);
+  }, [home, region]);
+
+  return (
+    <LabelsContext.Provider value={labels}>
+      <header>
+        <h1>{labels.t.title}</h1>
+        <TokenBar session={session} onToken={(token) => setSession(saveToken(token))} lang={lang} onLang={setLang} />
+        <label className="year">{labels.t.year} <select value={year} onChange={(e) => setYear(Number(e.target.value))}>{TARGET_YEARS.map((y) => <option key={y}>{y}</option>)}</select></label>
+      </header>
+      {region ? <RegionView code={region} session={session} year={year} go={go} /> : home ? null : <NationalView session={session} year={year} go={go} />}
+    </LabelsContext.Provider>
+  );
+}
+
+createRoot(document.getElementById('dashboard')!).render(<App />);

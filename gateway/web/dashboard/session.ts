@@ -1,0 +1,45 @@
+/**
+ * The token the user pasted, kept for the browser tab only (sessionStorage), and what it says of
+ * the role. Decoding here only chooses what to ask for; the gateway and subgraphs verify and enforce.
+ */
+export type Role = 'NATIONAL' | 'REGIONAL' | 'ADVISOR' | 'PARTNER';
+
+export interface Session {
+  token: string | null;
+  role: Role | null;
+  region: string | null;
+}
+
+const KEY = 'moukawil.token';
+
+function claims(token: string): { role?: Role; region?: string } {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(payload))));
+  } catch {
+    return {};
+  }
+}
+
+export function sessionOf(token: string | null): Session {
+  if (!token) return { token: null, role: null, region: null };
+  const { role, region } = claims(token);
+  return { token, role: role ?? null, region: region ?? null };
+}
+
+export const loadSession = () => sessionOf(sessionStorage.getItem(KEY));
+
+export function saveToken(token: string | null): Session {
+  if (token) sessionStorage.setItem(KEY, token);
+  else sessionStorage.removeItem(KEY);
+  return sessionOf(token);
+}
+
+/** Whether this session may read the people (names, CIN) of a region: the contract's rule. */
+export function canReadPeople(session: Session, region: string): boolean {
+  if (session.role === 'NATIONAL') return true;
+  return (session.role === 'REGIONAL' || session.role === 'ADVISOR') && session.region === region;
+}
+
+/** The one region a regional session is about (councils and advisors), or null. */
+export const homeRegion = (session: Session) => (session.role === 'REGIONAL' || session.role === 'ADVISOR' ? session.region : null);

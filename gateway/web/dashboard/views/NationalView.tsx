@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import { Chart } from '../components/Chart';
+import { Failure, Loading, PartialNotice } from '../components/Notices';
+import { Scorecard, StatusBadge, type StatusRow } from '../components/Scorecard';
+import { formatNumber, formatShare, useLabels } from '../i18n';
+import { NATIONAL_QUERY } from '../queries';
+import type { Session } from '../session';
+import { useQuery } from '../useQuery';
+import { timelineChart, type YearFigures } from './timeline';
+
+interface RegionRow {
+  code: string;
+  name: string;
+  isPilot: boolean;
+  registrationStats: { applications: number; registered: number; womenShare: number } | null;
+  scorecard: StatusRow[] | null;
+}
+
+interface NationalData {
+  regions: RegionRow[] | null;
+  nationalStats: { applications: number; registered: number; womenShare: number; active: number } | null;
+  nationalScorecard: StatusRow[] | null;
+  registrationsByYear: YearFigures[] | null;
+}
+
+/** The registration target of a region's scorecard, if its conventions set one. */
+const registrationTarget = (region: RegionRow) => region.scorecard?.find((s) => s.indicatorCode === 'AE_REGISTRATIONS' && s.target !== null) ?? null;
+
+export function NationalView({ session, year, go }: { session: Session; year: number; go: (path: string) => void }) {
+  const { t, lang } = useLabels();
+  const [state, retry] = useQuery<NationalData>(NATIONAL_QUERY, { year }, session.token);
+  const byRegion = useMemo<ChartConfiguration | null>(() => {
+    if (state.kind !== 'done' || !state.data.regions) return null;
+    const regions = state.data.regions;
+    return {
+      type: 'bar',
+      data: { labels: regions.map((r) => r.name), datasets: [{ label: t.registered, data: regions.map((r) => r.registrationStats?.registered ?? 0), backgroundColor: regions.map((r) => (r.isPilot ? '#c1272d' : '#006233')) }] },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } } },
+    };
+  }, [state, t]);
+  const overTime = useMemo(() => (state.kind === 'done' && state.data.registrationsByYear ? timelineChart(state.data.registrationsByYear, t) : null), [state, t]);
+
+  if (state.kind === 'loading') return <Loading />;
+  if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
+  const { regions, nationalStats, nationalScorecard } = state.data;
+  return (
+    <main>
+      <PartialNotice errors={state.errors} />
+      {nationalStats && (
+        <section className="tiles">
+          <div className="tile"><span>{t.applications}</span><strong>{formatNumber(lang, nationalStats.applications)}</strong></div>
+          <div className="tile"><span>{t.registered}</span><strong data-testid="national-registered">{formatNumber(lang, nationalStats.registered)}</strong></div>
+          <div className="tile"><span>{t.active}</span><strong>{formatNumber(lang, nationalStats.active)}</strong></div>
+          <div className="tile"><span>{t.womenShare}</span><strong>{formatShare(lang, nationalStats.womenShare)}</strong></div>
+        </section>
+      )}
+      {regions && (
+        <section>
+          <h2>{t.regions}</h2>
+          <table className="regions" data-testid="regions-table">
+            <thead><tr><th>{t.code}</th><th>{t.name}</th><th>{t.pilot}</th><th>{t.applications}</th><th>{t.registered}</th><th>{t.womenShare}</th><th>{t.progress} ({year})</th></tr></thead>
+            <tbody>
+              {regions.map((region) => {
+                const target = registrationTarget(region);
+                return (
+                  <tr key={region.code} data-region={region.code}>
+                    <td>{region.code}</td>
+                    <td><a href={`/dashboard/${region.code}`} onClick={(e) => { e.preventDefault(); go(`/dashboard/${region.code}`); }}>{region.name}</a></td>
+                    <td>{region.isPilot ? '★' : ''}</td>
+                    <td className="num">{formatNumber(lang, region.registrationStats?.applications)}</td>
+                    <td className="num">{formatNumber(lang, region.registrationStats?.registered)}</td>
+                    <td className="num">{formatShare(lang, region.registrationStats?.womenShare)}</td>
+                    <td>{target ? <>{target.progress === null ? '—' : `${formatNumber(lang, target.progress * 100)} %`} <StatusBadge status={target.status} /></> : <span className="muted">{t.noTarget}</span>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <section className="charts">
+        {byRegion && <div><h2>{t.byRegion}</h2><Chart config={byRegion} label={t.byRegion} /></div>}
+        {overTime && <div><h2>{t.overTime}</h2><Chart config={overTime} label={t.overTime} /></div>}
+      </section>
+      {nationalScorecard && (
+        <section>
+          <h2>{t.scorecard} — {year}</h2>
+          <Scorecard rows={nationalScorecard} />
+        </section>
+      )}
+    </main>
+  );
+}
