@@ -13,6 +13,7 @@ export const token = (name: TokenName) => tokens[name];
 
 export interface GraphQLResult<T = any> {
   status: number;
+  headers?: Headers;
   extensions?: Record<string, any>;
   data?: T;
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; [k: string]: unknown } }>;
@@ -26,6 +27,10 @@ export interface Call {
   service?: ServiceName;
   /** Ask the stack to count SQL statements (answer in extensions.sqlStatements). */
   traceSql?: boolean;
+  /** More request headers (Idempotency-Key, x-request-id…). */
+  headers?: Record<string, string>;
+  /** Another gateway than the shared stack's (test/gateway.ts). */
+  origin?: string;
 }
 
 export async function gql<T = any>(query: string, call: Call = {}): Promise<GraphQLResult<T>> {
@@ -33,9 +38,10 @@ export async function gql<T = any>(query: string, call: Call = {}): Promise<Grap
   if (call.as) headers.authorization = `Bearer ${token(call.as)}`;
   if (call.authorization) headers.authorization = call.authorization;
   if (call.traceSql) headers['x-moukawil-trace'] = 'sql';
-  const response = await fetch(url(call.service ?? 'gateway'), { method: 'POST', headers, body: JSON.stringify({ query, variables: call.variables }) });
+  Object.assign(headers, call.headers);
+  const response = await fetch(call.origin ? `${call.origin}/graphql` : url(call.service ?? 'gateway'), { method: 'POST', headers, body: JSON.stringify({ query, variables: call.variables }) });
   const body = (await response.json()) as GraphQLResult<T>;
-  return { ...body, status: response.status };
+  return { ...body, status: response.status, headers: response.headers };
 }
 
 /** The error codes of a result, in order. */

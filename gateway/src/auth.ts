@@ -7,6 +7,8 @@ import { envInt, log, TRACE_HEADER, type Viewer } from '@moukawil/kit';
 export interface GatewayContext {
   viewer?: Viewer;
   requestId?: string;
+  /** The client's Idempotency-Key, passed on to the subgraph that runs the mutation. */
+  idempotencyKey?: string;
   /** Set when the client asked for `x-moukawil-trace: sql`: statements per subgraph. */
   sqlStatements?: Record<string, number>;
 }
@@ -44,6 +46,7 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     const token = context?.viewer?.token;
     if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (context?.idempotencyKey) request.http?.headers.set('idempotency-key', context.idempotencyKey);
     if (context?.sqlStatements) request.http?.headers.set(TRACE_HEADER, 'sql');
   }
 

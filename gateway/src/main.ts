@@ -1,6 +1,5 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -8,14 +7,16 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  assertIdentityConfig, envBool, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  assertIdentityConfig, currentRequestId, envBool, jsonBodyErrors, requestScope, withRequestScope, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
 import { responseCache } from './cache';
 import { subgraphHealth } from './health';
 import { SUPERGRAPH_FILE } from './supergraph';
+import { LIMITS, operationLimits, tokenLimit } from './limits';
 import { mountPages } from './pages';
+import { rateLimit } from './rate-limit';
 import { runWorkers } from './workers';
 
 /** Adds the subgraphs' SQL statement counts to the answer when the client asked for them. */
@@ -50,12 +51,15 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
       : new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName))),
   });
   const { app, server } = newHttp();
+  const limits = operationLimits();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, ...(envBool('GATEWAY_STOCK', false) ? [] : [responseCache()])],
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
+    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, ...(envBool('GATEWAY_STOCK', false) ? [] : [responseCache()])],
   });
   await apollo.start();
 
@@ -65,17 +69,23 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     const ok = Object.values(subgraphs).every((s) => s === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', service: 'gateway', supergraph: 'loaded', subgraphs });
   });
+  const limiter = rateLimit();
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    withRequestScope,
+    ...(limiter ? [limiter] : []),
+    express.json({ limit: LIMITS.bodyBytes }),
+    tokenLimit,
     expressMiddleware(apollo, {
       context: async ({ req }) => ({
         viewer: await viewerFromHeader(req.headers.authorization),
-        requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+        requestId: currentRequestId(),
+        idempotencyKey: requestScope.getStore()?.idempotencyKey,
         sqlStatements: req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? {} : undefined,
       }),
     }),
   );
+  app.use(jsonBodyErrors);
   const bound = await listen(server, port);
   log.info({ port: bound }, `gateway ready: http://localhost:${bound}/graphql`);
   return { port: bound, stop: () => apollo.stop() };

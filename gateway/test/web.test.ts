@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../kit/src/embedded';
-import { launchBrowser, screenshot, startGateway, useToken, watch, type ExtraGateway } from '../../test/browser';
+import { launchBrowser, screenshot, useToken, watch } from '../../test/browser';
+import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { gql, ok, token, url } from '../../test/support';
 
 const GATEWAY = url('gateway', '');

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { log } from './log';
 
 /** An Express app and the HTTP server around it (created before Apollo, which drains it on stop). */
@@ -42,4 +42,20 @@ export function onTermination(stop: () => Promise<void>, graceMs = 10_000): void
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+}
+
+/**
+ * Express's own refusals of a body (too large, not JSON) in GraphQL's shape, with their 4xx status,
+ * instead of an HTML page; anything else is a 500 without detail.
+ */
+export function jsonBodyErrors(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+  if (res.headersSent) return next(error);
+  const refusal = error.type === 'entity.too.large'
+    ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' }
+    : error.type === 'entity.parse.failed'
+      ? { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' }
+      : null;
+  if (!refusal) log.error({ err: error }, 'request failed');
+  const { status, code, message } = refusal ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' };
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

@@ -18,3 +18,4 @@ export * from './graph-client';
 export * from './audit';
 export * from './versioned-cache';
 export * from './arguments';
+export * from './idempotency';

@@ -1,20 +1,23 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import type { DataSource, EntityManager, MixedList, EntitySchema } from 'typeorm';
+import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
 import { envBool, envInt, isProduction, servicePort, type SubgraphName } from './config';
 import { databaseUrlFor, openDatabase } from './database';
 import { formatError } from './errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
-import { listen, newHttp, onTermination } from './http';
+import { jsonBodyErrors, listen, newHttp, onTermination } from './http';
 import { assertIdentityConfig, viewerFromHeader, type Viewer } from './identity';
 import { log, setServiceName } from './log';
-import { requestScope, TRACE_HEADER } from './tracing';
+import { currentRequestId, requestScope, TRACE_HEADER, withRequestScope } from './tracing';
 import { auditReads } from './audit';
+import { IdempotencyKeys1732900000000, idempotencyPlugin } from './idempotency';
+
+/** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
+const KIT_MIGRATIONS = [IdempotencyKeys1732900000000];
 
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {
@@ -37,7 +40,7 @@ export function seedOptions(): SeedOptions {
 export interface SubgraphDefinition<Ctx extends BaseContext = BaseContext> {
   name: SubgraphName;
   entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  migrations: Array<Function | string>;
   schema: SubgraphSchemaOptions;
   /** Adds the per-request parts of the context (DataLoaders). */
   context?: (base: BaseContext) => Ctx;
@@ -102,7 +105,7 @@ export async function reseed(db: DataSource, def: SubgraphDefinition<any>, optio
 /** Starts a subgraph: database and migrations, demo data on first start, GraphQL + /health. */
 export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>, port = servicePort(def.name)): Promise<RunningSubgraph> {
   assertIdentityConfig();
-  const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: def.migrations });
+  const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
   if (envBool('SEED_ON_START', true) && (await isEmpty(db, def.tables))) {
     log.info('loading demo data (first start)');
     await reseed(db, def, seedOptions());
@@ -119,6 +122,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       sqlCountPlugin(),
       auditPlugin(),
+      idempotencyPlugin() as ApolloServerPlugin<Ctx>,
     ],
   });
   await apollo.start();
@@ -133,19 +137,20 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   });
   app.use(
     '/graphql',
-    (_req, _res, next) => requestScope.run({ sql: 0, personalReads: new Set() }, next),
+    withRequestScope,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const base: BaseContext = {
           viewer: await viewerFromHeader(req.headers.authorization),
           db,
-          requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+          requestId: currentRequestId(),
         };
         return def.context ? def.context(base) : (base as Ctx);
       },
     }),
   );
+  app.use(jsonBodyErrors);
   const bound = await listen(server, port);
   const stopBackground = def.background?.(db) ?? (() => undefined);
   log.info({ port: bound }, `${def.name} subgraph ready`);
@@ -189,7 +194,7 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
   if (command === 'seed') {
     const registrations = Number(argValue(args, '--registrations') ?? seedOptions().registrations);
     if (!Number.isInteger(registrations) || registrations < 0) throw new Error('--registrations takes a whole number');
-    const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: def.migrations });
+    const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
     await reseed(db, def, { registrations });
     await db.destroy();
     log.info({ registrations }, `${def.name} demo data loaded`);
@@ -197,7 +202,7 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
   }
   const extra = command ? def.commands?.[command] : undefined;
   if (extra) {
-    const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: def.migrations });
+    const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
     try {
       await extra(db, args);
     } finally {

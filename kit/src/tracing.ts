@@ -1,4 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
 /**
@@ -11,9 +13,30 @@ export interface RequestCounters {
   sql: number;
   /** People whose personal data this request read (for the audit line). */
   personalReads: Set<string>;
+  /** Follows the request from the gateway through every subgraph (header x-request-id), and into every log line. */
+  requestId: string;
+  /** The client's Idempotency-Key, for the mutation of this request (idempotency.ts). */
+  idempotencyKey?: string;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestCounters>();
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/**
+ * Runs the rest of an HTTP request inside its scope: the caller's x-request-id when it is a sane
+ * one (the gateway's, or a client's), else a new one; echoed in the response for support calls.
+ */
+export function withRequestScope(req: Request, res: Response, next: NextFunction): void {
+  const given = req.headers['x-request-id'];
+  const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  const key = req.headers['idempotency-key'];
+  res.set('x-request-id', requestId);
+  requestScope.run({ sql: 0, personalReads: new Set(), requestId, idempotencyKey: typeof key === 'string' ? key : undefined }, next);
+}
+
+/** The id of the request being served (for contexts and outgoing calls). */
+export const currentRequestId = (): string => requestScope.getStore()?.requestId ?? randomUUID();
 
 export const TRACE_HEADER = 'x-moukawil-trace';
 

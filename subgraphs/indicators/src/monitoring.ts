@@ -1,5 +1,5 @@
 import { IsNull, type DataSource } from 'typeorm';
-import { auditWrite, badInput, regionArg, yearArg, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, regionArg, yearArg, writeTransaction, type Viewer } from '@moukawil/kit';
 import { Assessment } from './entities/Assessment';
 import { IndicatorKind } from './entities/enums';
 import { Indicator } from './entities/Indicator';
@@ -41,7 +41,7 @@ export class Monitoring {
     if (to < from) throw badInput('"toYear" must not be before "fromYear"', 'toYear');
     if (!Number.isFinite(input.value) || input.value < 0) throw badInput('The target value must be zero or more', 'value');
     const source = text(input.source, 'source');
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const indicator = await tx.findOneBy(Indicator, { code: input.indicator });
       if (!indicator) throw badInput(`"${input.indicator}" is not an indicator: see Query.indicators`, 'indicator');
       if (indicator.kind === IndicatorKind.QUALITATIVE && (input.value < RATING_MIN || input.value > RATING_MAX)) {
@@ -62,7 +62,7 @@ export class Monitoring {
   async reviseTarget(id: number, value: number, reason: string, now = new Date()): Promise<Target> {
     if (!Number.isFinite(value) || value < 0) throw badInput('The target value must be zero or more', 'value');
     const why = text(reason, 'reason');
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const target = await tx.findOne(Target, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!target) throw badInput(`No target has the id ${id}`, 'id');
       policy.assertCanSetTarget(this.viewer, target.regionCode);
@@ -82,7 +82,7 @@ export class Monitoring {
     const assessed = yearArg(input.year, 'year');
     if (assessed > now.getUTCFullYear()) throw badInput('A year cannot be assessed before it has begun', 'year');
     const comment = text(input.comment, 'comment', 3, 2000);
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const indicator = await tx.findOneBy(Indicator, { code: input.indicator });
       if (!indicator) throw badInput(`"${input.indicator}" is not an indicator: see Query.indicators`, 'indicator');
       if (indicator.kind !== IndicatorKind.QUALITATIVE) throw badInput(`${indicator.code} is quantitative: its actual comes from the data, not from an assessment`, 'indicator');

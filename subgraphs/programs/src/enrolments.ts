@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, badInput, check, queryGraph, uuidArg, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, check, queryGraph, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from './entities/enums';
@@ -53,7 +53,7 @@ export class Enrolments {
     policy.assertCanWrite(this.viewer, region);
     if (person.status !== 'REGISTERED') throw badInput(`Only a REGISTERED auto-entrepreneur can be enrolled; this one is ${person.status}`, 'autoEntrepreneur');
     if (!programme.regionCodes.includes(region)) throw badInput(`${programme.name} runs in ${programme.regionCodes.join(', ')}, not in ${region}`, 'autoEntrepreneur');
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       if (input.advisor) await this.advisorOf(tx, uuidArg(input.advisor, 'advisor'), region);
       const enrolment = tx.create(Enrolment, {
         id: randomUUID(), programmeCode: programme.code, autoEntrepreneurId: person.id, regionCode: region, status: S.APPLIED,
@@ -113,7 +113,7 @@ export class Enrolments {
 
   private async onEnrolment(id: string, change: (tx: EntityManager, enrolment: Enrolment, programme: Programme) => Promise<Enrolment>): Promise<Enrolment> {
     uuidArg(id, 'id');
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const enrolment = await tx.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!enrolment) throw badInput(`No enrolment has the id "${id}"`, 'id');
       policy.assertCanWrite(this.viewer, enrolment.regionCode);

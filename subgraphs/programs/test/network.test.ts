@@ -39,10 +39,10 @@ describe('the advisor network, events and their figures', () => {
     expect(data.programme.stats.beneficiaries).toBeGreaterThan(0);
   });
 
-  it('costs the same number of SQL statements for 5 or 500 enrolments per programme', async () => {
+  it('costs the same number of SQL statements for 5 or 50 enrolments per programme (500 is over the gateway cost limit)', async () => {
     const dashboard = (n: number) => `{ regions { code programmes { code enrolments(first: ${n}) { status advisor { id } beneficiary { id status } } } programmeStats(year: 2019) { beneficiaries } advisors { id } events { id } } }`;
     const small = await gql(dashboard(5), { as: 'NATIONAL', traceSql: true });
-    const large = await gql(dashboard(500), { as: 'NATIONAL', traceSql: true });
+    const large = await gql(dashboard(50), { as: 'NATIONAL', traceSql: true });
     ok(small);
     const rows = ok(large).regions.flatMap((r: any) => r.programmes.flatMap((p: any) => p.enrolments));
     expect(rows.length).toBeGreaterThan(ok(small).regions.flatMap((r: any) => r.programmes.flatMap((p: any) => p.enrolments)).length);

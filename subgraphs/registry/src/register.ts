@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, badInput, check, provinceArg, regionArg, uuidArg, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, check, provinceArg, regionArg, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from './entities/enums';
@@ -83,7 +83,7 @@ export class Register {
 
   async submit(input: ApplicationInput, now = new Date()): Promise<AutoEntrepreneur> {
     policy.assertCanWrite(this.viewer, regionArg(input.region));
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const valid = validateApplication(input, await loadActivities(tx), now);
       const live = await tx.query(`SELECT 1 FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [valid.nationalId, LIVE_STATUSES]);
       if (live.length > 0) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
@@ -198,7 +198,7 @@ export class Register {
     const quarter = declarations.parsePeriod(period);
     if (!quarter) throw badInput(`"${period}" is not a quarter: write it like "2019-Q3"`, 'period');
     check(declarations.checkAmount(amount), 'amount');
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const person = await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!person) throw badInput(`No auto-entrepreneur has the id "${id}"`, 'id');
       policy.assertCanWrite(this.viewer, person.regionCode);
@@ -215,7 +215,7 @@ export class Register {
     change: (tx: EntityManager, person: AutoEntrepreneur) => Promise<Partial<RegistryEvent>>,
   ): Promise<AutoEntrepreneur> {
     idArg(id);
-    return this.db.transaction(async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       const person = await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!person) throw badInput(`No application has the id "${id}"`, 'id');
       policy.assertCanWrite(this.viewer, person.regionCode);

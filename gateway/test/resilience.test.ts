@@ -1,0 +1,143 @@
+import { createServer, type Server } from 'node:http';
+import { getIntrospectionQuery } from 'graphql';
+import { freePort } from '../../kit/src/embedded';
+import { startGateway, type ExtraGateway } from '../../test/gateway';
+import { codes, gql, ok, sqlOn, url } from '../../test/support';
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  fetch(url('gateway'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+
+describe('operation limits at the gateway', () => {
+  it("lets GraphiQL's introspection through: it counts against the limits, within them", async () => {
+    const result = await gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }));
+    expect(result.status).toBe(200);
+    expect(ok(result).__schema.types.length).toBeGreaterThan(50);
+  });
+
+  it.each([
+    ['depth', `{ regions { programmes { regions { programmes { regions { programmes { regions { programmes { regions { programmes { regions { programmes { code } } } } } } } } } } } } }`, /depth limit of 12 exceeded, found 13/],
+    ['aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`, /Aliases limit of 15 exceeded/],
+    ['directives', `{ regions { code ${'@include(if: true) '.repeat(11)} } }`, /Directives limit of 10 exceeded/],
+    ['cost', `{ regions { programmes { regions { programmes { regions { programmes { code } } } } } } }`, /cost \d+ exceeds the limit of 60000/],
+  ])('refuses an operation over the %s limit with a 400 that names it', async (limit, query, message) => {
+    const result = await gql(query);
+    expect(result.status).toBe(400);
+    expect(codes(result)).toContain('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors!.map((e) => e.message).join(' ')).toMatch(message);
+    expect(result.errors!.some((e) => e.extensions?.limit === limit)).toBe(true);
+  });
+
+  it('refuses too many tokens, too large a body and a body that is not JSON, with 4xx and GraphQL errors', async () => {
+    const tokens = await gql(`{ regions { ${'code '.repeat(1_000)} } }`);
+    expect(tokens.status).toBe(400);
+    expect(codes(tokens)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(tokens.errors![0].message).toMatch(/Token limit of 1000 exceeded/);
+
+    const big = await post(JSON.stringify({ query: `{ regions { code } }`, variables: { pad: 'x'.repeat(70_000) } }));
+    expect(big.status).toBe(413);
+    expect((await big.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+
+    const broken = await post('{"query": "{ regions');
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('rate limiting', () => {
+  let gateway: ExtraGateway;
+  beforeAll(async () => {
+    gateway = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '3' });
+  });
+  afterAll(() => gateway?.stop());
+
+  it('answers 429 with Retry-After past the burst, per caller', async () => {
+    const statuses = [];
+    for (let i = 0; i < 4; i++) statuses.push((await gql(`{ regions { code } }`, { origin: gateway.origin })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    const refused = await gql(`{ regions { code } }`, { origin: gateway.origin });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers!.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(codes(refused)).toEqual(['RATE_LIMITED']);
+    // Another caller (a token's subject) has its own bucket.
+    expect((await gql(`{ regions { code } }`, { origin: gateway.origin, as: 'PARTNER' })).status).toBe(200);
+  });
+});
+
+describe('partial failure', () => {
+  let dead: ExtraGateway;
+  let slow: ExtraGateway;
+  let silent: Server;
+  beforeAll(async () => {
+    silent = createServer(() => undefined); // accepts, never answers
+    const silentPort = await freePort();
+    await new Promise<void>((resolve) => silent.listen(silentPort, resolve));
+    dead = await startGateway(await freePort(), { PROGRAMS_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+    slow = await startGateway(await freePort(), { PROGRAMS_URL: `http://127.0.0.1:${silentPort}/graphql`, SUBGRAPH_TIMEOUT_MS: '500' });
+  });
+  afterAll(async () => {
+    await Promise.all([dead?.stop(), slow?.stop()]);
+    silent?.closeAllConnections();
+    silent?.close();
+  });
+
+  it.each([['down', () => dead, /not reachable/], ['slow', () => slow, /no answer within 500 ms/]])(
+    'a %s subgraph costs only its own fields, with an error naming it',
+    async (_how, gateway, reason) => {
+      const result = await gql(`{ regions { code registrationStats { registered } programmes { code } } }`, { origin: gateway().origin });
+      expect(result.status).toBe(200);
+      expect(result.data!.regions).toHaveLength(12);
+      expect(result.data!.regions[0].registrationStats.registered).toBeGreaterThan(0);
+      expect(result.data!.regions.every((r: any) => r.programmes === null)).toBe(true);
+      expect(result.errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'programs' } });
+      expect(result.errors![0].message).toMatch(reason);
+      expect(JSON.stringify(result.errors)).not.toMatch(/127\.0\.0\.1|localhost|stack|ECONNREFUSED/);
+    },
+  );
+
+  it('says on /health which subgraph is down', async () => {
+    const health = await fetch(`${dead.origin}/health`);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ status: 'degraded', subgraphs: { programs: 'down', registry: 'up', regions: 'up', indicators: 'up' } });
+  });
+});
+
+describe('error hygiene and request ids', () => {
+  it('echoes the request id it was given (or makes one) and leaks no internals in errors', async () => {
+    const given = await gql(`{ autoEntrepreneurs { totalCount } }`, { headers: { 'x-request-id': 'support-case-4711' } });
+    expect(given.headers!.get('x-request-id')).toBe('support-case-4711');
+    expect(codes(given)).toEqual(['FORBIDDEN']);
+    const made = await gql(`{ regions { code } }`, { headers: { 'x-request-id': 'not a valid id; DROP TABLE' } });
+    expect(made.headers!.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const bad = await gql(`mutation { declareTurnover(id: "00000000-0000-4000-8000-000000000000", period: "2024-Q9", amount: -1) { tax } }`, { as: 'NATIONAL' });
+    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+    expect(JSON.stringify(bad)).not.toMatch(/stacktrace|SELECT |INSERT |at [\w.]+ \(|\/work\/|node_modules/);
+  });
+});
+
+describe('idempotency keys', () => {
+  const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status } }`;
+  const input = (nationalId: string) => ({ fullName: 'Samira Idempotente', nationalId, gender: 'FEMALE', birthDate: '1990-05-05', region: 'MA-10', activityCode: 'S-01' });
+  const rows = async (nationalId: string) => (await sqlOn('registry', `SELECT count(*)::int AS n FROM auto_entrepreneur WHERE national_id = $1`, [nationalId]))[0].n;
+
+  it('applies a retried mutation once and replays its answer', async () => {
+    const nationalId = `ID${Date.now() % 1_000_000}`.padEnd(8, '0');
+    const key = `test-${Date.now()}-retry`;
+    const first = ok(await gql(SUBMIT, { as: 'ADVISOR_MA09', variables: { input: { ...input(nationalId), region: 'MA-09' } }, headers: { 'idempotency-key': key } }));
+    const again = await gql(SUBMIT, { as: 'ADVISOR_MA09', variables: { input: { ...input(nationalId), region: 'MA-09' } }, headers: { 'idempotency-key': key } });
+    expect(ok(again).submitApplication.id).toBe(first.submitApplication.id);
+    expect(await rows(nationalId)).toBe(1);
+    const other = await gql(SUBMIT, { as: 'ADVISOR_MA09', variables: { input: { ...input(`${nationalId.slice(0, 7)}9`), region: 'MA-09' } }, headers: { 'idempotency-key': key } });
+    expect(codes(other)).toContain('BAD_USER_INPUT');
+    expect(other.errors![0].message).toMatch(/different request/);
+  });
+
+  it('applies concurrent retries once', async () => {
+    const nationalId = `IC${Date.now() % 1_000_000}`.padEnd(8, '0');
+    const key = `test-${Date.now()}-concurrent`;
+    const results = await Promise.all(Array.from({ length: 4 }, () => gql(SUBMIT, { as: 'NATIONAL', variables: { input: input(nationalId) }, headers: { 'idempotency-key': key } })));
+    expect(await rows(nationalId)).toBe(1);
+    const ids = new Set(results.filter((r) => !r.errors).map((r) => r.data.submitApplication.id));
+    expect(ids.size).toBe(1);
+    for (const r of results.filter((r) => r.errors)) expect(codes(r)).toContain('CONFLICT');
+  });
+});
