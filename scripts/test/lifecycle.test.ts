@@ -48,7 +48,7 @@ describe('npm start', () => {
   chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('starts everything, stops cleanly on SIGTERM, and reuses its data on the next start', async () => {
+  it('starts everything, stops cleanly on SIGTERM, reuses its data on the next start, and restarts a crashed subgraph', async () => {
     const ports: Record<string, number> = {};
     for (const name of SERVICES) ports[name] = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, MOUKAWIL_DATA_DIR: dataDir, SEED_REGISTRATIONS: '300', LOG_LEVEL: 'warn' };
@@ -83,6 +83,21 @@ describe('npm start', () => {
     expect(again.errors).toBeUndefined();
     expect(again.data.autoEntrepreneur).toEqual({ fullName: 'Salma Ziani', status: 'SUBMITTED' });
     expect(again.data.nationalStats.applications).toBe(301);
+
+    // A subgraph that crashes is started again by the supervisor, with its data.
+    const owner = execFileSync('ss', ['-ltnpH', `sport = :${ports.REGISTRY}`], { encoding: 'utf8' });
+    const registryPid = Number(/pid=(\d+)/.exec(owner)?.[1]);
+    expect(registryPid).toBeGreaterThan(0);
+    process.kill(registryPid, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    let back: { data?: any; errors?: unknown[] } = {};
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      back = await query(ports.GATEWAY, `{ nationalStats { applications } }`).catch(() => ({}));
+      if (back.data?.nationalStats) break;
+    }
+    expect(back.data?.nationalStats.applications).toBe(301);
+    expect(Number(/pid=(\d+)/.exec(execFileSync('ss', ['-ltnpH', `sport = :${ports.REGISTRY}`], { encoding: 'utf8' }))?.[1])).not.toBe(registryPid);
     second.child.kill('SIGINT');
     expect(await second.exited).toBe(0);
   }, 240_000);
