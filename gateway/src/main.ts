@@ -77,8 +77,8 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     express.json({ limit: LIMITS.bodyBytes }),
     tokenLimit,
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({
-        viewer: await viewerFromHeader(req.headers.authorization),
+      context: async ({ req, res }) => ({
+        viewer: res.locals.viewer ?? (await viewerFromHeader(req.headers.authorization)),
         requestId: currentRequestId(),
         idempotencyKey: requestScope.getStore()?.idempotencyKey,
         sqlStatements: req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? {} : undefined,

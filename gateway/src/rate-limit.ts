@@ -25,10 +25,11 @@ export function rateLimit(): RequestHandler | null {
     for (const [key, bucket] of buckets) if (bucket.tokens + (now - bucket.at) * perMs >= burst) buckets.delete(key);
   }, 60_000).unref();
 
-  async function callerOf(req: Request): Promise<string> {
+  async function callerOf(req: Request, res: Response): Promise<string> {
     if (req.headers.authorization) {
       try {
         const viewer = await viewerFromHeader(req.headers.authorization);
+        res.locals.viewer = viewer; // verified once: the GraphQL context reuses it
         if (viewer.subject) return `subject:${viewer.subject}`;
       } catch {
         /* refused later with UNAUTHENTICATED; meanwhile it counts against its address */
@@ -38,7 +39,7 @@ export function rateLimit(): RequestHandler | null {
   }
 
   return async (req: Request, res: Response, next: NextFunction) => {
-    const key = await callerOf(req);
+    const key = await callerOf(req, res);
     const now = Date.now();
     const bucket = buckets.get(key) ?? { tokens: burst, at: now };
     bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMs);

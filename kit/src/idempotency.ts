@@ -36,8 +36,8 @@ const claims = new WeakMap<object, Claim>();
 const KEY = /^[\w.:-]{8,200}$/;
 
 // Status 200: the gateway reads a subgraph's 4xx as the subgraph failing; the code says what happened.
-const refusal = (status: number, code: string, message: string): GraphQLResponse => ({
-  http: { status, headers: new HeaderMap() },
+const refusal = (code: string, message: string): GraphQLResponse => ({
+  http: { status: 200, headers: new HeaderMap() },
   body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
 });
 
@@ -69,16 +69,16 @@ export function idempotencyPlugin(): ApolloServerPlugin<{ viewer: Viewer; db: Da
           const scope = requestScope.getStore();
           const key = scope?.idempotencyKey;
           if (!scope || !key || operation.operation !== 'mutation') return null;
-          if (!KEY.test(key)) return refusal(200, 'BAD_USER_INPUT', 'Idempotency-Key must be 8 to 200 letters, digits or ._:- (a UUID is a good one).');
+          if (!KEY.test(key)) return refusal('BAD_USER_INPUT', 'Idempotency-Key must be 8 to 200 letters, digits or ._:- (a UUID is a good one).');
           const subject = contextValue.viewer.subject ?? 'anonymous';
           const hash = createHash('sha256').update(`${request.query}\n${JSON.stringify(request.variables ?? {})}`).digest('hex');
           const [row] = await contextValue.db.query(`SELECT request_hash, response FROM idempotency_key WHERE subject = $1 AND key = $2`, [subject, key]);
-          if (row && row.request_hash !== hash) return refusal(200, 'BAD_USER_INPUT', 'This Idempotency-Key was used for a different request.');
+          if (row && row.request_hash !== hash) return refusal('BAD_USER_INPUT', 'This Idempotency-Key was used for a different request.');
           if (row && row.response) {
             const headers = new HeaderMap([['idempotent-replay', 'true']]);
             return { http: { status: 200, headers }, body: { kind: 'single', singleResult: row.response } };
           }
-          if (row) return refusal(200, 'CONFLICT', 'A request with this Idempotency-Key was applied, but its answer is not available.');
+          if (row) return refusal('CONFLICT', 'A request with this Idempotency-Key was applied, but its answer is not available.');
           claims.set(scope, { subject, key, hash, committed: false });
           return null;
         },
