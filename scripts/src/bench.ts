@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, log, setServiceName, signToken, startEmbeddedPostgres, type ServiceName } from '@moukawil/kit';
-import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, ROOT, subgraphEntry } from './paths';
+import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
 import { portsEnv, startStack } from './stack';
 
 /**
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     // Baselines on the same subgraphs: Apollo's stock gateway, and ours with the response cache off.
     const baseline = async (extra: NodeJS.ProcessEnv) => {
       const port = await freePort();
-      const child = spawn(process.execPath, [GATEWAY_ENTRY], { env: { ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), ...extra }, stdio: 'ignore' });
+      const flags = extra.GATEWAY_STOCK ? [] : gatewayNodeArgs(); // the stock gateway runs as a user would run it: Node's defaults
+      const child = spawn(process.execPath, [...flags, GATEWAY_ENTRY], { env: { ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), ...extra }, stdio: 'ignore' });
       for (let i = 0; i < 100; i++) {
         if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) break;
         await new Promise((r) => setTimeout(r, 200));
@@ -105,8 +106,11 @@ async function main(): Promise<void> {
     writeFileSync(csv, ['fullName,nationalId,gender,birthDate,region,activityCode,province,phone,segment,submittedAt',
       ...Array.from({ length: rows }, (_, i) => `Bench Person,ZB${base + i},FEMALE,1990-01-01,MA-06,C-01,,,,2025-01-02T00:00:00Z`)].join('\n'));
     const importStarted = Date.now();
-    execFileSync(process.execPath, [subgraphEntry('registry'), 'import', csv, '--rejects', `${csv}.rejects.csv`], { env: { ...process.env, ...env }, stdio: 'ignore' });
-    const importRowsPerSecond = Math.round(rows / ((Date.now() - importStarted) / 1000));
+    const summary = execFileSync(process.execPath, [subgraphEntry('registry'), 'import', csv, '--rejects', `${csv}.rejects.csv`], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
+    // The import's own time (its summary line), and the wall time with Node's start and migration check.
+    const importSeconds = Number(/ in ([\d.]+) s/.exec(summary)?.[1] ?? NaN);
+    const importRowsPerSecond = Math.round(rows / importSeconds);
+    const importRowsPerSecondWithStart = Math.round(rows / ((Date.now() - importStarted) / 1000));
 
     const rss = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     const overhead = scenarios['regions via gateway (no cache)'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
@@ -120,7 +124,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(), registrations, duration, connections,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
-      importRowsPerSecond, sqlStatementsPerDashboard: sql, peakRssMB: rss,
+      importRowsPerSecond, importRowsPerSecondWithStart, sqlStatementsPerDashboard: sql, peakRssMB: rss,
     };
     const table = [
       `Moukawil Graph bench: ${registrations.toLocaleString('en')} registrations, ${connections} connections × ${duration} s per scenario, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
@@ -130,7 +134,7 @@ async function main(): Promise<void> {
       '',
       `gateway overhead (p50, regions): ${overhead.toFixed(2)} ×; page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
       `dashboard throughput versus the stock gateway: ${versusStock.cacheOff.toFixed(2)} × with our cache off, ${versusStock.cacheOn.toFixed(1)} × with it on`,
-      `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s; SQL statements per dashboard: ${JSON.stringify(sql)}`,
+      `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s (${importRowsPerSecondWithStart.toLocaleString('en')} with process start); SQL statements per dashboard: ${JSON.stringify(sql)}`,
       `peak RSS MB: ${Object.entries(rss).map(([n, v]) => `${n} ${v?.toFixed(0)}`).join(', ')}; start ${startSeconds.toFixed(1)} s (${fresh ? 'with seeding' : 'data reused'})`,
     ].join('\n');
     process.stdout.write(`\n${table}\n`);

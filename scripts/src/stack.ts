@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { SUBGRAPHS, log, type ServiceName } from '@moukawil/kit';
-import { GATEWAY_ENTRY, subgraphEntry } from './paths';
+import { GATEWAY_ENTRY, gatewayNodeArgs, subgraphEntry } from './paths';
 
 export interface StackOptions {
   /** Environment of every child (DATABASE_URL, ports, JWT_SECRET…), on top of this process's. */
@@ -61,8 +61,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   let stopping = false;
 
   const launch = (name: ServiceName): ChildProcess => {
-    const entry = name === 'gateway' ? GATEWAY_ENTRY : subgraphEntry(name);
-    const child = spawn(process.execPath, [entry], { env: { ...env, SERVICE_NAME: name }, stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'] });
+    const args = name === 'gateway' ? [...gatewayNodeArgs(env), GATEWAY_ENTRY] : [subgraphEntry(name)];
+    const child = spawn(process.execPath, args, { env: { ...env, SERVICE_NAME: name }, stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'] });
     children.set(name, child);
     child.once('exit', (code, signal) => {
       if (stopping) return;

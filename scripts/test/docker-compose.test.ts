@@ -17,7 +17,7 @@ describe('docker-compose.yml', () => {
     for (const [name, port] of Object.entries(PORTS)) {
       const service = compose.services[name];
       expect(service.ports).toEqual([`${port}:${port}`]);
-      expect(existsSync(join(ROOT, service.command[1]))).toBe(true); // the built entry point exists
+      expect(existsSync(join(ROOT, service.command.at(-1)))).toBe(true); // the built entry point exists
       expect(service.healthcheck.test.join(' ')).toContain(`localhost:${port}/health`);
       expect(service.environment[`${name.toUpperCase()}_PORT`]).toBe(String(port));
       for (const dependency of Object.keys(service.depends_on)) expect(compose.services[dependency]).toBeDefined();

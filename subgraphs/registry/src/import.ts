@@ -141,17 +141,24 @@ export async function importApplications(db: DataSource, file: string, rejectFil
     summary.rejected++;
     rejects.push([line, [line, ...header.map((h) => values[h] ?? ''), reason].map((c) => csvCell(String(c))).join(',')]);
   };
-  const valuesByLine = new Map<number, Record<string, string>>();
+  let valuesByLine = new Map<number, Record<string, string>>();
   const seen = new Map<string, number>(); // import key -> first line with it in this file
+  // One batch is written while the next is parsed and checked; writes stay one after the other,
+  // so each batch's checks against the database see every batch before it.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
-    const result = await db.transaction((tx) => writeBatch(tx, batch, actor));
-    summary.imported += result.imported;
-    summary.alreadyImported += result.already;
-    for (const [line, reason] of result.rejected) reject(line, valuesByLine.get(line)!, reason);
+    const [rows, values, upTo] = [batch, valuesByLine, summary.rows];
     batch = [];
-    valuesByLine.clear();
-    report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
+    valuesByLine = new Map();
+    await writing;
+    writing = db.transaction((tx) => writeBatch(tx, rows, actor)).then((result) => {
+      summary.imported += result.imported;
+      summary.alreadyImported += result.already;
+      for (const [line, reason] of result.rejected) reject(line, values.get(line)!, reason);
+      report(upTo, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
+    });
+    writing.catch(() => undefined); // awaited before the next write or at the end; a failure must not crash the parse first
   };
 
   const parser = createReadStream(file).pipe(parse({ columns: (names: string[]) => (header = names.map((n) => n.trim())), bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }));
@@ -177,6 +184,7 @@ export async function importApplications(db: DataSource, file: string, rejectFil
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  await writing;
   report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
   rejects.sort((a, b) => a[0] - b[0]);
   writeFileSync(rejectFile, [['line', ...header, 'reason'].join(','), ...rejects.map(([, text]) => text)].join('\n') + '\n');
