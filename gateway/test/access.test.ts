@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { codes, gql, url, type GraphQLResult, type TokenName } from '../../test/support';
 
 // The access matrix of CONTRACT.md, through the real gateway and straight to a subgraph's port.
@@ -93,5 +95,20 @@ describe('access matrix: every role on every path', () => {
       const result = await gql(`{ nationalStats { registered } indicators { code } regions { registrationStats { registered } } }`, call(caller));
       expect(result.errors).toBeUndefined();
     }
+  });
+});
+
+describe('verified tokens', () => {
+  it('stop being accepted the moment they expire, though the gateway and subgraphs keep recent verifications', async () => {
+    // `npm run token` as a developer runs it (the stack's JWT_SECRET is in this process's environment).
+    const shortLived = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'dist', 'token.js'), '--role', 'NATIONAL', '--expires', '3s'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    const authorization = `Bearer ${shortLived}`;
+    const person = `{ autoEntrepreneurs(first: 1) { edges { node { nationalId } } } }`;
+    for (let i = 0; i < 3; i++) expect((await gql(person, { authorization })).errors).toBeUndefined();
+    // Straight to the subgraph too: it verifies (and remembers) the same token on its own.
+    expect((await gql(person, { authorization, service: 'registry' })).errors).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 3_500));
+    expect(codes(await gql(person, { authorization }))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await gql(person, { authorization, service: 'registry' }))).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -24,7 +24,7 @@ export const DEV_SECRET = 'moukawil-graph-development-secret-not-for-production'
 const issuer = () => envString('JWT_ISSUER', 'moukawil-graph');
 const audience = () => envString('JWT_AUDIENCE', 'moukawil-graph');
 
-function secret(): Uint8Array {
+function secret(): Uint8Array<ArrayBuffer> {
   const value = envString('JWT_SECRET', DEV_SECRET);
   if (isProduction() && value === DEV_SECRET && !envOptional('JWT_JWKS_URL')) {
     throw new Error('JWT_SECRET must be set to a private secret when NODE_ENV=production (or JWT_JWKS_URL to an identity provider)');
@@ -38,6 +38,16 @@ function secret(): Uint8Array {
  * with JWT_SECRET, for development and for `npm run token`.
  */
 let keySet: ReturnType<typeof createRemoteJWKSet> | null = null;
+// The HMAC key imported once per secret: jose would otherwise import it into WebCrypto on every call.
+let hmacKey: { secret: string; key: Promise<CryptoKey> } | null = null;
+function hmac(): Promise<CryptoKey> {
+  const value = envString('JWT_SECRET', DEV_SECRET);
+  if (hmacKey?.secret !== value) {
+    hmacKey = { secret: value, key: crypto.subtle.importKey('raw', secret(), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']) };
+  }
+  return hmacKey.key;
+}
+
 async function verify(token: string): Promise<JWTPayload> {
   const jwks = envOptional('JWT_JWKS_URL');
   const options = { issuer: issuer(), audience: audience() };
@@ -45,7 +55,22 @@ async function verify(token: string): Promise<JWTPayload> {
     keySet ??= createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3_000 });
     return (await jwtVerify(token, keySet, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
   }
-  return (await jwtVerify(token, secret(), { ...options, algorithms: ['HS256'] })).payload;
+  return (await jwtVerify(token, await hmac(), { ...options, algorithms: ['HS256'] })).payload;
+}
+
+/**
+ * Tokens verified in the last minute, by their exact text (signature included): a dashboard
+ * sends the same token with every request, and the gateway and each subgraph verify it. An
+ * entry never outlives the token's own expiry, nor VERIFIED_TTL_MS after it was checked (a key
+ * removed from the JWKS stops being trusted within that time). Failures are never kept.
+ */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+const verified = new Map<string, { viewer: Viewer; until: number }>();
+
+function remember(token: string, viewer: Viewer, exp: number | undefined): void {
+  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
+  verified.set(token, { viewer, until: Math.min(Date.now() + VERIFIED_TTL_MS, exp === undefined ? Infinity : exp * 1000) });
 }
 
 /** Fails at start-up, not at the first request, when the identity configuration is unsafe. */
@@ -95,6 +120,9 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   const token = match[1];
+  const known = verified.get(token);
+  if (known && known.until > Date.now()) return known.viewer;
+  if (known) verified.delete(token);
   try {
     const payload = await verify(token);
     const claims: TokenClaims = {
@@ -103,7 +131,9 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
       region: typeof payload.region === 'string' ? payload.region : undefined,
     };
     validateClaims(claims);
-    return { subject: claims.subject, role: claims.role, region: claims.region ?? null, token };
+    const viewer: Viewer = Object.freeze({ subject: claims.subject, role: claims.role, region: claims.region ?? null, token });
+    remember(token, viewer, payload.exp);
+    return viewer;
   } catch (error) {
     const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : 'the token is not valid';
     throw unauthenticated(`Authentication failed: ${reason}`);

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const sql = (await gql(gateway, DASHBOARD, {}, national, { 'x-moukawil-trace': 'sql' })).extensions.sqlStatements;
 
     // Baselines on the same subgraphs: Apollo's stock gateway, and ours with the response cache off.
-    const baseline = async (extra: NodeJS.ProcessEnv) => {
+    const baseline = async (extra: NodeJS.ProcessEnv, query = DASHBOARD) => {
       const port = await freePort();
       const flags = extra.GATEWAY_STOCK ? [] : gatewayNodeArgs(); // the stock gateway runs as a user would run it: Node's defaults
       const child = spawn(process.execPath, [...flags, GATEWAY_ENTRY], { env: { ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), ...extra }, stdio: 'ignore' });
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
         if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) break;
         await new Promise((r) => setTimeout(r, 200));
       }
-      const result = await load(`http://127.0.0.1:${port}/graphql`, { query: DASHBOARD }, null, duration, connections);
+      const result = await load(`http://127.0.0.1:${port}/graphql`, { query }, null, duration, connections);
       child.kill('SIGTERM');
       return result;
     };
@@ -96,6 +96,8 @@ async function main(): Promise<void> {
       'council list page 1': await load(gateway, { query: PAGE, variables: { after: null } }, council, duration, connections),
       'council list page 500': await load(gateway, { query: PAGE, variables: { after } }, council, duration, connections),
       'regions via gateway (no cache)': await load(gateway, { query: REGIONS_ONLY }, national, duration, connections),
+      // The same query through Apollo's stock gateway: how much of the overhead is Apollo Gateway's own.
+      'regions via stock Apollo gateway': await baseline({ GATEWAY_STOCK: 'true' }, REGIONS_ONLY),
       'regions straight to subgraph': await load(`http://127.0.0.1:${ports.regions}/graphql`, { query: REGIONS_ONLY }, national, duration, connections),
     };
 
@@ -114,6 +116,7 @@ async function main(): Promise<void> {
 
     const rss = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     const overhead = scenarios['regions via gateway (no cache)'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
+    const stockOverhead = scenarios['regions via stock Apollo gateway'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
     const stock = scenarios['dashboard, public, stock Apollo gateway'].requestsPerSecond;
     const versusStock = {
       cacheOff: scenarios['dashboard, public, our gateway with cache off'].requestsPerSecond / Math.max(stock, 1),
@@ -123,7 +126,7 @@ async function main(): Promise<void> {
       versusStock,
       date: new Date().toISOString(), registrations, duration, connections,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
+      startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, stockGatewayOverheadP50: stockOverhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
       importRowsPerSecond, importRowsPerSecondWithStart, sqlStatementsPerDashboard: sql, peakRssMB: rss,
     };
     const table = [
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
       '| --- | --- | --- | --- | --- | --- |',
       ...Object.entries(scenarios).map(([name, r]) => `| ${name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors + r.non2xx} |`),
       '',
-      `gateway overhead (p50, regions): ${overhead.toFixed(2)} ×; page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
+      `gateway overhead (p50, regions): ${overhead.toFixed(2)} × (stock Apollo gateway ${stockOverhead.toFixed(2)} ×); page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
       `dashboard throughput versus the stock gateway: ${versusStock.cacheOff.toFixed(2)} × with our cache off, ${versusStock.cacheOn.toFixed(1)} × with it on`,
       `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s (${importRowsPerSecondWithStart.toLocaleString('en')} with process start); SQL statements per dashboard: ${JSON.stringify(sql)}`,
       `peak RSS MB: ${Object.entries(rss).map(([n, v]) => `${n} ${v?.toFixed(0)}`).join(', ')}; start ${startSeconds.toFixed(1)} s (${fresh ? 'with seeding' : 'data reused'})`,
