@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { envInt, log, TRACE_HEADER, type Viewer } from '@moukawil/kit';
+import { entitiesWithNullFields } from './missing-entities';
 
 /** What the gateway knows about a request while it runs the query plan. */
 export interface GatewayContext {
@@ -40,6 +41,18 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable (${reason}): its fields are missing from this answer.`, {
       extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
     });
+  }
+
+  /** A failed entity fetch answers null for the fields it asked (see missing-entities.ts), with the error. */
+  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (!(error instanceof GraphQLError) || error.extensions.code !== 'SUBGRAPH_UNAVAILABLE') throw error;
+      const nulls = entitiesWithNullFields(options.request.query, options.request.variables);
+      if (!nulls) throw error;
+      return { data: nulls, errors: [error.toJSON()] };
+    }
   }
 
   willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
