@@ -94,6 +94,19 @@ describe('partial failure', () => {
     },
   );
 
+  it('keeps the scorecard when programs is down: registry actuals live, programme actuals null (NO_DATA)', async () => {
+    const result = await gql(`{ nationalScorecard(year: 2019) { indicatorCode actual status } region(code: "MA-07") { scorecard(year: 2019) { indicatorCode actual } } }`, { origin: dead.origin });
+    const line = (code: string) => result.data!.nationalScorecard.find((s: { indicatorCode: string }) => s.indicatorCode === code);
+    expect(line('AE_REGISTRATIONS')).toMatchObject({ status: expect.not.stringMatching(/NO_DATA/) });
+    expect(line('AE_REGISTRATIONS').actual).toBeGreaterThan(0);
+    expect(line('BENEFICIARIES_HONOUR_LOAN')).toEqual({ indicatorCode: 'BENEFICIARIES_HONOUR_LOAN', actual: null, status: 'NO_DATA' });
+    expect(result.data!.region.scorecard.length).toBeGreaterThan(0);
+    expect(result.errors!.map((e) => e.extensions)).toContainEqual(expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'programs' }));
+    // The same through the healthy stack: the programme actual is there.
+    const healthy = await gql(`{ nationalScorecard(year: 2019) { indicatorCode actual } }`);
+    expect(healthy.data!.nationalScorecard.find((s: { indicatorCode: string }) => s.indicatorCode === 'BENEFICIARIES_HONOUR_LOAN').actual).not.toBeNull();
+  });
+
   it('says on /health which subgraph is down', async () => {
     const health = await fetch(`${dead.origin}/health`);
     expect(health.status).toBe(503);
@@ -139,5 +152,21 @@ describe('idempotency keys', () => {
     const ids = new Set(results.filter((r) => !r.errors).map((r) => r.data.submitApplication.id));
     expect(ids.size).toBe(1);
     for (const r of results.filter((r) => r.errors)) expect(codes(r)).toContain('CONFLICT');
+  });
+
+  it('forgets keys after 24 hours: purged in the background, and free again at once when reused', async () => {
+    const stamp = Date.now();
+    const old = (name: string) => sqlOn('registry', `INSERT INTO idempotency_key (subject, key, request_hash, response, created_at) VALUES ('test-national', $1, repeat('0', 64), '{}', now() - interval '25 hours')`, [`test-${stamp}-${name}`]);
+    await old('purged');
+    await old('reused');
+    await sqlOn('registry', `INSERT INTO idempotency_key (subject, key, request_hash, created_at) VALUES ('test-national', $1, repeat('0', 64), now() - interval '23 hours')`, [`test-${stamp}-kept`]);
+    // Reused after expiry with another request: applied, not refused as "a different request".
+    const nationalId = `IE${stamp % 1_000_000}`.padEnd(8, '0');
+    ok(await gql(SUBMIT, { as: 'NATIONAL', variables: { input: input(nationalId) }, headers: { 'idempotency-key': `test-${stamp}-reused` } }));
+    expect(await rows(nationalId)).toBe(1);
+    // The purge runs every IDEMPOTENCY_PURGE_SECONDS (2 s in the test stack).
+    const left = async () => (await sqlOn('registry', `SELECT key FROM idempotency_key WHERE key LIKE $1 ORDER BY key`, [`test-${stamp}-%`])).map((r: { key: string }) => r.key);
+    for (let i = 0; i < 50 && (await left()).includes(`test-${stamp}-purged`); i++) await new Promise((r) => setTimeout(r, 200));
+    expect(await left()).toEqual([`test-${stamp}-kept`, `test-${stamp}-reused`]);
   });
 });

@@ -11,9 +11,20 @@ const KNOWN_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'CONFLICT',
 ]);
 
+// Connection refused or lost, server shutting down or starting (SQLSTATE classes 08 and 57P).
+const UNREACHABLE = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08\d{3}|57P0[1-3])$/;
+
+/** Is this the database being down or restarting, rather than a fault of the request? */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
+  const code = String(seen?.driverError?.code ?? seen?.code ?? '');
+  return UNREACHABLE.test(code) || /Connection terminated|connection timeout|terminating connection/i.test(String(seen?.message ?? ''));
+}
+
 /**
- * Errors we raise on purpose go out as they are; anything else (a SQL error, a bug) is
- * logged with its detail and reaches the client as a bare INTERNAL_SERVER_ERROR.
+ * Errors we raise on purpose go out as they are; the database being unreachable is
+ * SERVICE_UNAVAILABLE (retry; the same Idempotency-Key makes retrying a write safe); anything
+ * else (a SQL error, a bug) is logged with its detail and reaches the client as a bare INTERNAL_SERVER_ERROR.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const code = formatted.extensions?.code;
@@ -22,6 +33,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   const original = unwrapResolverError(error);
+  if (isDatabaseUnavailable(original)) {
+    log.warn({ err: original, path: formatted.path }, 'database unavailable');
+    return { message: 'The database is unavailable for a moment: retry shortly (with the same Idempotency-Key for a write).', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   log.error({ err: original, path: formatted.path }, 'unexpected error');
   return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }

@@ -14,7 +14,7 @@ import { assertIdentityConfig, viewerFromHeader, type Viewer } from './identity'
 import { log, setServiceName } from './log';
 import { currentRequestId, requestScope, TRACE_HEADER, withRequestScope } from './tracing';
 import { auditReads } from './audit';
-import { IdempotencyKeys1732900000000, idempotencyPlugin } from './idempotency';
+import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
 const KIT_MIGRATIONS = [IdempotencyKeys1732900000000];
@@ -153,12 +153,14 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   app.use(jsonBodyErrors);
   const bound = await listen(server, port);
   const stopBackground = def.background?.(db) ?? (() => undefined);
+  const stopPurge = schedulePurge(db);
   log.info({ port: bound }, `${def.name} subgraph ready`);
   return {
     port: bound,
     url: `http://localhost:${bound}/graphql`,
     stop: async () => {
       stopBackground();
+      stopPurge();
       await apollo.stop(); // stops accepting, lets in-flight requests finish, closes the server
       await db.destroy();
     },
