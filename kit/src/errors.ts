@@ -16,9 +16,11 @@ const UNREACHABLE = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08\d{3}|57P0[1-3]
 
 /** Is this the database being down or restarting, rather than a fault of the request? */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
+  const seen = error as { name?: unknown; code?: unknown; message?: unknown; driverError?: { code?: unknown } } | null;
   const code = String(seen?.driverError?.code ?? seen?.code ?? '');
-  return UNREACHABLE.test(code) || /Connection terminated|connection timeout|terminating connection/i.test(String(seen?.message ?? ''));
+  // TypeORM releases a transaction's connection when the server drops it; its next query says so.
+  if (seen?.name === 'QueryRunnerAlreadyReleasedError' || seen?.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  return UNREACHABLE.test(code) || /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|terminating connection/i.test(String(seen?.message ?? ''));
 }
 
 /**

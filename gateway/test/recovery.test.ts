@@ -1,0 +1,153 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { freePort } from '../../kit/src/embedded';
+import { startGateway, type ExtraGateway } from '../../test/gateway';
+import { gql, type GraphQLResult } from '../../test/support';
+
+/**
+ * Faults the shared test stack must not see: a PostgreSQL server of this suite's own, stopped and
+ * started again under writes, and a registry over it, stopped with SIGTERM mid-request.
+ */
+const ROOT = join(__dirname, '..', '..');
+const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`;
+
+function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => pattern.test(l));
+      if (line) resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`exited (${code}) before "${pattern}":\n${output.slice(-2000)}`)));
+  });
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+
+describe('recovery from faults', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'moukawil-recovery-'));
+  chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root
+  let postgresPort: number;
+  let databaseUrl: string;
+  let postgres: ChildProcess;
+  let registry: ChildProcess;
+  let registryPort: number;
+  let gateway: ExtraGateway;
+
+  const startPostgres = async () => {
+    postgres = spawn(process.execPath, [join(ROOT, 'test', 'helpers', 'postgres-server.js'), join(dataDir, 'postgres'), String(postgresPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    databaseUrl = JSON.parse(await waitForLine(postgres, /^\{"url"/)).url;
+  };
+  const stopPostgres = async () => {
+    postgres.kill('SIGTERM');
+    expect(await exited(postgres)).toBe(0);
+  };
+  const startRegistry = async () => {
+    registry = spawn(process.execPath, [join(ROOT, 'subgraphs', 'registry', 'dist', 'main.js')], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_PREFIX: 'recovery_', SEED_REGISTRATIONS: '50', REGISTRY_PORT: String(registryPort), LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+    for (let i = 0; i < 300; i++) {
+      if (await fetch(`http://127.0.0.1:${registryPort}/health`).then((r) => r.ok, () => false)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the registry did not start');
+  };
+  const rows = async (nationalIds: string[]) => {
+    const client = new Client({ connectionString: databaseUrl.replace(/\/postgres$/, '/recovery_registry') });
+    await client.connect();
+    try {
+      return (await client.query(`SELECT national_id, count(*)::int AS n FROM auto_entrepreneur WHERE national_id = ANY($1) GROUP BY 1`, [nationalIds])).rows as Array<{ national_id: string; n: number }>;
+    } finally {
+      await client.end();
+    }
+  };
+
+  beforeAll(async () => {
+    [postgresPort, registryPort] = [await freePort(), await freePort()];
+    await startPostgres();
+    await startRegistry();
+    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registryPort}/graphql` });
+  }, 120_000);
+
+  afterAll(async () => {
+    await gateway?.stop();
+    if (registry?.exitCode === null) registry.kill('SIGTERM');
+    if (postgres?.exitCode === null) postgres.kill('SIGTERM');
+    await Promise.all([registry && exited(registry), postgres && exited(postgres)]);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('loses no acknowledged write and doubles none while the database restarts; the subgraph reconnects by itself', async () => {
+    const stamp = Date.now() % 100_000;
+    const nationalIds = Array.from({ length: 30 }, (_, i) => `RX${stamp}${String(i).padStart(2, '0')}`);
+    const failures: string[] = [];
+    let acknowledged = 0;
+    // Each write is retried with its Idempotency-Key until it is acknowledged, as a careful client does.
+    const write = async (nationalId: string) => {
+      const input = { fullName: 'Nadia Reprise', nationalId, gender: 'FEMALE', birthDate: '1991-03-03', region: 'MA-08', activityCode: 'S-01' };
+      for (let attempt = 0; attempt < 150; attempt++) {
+        let result: GraphQLResult;
+        try {
+          result = await gql(SUBMIT, { as: 'NATIONAL', variables: { input }, origin: gateway.origin, headers: { 'idempotency-key': `recovery-${nationalId}` } });
+        } catch {
+          failures.push('network');
+          await new Promise((r) => setTimeout(r, 200));
+          continue;
+        }
+        expect(result.status).toBeLessThan(500);
+        if (!result.errors) {
+          acknowledged++;
+          return;
+        }
+        const code = String(result.errors[0].extensions?.code);
+        failures.push(code);
+        // Applied just before the outage, answer lost with it: acknowledged all the same.
+        if (code === 'CONFLICT' && /was applied/.test(result.errors[0].message)) return void acknowledged++;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      throw new Error(`${nationalId} never acknowledged: ${failures.slice(-5).join(', ')}`);
+    };
+    const writers = [0, 1].map(async (lane) => {
+      for (let i = lane; i < nationalIds.length; i += 2) await write(nationalIds[i]);
+    });
+    // Restart the database once a few writes are through.
+    while (acknowledged < 6) await new Promise((r) => setTimeout(r, 20));
+    await stopPostgres();
+    await new Promise((r) => setTimeout(r, 1_500));
+    await startPostgres();
+    await Promise.all(writers);
+
+    expect(failures.length).toBeGreaterThan(0); // the outage was seen: this test did test something
+    expect(failures.every((code) => ['SERVICE_UNAVAILABLE', 'CONFLICT'].includes(code))).toBe(true);
+    expect(acknowledged).toBe(nationalIds.length);
+    expect((await rows(nationalIds)).map((r) => r.n)).toEqual(nationalIds.map(() => 1));
+    expect((await fetch(`http://127.0.0.1:${registryPort}/health`)).status).toBe(200);
+  }, 120_000);
+
+  it('finishes an in-flight request on SIGTERM before it closes the database, then exits cleanly', async () => {
+    // A transaction holding the table makes one request wait, deterministically.
+    const blocker = new Client({ connectionString: databaseUrl.replace(/\/postgres$/, '/recovery_registry') });
+    await blocker.connect();
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE auto_entrepreneur IN ACCESS EXCLUSIVE MODE');
+    const inFlight = gql(`{ nationalStats { applications } autoEntrepreneurs(first: 1) { totalCount } }`, { as: 'NATIONAL', origin: `http://127.0.0.1:${registryPort}` });
+    await new Promise((r) => setTimeout(r, 500));
+    registry.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(registry.exitCode).toBeNull(); // still finishing its request
+    const refused = await fetch(`http://127.0.0.1:${registryPort}/health`).then(() => 'answered', () => 'refused');
+    expect(refused).toBe('refused'); // no new request once it is stopping
+    await blocker.query('ROLLBACK');
+    await blocker.end();
+    const result = await inFlight;
+    expect(result.status).toBe(200);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.autoEntrepreneurs.totalCount).toBeGreaterThan(0);
+    expect(await exited(registry)).toBe(0);
+  }, 60_000);
+});
