@@ -71,7 +71,7 @@ describe('recovery from faults', () => {
     [postgresPort, registryPort] = [await freePort(), await freePort()];
     await startPostgres();
     await startRegistry();
-    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registryPort}/graphql` });
+    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registryPort}/graphql`, RATE_LIMIT_PER_MINUTE: '0', CACHE_TTL_SECONDS: '0' });
   }, 120_000);
 
   afterAll(async () => {
@@ -128,6 +128,33 @@ describe('recovery from faults', () => {
     expect((await rows(nationalIds)).map((r) => r.n)).toEqual(nationalIds.map(() => 1));
     expect((await fetch(`http://127.0.0.1:${registryPort}/health`)).status).toBe(200);
   }, 120_000);
+
+  it('keeps answering a dashboard while its registry is killed and started again', async () => {
+    const DASHBOARD = `{ regions { code name registrationStats(year: 2019) { registered } programmes { code } } }`;
+    const seen: GraphQLResult[] = [];
+    let loading = true;
+    const lanes = [0, 1].map(async () => {
+      while (loading) seen.push(await gql(DASHBOARD, { origin: gateway.origin }));
+    });
+    while (seen.length < 3) await new Promise((r) => setTimeout(r, 20));
+    registry.kill('SIGKILL');
+    await exited(registry);
+    await new Promise((r) => setTimeout(r, 500));
+    await startRegistry();
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (seen.at(-1)?.errors || !seen.at(-1)?.data?.regions[0].registrationStats)) await new Promise((r) => setTimeout(r, 50));
+    loading = false;
+    await Promise.all(lanes);
+
+    expect(seen.every((r) => r.status === 200 && r.data.regions.length === 12 && r.data.regions.every((g: { programmes: unknown }) => g.programmes !== null))).toBe(true);
+    const failed = seen.filter((r) => r.errors);
+    expect(failed.length).toBeGreaterThan(0); // the outage was seen
+    for (const r of failed) {
+      expect(r.errors!.map((e) => e.extensions)).toEqual(r.errors!.map(() => expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'registry' })));
+      expect(r.data.regions.every((g: { registrationStats: unknown }) => g.registrationStats === null)).toBe(true);
+    }
+    expect(seen.at(-1)!.errors).toBeUndefined(); // back by itself: the gateway needed no restart
+  }, 60_000);
 
   it('finishes an in-flight request on SIGTERM before it closes the database, then exits cleanly', async () => {
     // A transaction holding the table makes one request wait, deterministically.
