@@ -9,7 +9,10 @@ import {
  * else a default. So `regions { programmes { regions { programmes … } } }` grows as fast as its answer
  * (structure-only counters miss that). Introspection counts like any other selection.
  */
-export function operationCost(context: ValidationContext, selections: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, listSize: number, seen = new Set<string>()): number {
+export function operationCost(
+  context: ValidationContext, selections: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, listSize: number,
+  seen = new Set<string>(), fragmentCosts = new Map<string, number>(),
+): number {
   let cost = 0;
   for (const selection of selections.selections) {
     if (selection.kind === Kind.FIELD) {
@@ -21,16 +24,23 @@ export function operationCost(context: ValidationContext, selections: SelectionS
       const first = selection.arguments?.find((a) => a.name.value === 'first')?.value;
       const size = isListType(type) ? (first?.kind === Kind.INT ? Number(first.value) : listSize) : 1;
       const named = getNamedType(field.type);
-      if (isCompositeType(named)) cost += operationCost(context, selection.selectionSet, named, multiplier * size, listSize, seen);
+      if (isCompositeType(named)) cost += operationCost(context, selection.selectionSet, named, multiplier * size, listSize, seen, fragmentCosts);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition ? context.getSchema().getType(selection.typeCondition.name.value) : parent;
-      if (condition && isCompositeType(condition)) cost += operationCost(context, selection.selectionSet, condition, multiplier, listSize, seen);
+      if (condition && isCompositeType(condition)) cost += operationCost(context, selection.selectionSet, condition, multiplier, listSize, seen, fragmentCosts);
     } else {
       const name = selection.name.value;
       const fragment: FragmentDefinitionNode | null | undefined = context.getFragment(name);
       if (!fragment || seen.has(name)) continue; // unknown or recursive fragments are other rules' business
-      const condition = context.getSchema().getType(fragment.typeCondition.name.value);
-      if (condition && isCompositeType(condition)) cost += operationCost(context, fragment.selectionSet, condition, multiplier, listSize, new Set([...seen, name]));
+      // A fragment costs the same wherever it is spread, times the multiplier there: counted once, so
+      // that fragments spreading others twice over (a "fragment bomb") cost linear time to count.
+      let unit = fragmentCosts.get(name);
+      if (unit === undefined) {
+        const condition = context.getSchema().getType(fragment.typeCondition.name.value);
+        unit = condition && isCompositeType(condition) ? operationCost(context, fragment.selectionSet, condition, 1, listSize, new Set([...seen, name]), fragmentCosts) : 0;
+        fragmentCosts.set(name, unit);
+      }
+      cost += unit * multiplier;
     }
   }
   return cost;
