@@ -23,7 +23,8 @@ export async function listen(server: Server, port: number): Promise<number> {
 
 /**
  * Runs `stop` once on SIGINT/SIGTERM, then exits; a second signal or a stop that hangs
- * for `graceMs` exits at once so a supervisor never waits forever.
+ * for `graceMs` exits at once so a supervisor never waits forever. Also logs, rather than dies
+ * of, a promise rejection nobody handled.
  */
 export function onTermination(stop: () => Promise<void>, graceMs = 10_000): void {
   let stopping = false;
@@ -42,6 +43,9 @@ export function onTermination(stop: () => Promise<void>, graceMs = 10_000): void
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  // A promise rejected with no handler is a bug to fix (logged as such), not a reason to drop every
+  // request in flight: one bad request must not take the service down.
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 }
 
 /**

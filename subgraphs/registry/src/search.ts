@@ -40,8 +40,9 @@ export async function findPage(db: DataSource, q: PageQuery): Promise<{ rows: Au
   }
   const counting = q.search === null && !q.province ? countFromRollup(db, q) : query.clone().getCount();
   if (q.after) query.andWhere('(a.submittedAt, a.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: q.after[0], id: q.after[1] });
-  const rows = await query.orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').take(q.size + 1).getMany();
-  return { rows: rows.slice(0, q.size), hasNextPage: rows.length > q.size, totalCount: await counting };
+  // Both at once, and both awaited: a failing count must not be left unhandled behind a failing page.
+  const [rows, totalCount] = await Promise.all([query.orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').take(q.size + 1).getMany(), counting]);
+  return { rows: rows.slice(0, q.size), hasNextPage: rows.length > q.size, totalCount };
 }
 
 function pageInMemory(matches: AutoEntrepreneur[], q: PageQuery) {
