@@ -28,7 +28,7 @@ export function responseCache(): ApolloServerPlugin<GatewayContext> {
           }
         },
         async responseForOperation({ operation }) {
-          if (!cacheable || operation.operation !== 'query') return null;
+          if (!cacheable || operation?.operation !== 'query') return null; // no operation: an unknown operationName
           const entry = entries.get(key);
           if (!entry || entry.expires < Date.now()) return null;
           hit = true;

@@ -41,7 +41,7 @@ export function operationLimits(): { plugins: ApolloServerPlugin[]; validationRu
     costLimit: { enabled: false }, // ours counts lists (cost.ts)
     blockFieldSuggestion: { enabled: false }, // introspection is public anyway; suggestions help partner developers
   }).protect();
-  return { plugins: armor.plugins, validationRules: [...armor.validationRules, costLimitRule(LIMITS.cost, LIMITS.listSize)] };
+  return { plugins: [...armor.plugins, operationChosen], validationRules: [...armor.validationRules, costLimitRule(LIMITS.cost, LIMITS.listSize)] };
 }
 
 /**
@@ -65,3 +65,22 @@ export function tokenLimit(req: Request, res: Response, next: NextFunction): voi
   }
   next();
 }
+
+/**
+ * An operationName the document does not hold (or several operations and no name) is the
+ * caller's mistake: 400 OPERATION_RESOLUTION_FAILURE. Apollo Gateway's executor would throw it
+ * as an internal error (a 500).
+ */
+const operationChosen: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request }) {
+        if (operation) return;
+        const message = request.operationName
+          ? `Unknown operation named "${request.operationName.slice(0, 100)}".`
+          : 'The document holds several operations: say which one to run (operationName).';
+        throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+      },
+    };
+  },
+};

@@ -11,6 +11,9 @@ const KNOWN_CODES = new Set([
   'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'CONFLICT',
 ]);
 
+// SQLSTATE 22021 / 22P05: text PostgreSQL cannot store (a NUL byte, an invalid sequence): the caller's input.
+const NOT_STORABLE = /^(22021|22P05)$/;
+
 // Connection refused or lost, server shutting down or starting (SQLSTATE classes 08 and 57P).
 const UNREACHABLE = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08\d{3}|57P0[1-3])$/;
 
@@ -23,8 +26,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return UNREACHABLE.test(code) || /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|terminating connection/i.test(String(seen?.message ?? ''));
 }
 
+/** Messages quote the caller's input ("… is not a region code"): 50 kB sent must not come back 50 kB. */
+const MESSAGE_MAX = 300;
+const bounded = (message: string) => (message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX - 1)}…` : message);
+
 /**
- * Errors we raise on purpose go out as they are; the database being unreachable is
+ * Errors we raise on purpose go out as they are (their message at most 300 characters); the database being unreachable is
  * SERVICE_UNAVAILABLE (retry; the same Idempotency-Key makes retrying a write safe); anything
  * else (a SQL error, a bug) is logged with its detail and reaches the client as a bare INTERNAL_SERVER_ERROR.
  */
@@ -32,9 +39,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && KNOWN_CODES.has(code)) {
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    return { ...formatted, message: bounded(formatted.message), extensions };
   }
   const original = unwrapResolverError(error);
+  if (NOT_STORABLE.test(String((original as { driverError?: { code?: unknown } })?.driverError?.code ?? ''))) {
+    return { message: 'The text sent holds characters that cannot be stored (e.g. a NUL byte).', path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   if (isDatabaseUnavailable(original)) {
     log.warn({ err: original, path: formatted.path }, 'database unavailable');
     return { message: 'The database is unavailable for a moment: retry shortly (with the same Idempotency-Key for a write).', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };

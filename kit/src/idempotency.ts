@@ -85,7 +85,7 @@ export async function writeTransaction<T>(db: DataSource, work: (tx: EntityManag
 }
 
 /** The stored answer of a key already applied, a refusal, or null to run the mutation (claiming the key). */
-async function lookup(request: GraphQLRequest, operation: OperationTypeNode, contextValue: { viewer: Viewer; db: DataSource }): Promise<GraphQLResponse | null> {
+async function lookup(request: GraphQLRequest, operation: OperationTypeNode | undefined, contextValue: { viewer: Viewer; db: DataSource }): Promise<GraphQLResponse | null> {
   const scope = requestScope.getStore();
   const key = scope?.idempotencyKey;
   if (!scope || !key || operation !== 'mutation') return null;
@@ -112,7 +112,7 @@ export function idempotencyPlugin(): ApolloServerPlugin<{ viewer: Viewer; db: Da
       return {
         async responseForOperation({ operation, request, contextValue }) {
           try {
-            return await lookup(request, operation.operation, contextValue);
+            return await lookup(request, operation?.operation, contextValue); // no operation: an unknown operationName, refused by Apollo next
           } catch (error) {
             // Never a 500: the database being down is said as such, and the mutation is not run.
             if (isDatabaseUnavailable(error)) return refusal('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry shortly with the same Idempotency-Key.');
