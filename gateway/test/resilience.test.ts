@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
 import { freePort } from '../../kit/src/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
-import { codes, gql, ok, sqlOn, url } from '../../test/support';
+import { codes, gql, ok, sqlOn, token, url } from '../../test/support';
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   fetch(url('gateway'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
@@ -40,6 +40,51 @@ describe('operation limits at the gateway', () => {
     const broken = await post('{"query": "{ regions');
     expect(broken.status).toBe(400);
     expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
+
+describe('a corpus of hostile operations', () => {
+  const bomb = (levels: number) => `{ regions { ...F0 } } ${Array.from({ length: levels }, (_, i) => (i === levels - 1 ? `fragment F${i} on Region { code }` : `fragment F${i} on Region { code ...F${i + 1} ...F${i + 1} }`)).join(' ')}`;
+  let nested: Record<string, unknown> = { fullName: 'x' };
+  for (let i = 0; i < 2_000; i++) nested = { a: nested };
+  const body = (query: string, variables?: object, operationName?: string) => JSON.stringify({ query, variables, operationName });
+  const NATIONAL = { authorization: `Bearer ${token('NATIONAL')}` };
+  const CLEAN = ['BAD_USER_INPUT', 'BAD_REQUEST', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'OPERATION_RESOLUTION_FAILURE', 'PAYLOAD_TOO_LARGE'];
+
+  it.each<[string, string, Record<string, string>?]>([
+    ['a fragment cycle', body(`{ regions { ...A } } fragment A on Region { code ...B } fragment B on Region { name ...A }`)],
+    ['a fragment bomb (2^40 fields once expanded)', body(bomb(40))],
+    ['a fragment bomb of bare __typename', body(bomb(40).replace(/\{ code/g, '{ __typename'))],
+    ['a 50 kB string argument', body(`{ region(code: "${'x'.repeat(50_000)}") { code } }`)],
+    ['a NUL byte in a search', body(`{ autoEntrepreneurs(search: "ab\\u0000cd", first: 5) { totalCount } }`), NATIONAL],
+    ['SQL in a region code', body(`{ region(code: "MA-01' OR '1'='1") { code } }`)],
+    ['a wrongly typed literal', body(`{ nationalStats(year: "2019") { registered } }`)],
+    ['a wrongly typed variable', body(`query($y: Int) { nationalStats(year: $y) { registered } }`, { y: 'abc' })],
+    ['an Int past 32 bits', body(`{ nationalStats(year: 99999999999) { registered } }`)],
+    ['variables nested 2,000 deep', body(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { input: nested }), NATIONAL],
+    ['a batched array', JSON.stringify([{ query: '{ regions { code } }' }, { query: '{ regions { code } }' }])],
+    ['a body that is a JSON string', '"{ regions { code } }"'],
+    ['a query that is not a string', JSON.stringify({ query: { regions: true } })],
+    ['an unknown operationName', body(`{ regions { code } }`, undefined, 'Nope')],
+    ['two operations and no name', body(`query A { regions { code } } query B { regions { name } }`)],
+  ])('refuses %s cleanly', async (_name, payload, headers = {}) => {
+    const response = await post(payload, headers);
+    expect(response.status).toBeLessThan(500);
+    const answer = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    expect(answer.errors?.length).toBeGreaterThan(0);
+    for (const error of answer.errors!) {
+      expect(CLEAN).toContain(error.extensions?.code);
+      expect(error.message.length).toBeLessThanOrEqual(300); // the 50 kB string is not sent back
+    }
+  });
+
+  it('treats injection-shaped search text as text, and is still whole afterwards', async () => {
+    const injected = await gql(`{ autoEntrepreneurs(search: "%' OR 1=1; DROP TABLE auto_entrepreneur; --", first: 5) { totalCount } }`, { as: 'NATIONAL' });
+    expect(ok(injected).autoEntrepreneurs.totalCount).toBe(0);
+    expect((await sqlOn('registry', `SELECT count(*)::int AS n FROM auto_entrepreneur`))[0].n).toBeGreaterThan(0);
+    const health = await fetch(url('gateway', '/health'));
+    expect(await health.json()).toMatchObject({ status: 'ok', subgraphs: { regions: 'up', registry: 'up', programs: 'up', indicators: 'up' } });
+    expect(ok(await gql(`{ regions { code registrationStats { registered } } }`)).regions).toHaveLength(12);
   });
 });
 
