@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
@@ -15,6 +16,7 @@ import { LIVE_STATUSES } from './rules/lifecycle';
 export const IMPORT_COLUMNS = ['fullName', 'nationalId', 'gender', 'birthDate', 'region', 'activityCode', 'province', 'phone', 'segment', 'submittedAt'];
 const REQUIRED = IMPORT_COLUMNS.slice(0, 6);
 const BATCH = 1_000;
+const WRITERS = Math.min(4, Math.max(2, availableParallelism())); // transactions at once (see importApplications)
 const REGISTER_OPENED = Date.UTC(2015, 8, 1);
 
 export interface ImportSummary {
@@ -77,10 +79,7 @@ async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string
   const rows: Accepted[] = [];
   for (const a of fresh) {
     if (live.has(a.valid.nationalId)) rejected.push([a.line, `nationalId: ${LIVE_CIN_MESSAGE}`]);
-    else {
-      live.add(a.valid.nationalId); // a CIN twice in the file: the first one wins
-      rows.push(a);
-    }
+    else rows.push(a); // a CIN twice in the file never reaches here: the parse keeps the first
   }
   const ids = rows.map(() => randomUUID());
   await insertArrays(tx, 'auto_entrepreneur', [
@@ -95,6 +94,22 @@ async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string
     rows.map(({ submittedAt }, i) => [ids[i], 'SUBMITTED', 'SUBMITTED', actor, 'NATIONAL', submittedAt]));
   await addApplicationsToRollup(tx, ids);
   return { imported: rows.length, already: accepted.length - fresh.length, rejected };
+}
+
+/**
+ * One batch in one transaction, tried again (whole) when PostgreSQL refused it for a reason that
+ * another writer caused: a CIN made live meanwhile by an advisor (unique violation; the retry's
+ * check then finds it and rejects the row), or a deadlock.
+ */
+async function writeWithRetry(db: DataSource, rows: Accepted[], actor: string): ReturnType<typeof writeBatch> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction((tx) => writeBatch(tx, rows, actor));
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string } }).driverError?.code;
+      if (attempt >= 5 || (code !== '23505' && code !== '40P01')) throw error;
+    }
+  }
 }
 
 function csvCell(value: string): string {
@@ -143,22 +158,28 @@ export async function importApplications(db: DataSource, file: string, rejectFil
   };
   let valuesByLine = new Map<number, Record<string, string>>();
   const seen = new Map<string, number>(); // import key -> first line with it in this file
-  // One batch is written while the next is parsed and checked; writes stay one after the other,
-  // so each batch's checks against the database see every batch before it.
-  let writing: Promise<void> = Promise.resolve();
+  const cins = new Map<string, number>(); // CIN -> first line with it in this file: the first one wins
+  // Up to WRITERS batches are written at once while the next is parsed: PostgreSQL's index upkeep is most
+  // of an import's cost, and one transaction keeps one core busy. Batches of one file never
+  // collide (keys and CINs are made unique above), so their order does not matter.
+  const writes = new Set<Promise<void>>();
+  let failure: unknown = null;
   const flush = async () => {
     if (batch.length === 0) return;
     const [rows, values, upTo] = [batch, valuesByLine, summary.rows];
     batch = [];
     valuesByLine = new Map();
-    await writing;
-    writing = db.transaction((tx) => writeBatch(tx, rows, actor)).then((result) => {
+    while (writes.size >= WRITERS) await Promise.race(writes);
+    if (failure) throw failure;
+    const write: Promise<void> = writeWithRetry(db, rows, actor).then((result) => {
       summary.imported += result.imported;
       summary.alreadyImported += result.already;
       for (const [line, reason] of result.rejected) reject(line, values.get(line)!, reason);
       report(upTo, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
-    });
-    writing.catch(() => undefined); // awaited before the next write or at the end; a failure must not crash the parse first
+    }, (error: unknown) => {
+      failure ??= error;
+    }).finally(() => writes.delete(write));
+    writes.add(write);
   };
 
   const parser = createReadStream(file).pipe(parse({ columns: (names: string[]) => (header = names.map((n) => n.trim())), bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }));
@@ -176,15 +197,18 @@ export async function importApplications(db: DataSource, file: string, rejectFil
     const checked = checkRow({ line, values }, activities, now);
     if (typeof checked === 'string') reject(line, values, checked);
     else if (seen.has(checked.key)) reject(line, values, `duplicate of line ${seen.get(checked.key)}`);
+    else if (cins.has(checked.valid.nationalId)) reject(line, values, `nationalId: ${LIVE_CIN_MESSAGE} (line ${cins.get(checked.valid.nationalId)})`);
     else {
       seen.set(checked.key, line);
+      cins.set(checked.valid.nationalId, line);
       batch.push(checked);
       valuesByLine.set(line, values);
     }
     if (batch.length >= BATCH) await flush();
   }
   await flush();
-  await writing;
+  await Promise.all(writes);
+  if (failure) throw failure;
   report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
   rejects.sort((a, b) => a[0] - b[0]);
   writeFileSync(rejectFile, [['line', ...header, 'reason'].join(','), ...rejects.map(([, text]) => text)].join('\n') + '\n');

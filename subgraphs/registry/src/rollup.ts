@@ -46,6 +46,7 @@ export async function addApplicationsToRollup(tx: EntityManager, ids: string[]):
     `INSERT INTO registry_rollup AS r (region_code, year, segment, category, gender, applications)
      SELECT region_code, extract(year FROM submitted_at AT TIME ZONE 'UTC')::int, segment, activity_category, gender, count(*)
        FROM auto_entrepreneur WHERE id = ANY($1) GROUP BY 1, 2, 3, 4, 5
+       ORDER BY 1, 2, 3, 4, 5 -- rows locked in one order by every writer: two imports never deadlock
      ON CONFLICT (region_code, year, segment, category, gender) DO UPDATE SET applications = r.applications + EXCLUDED.applications`,
     [ids],
   );

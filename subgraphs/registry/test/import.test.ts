@@ -93,4 +93,17 @@ describe('npm run import', () => {
     expect((await sql('SELECT count(DISTINCT national_id)::int AS n FROM auto_entrepreneur WHERE national_id = ANY($1)', [cins]))[0].n).toBe(total);
     expect((await regionStats('MA-10', 2025)).applications).toBe(before.applications + total);
   });
+
+  it('keeps the first of two rows with one CIN even when their batches are written at the same time', async () => {
+    const base = randomInt(1_000_000, 8_000_000);
+    const cins = Array.from({ length: 2_500 }, (_, i) => `ZD${base + i}`);
+    cins[2_399] = cins[9]; // line 2,401 repeats line 11's CIN, two batches later
+    const file = join(dir, 'twice.csv');
+    writeFileSync(file, [HEADER, ...cins.map((cin, i) => `${i === 2_399 ? 'Other Person' : 'Salma Ziani'},${cin},FEMALE,1990-06-01,MA-10,C-01,,,,2025-07-01T08:00:00Z`)].join('\n') + '\n');
+    const result = runImport(file, join(dir, 'twice-rejects.csv'));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2500 rows: 2499 imported, 0 already imported, 1 rejected');
+    expect(readFileSync(join(dir, 'twice-rejects.csv'), 'utf8')).toMatch(/^2401,Other Person,.*already has a live application or registration \(line 11\)$/m);
+    expect(await sql('SELECT full_name FROM auto_entrepreneur WHERE national_id = $1', [cins[9]])).toEqual([{ full_name: 'Salma Ziani' }]);
+  });
 });
