@@ -2,6 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { envInt, log, TRACE_HEADER, type Viewer } from '@moukawil/kit';
+import { deduplicating } from './dedupe';
 import { entitiesWithNullFields } from './missing-entities';
 
 /** What the gateway knows about a request while it runs the query plan. */
@@ -20,10 +21,10 @@ export interface GatewayContext {
  */
 export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(private readonly subgraph: string, url: string) {
-    // Node's fetch (undici) keeps connections to each subgraph alive and pooled; a slow subgraph
-    // costs only its own fields after SUBGRAPH_TIMEOUT_MS.
+    // Node's fetch (undici) keeps connections to each subgraph alive and pooled; identical calls in
+    // flight together go out once (dedupe.ts); a slow subgraph costs only its own fields after SUBGRAPH_TIMEOUT_MS.
     const timeout = envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 100);
-    super({ url, fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) })) as never });
+    super({ url, fetcher: deduplicating((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) })) as never });
     this.timeoutMs = timeout;
   }
 

@@ -1,0 +1,59 @@
+import { createServer, type Server } from 'node:http';
+import { freePort } from '../../kit/src/embedded';
+import { startGateway, type ExtraGateway } from '../../test/gateway';
+import { gql, ok, url } from '../../test/support';
+
+/**
+ * Subgraph request deduplication, seen from the subgraph: a counting proxy in front of the test
+ * stack's registry (it waits 200 ms, so that concurrent requests overlap for certain) and a gateway
+ * of its own (response cache off) that reaches the registry through it.
+ */
+describe('subgraph request deduplication', () => {
+  let proxy: Server;
+  let gateway: ExtraGateway;
+  const received: Array<{ query: string; authorization?: string }> = [];
+
+  beforeAll(async () => {
+    proxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString();
+      received.push({ query: JSON.parse(body).query, authorization: req.headers.authorization });
+      await new Promise((r) => setTimeout(r, 200));
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'x-request-id'].includes(name)) as Array<[string, string]>);
+      const answer = await fetch(url('registry'), { method: 'POST', headers, body });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(await answer.text());
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${port}/graphql`, CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0' });
+  });
+  afterAll(async () => {
+    await gateway?.stop();
+    proxy?.close();
+  });
+
+  const STATS = `{ nationalStats { applications registered womenShare } }`;
+
+  it('sends identical concurrent queries of one caller once, and gives each the whole answer', async () => {
+    received.length = 0;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => gql(STATS, { as: 'NATIONAL', origin: gateway.origin })));
+    const expected = ok(await gql(STATS, { as: 'NATIONAL' }));
+    for (const answer of answers) expect(ok(answer)).toEqual(expected);
+    expect(received.filter((r) => r.query.includes('nationalStats'))).toHaveLength(1);
+  });
+
+  it('never shares a call between two callers, nor between two mutations', async () => {
+    received.length = 0;
+    await Promise.all([gql(STATS, { as: 'NATIONAL', origin: gateway.origin }), gql(STATS, { as: 'PARTNER', origin: gateway.origin })]);
+    expect(new Set(received.map((r) => r.authorization)).size).toBe(2);
+
+    received.length = 0;
+    const input = { fullName: 'Rachida Double', nationalId: `DD${Date.now() % 1_000_000}`, gender: 'FEMALE', birthDate: '1990-01-01', region: 'MA-05', activityCode: 'S-01' };
+    const mutation = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`;
+    const both = await Promise.all([0, 1].map(() => gql(mutation, { as: 'NATIONAL', variables: { input }, origin: gateway.origin })));
+    expect(received.filter((r) => r.query.startsWith('mutation'))).toHaveLength(2);
+    expect(both.filter((r) => !r.errors)).toHaveLength(1); // one CIN, one live application: the other is refused
+  });
+});
