@@ -99,6 +99,8 @@ async function main(): Promise<void> {
       'regions via gateway (no cache)': await load(gateway, { query: REGIONS_ONLY }, national, duration, connections),
       // The same query through Apollo's stock gateway: how much of the overhead is Apollo Gateway's own.
       'regions via stock Apollo gateway': await baseline({ GATEWAY_STOCK: 'true' }, REGIONS_ONLY),
+      // Ours as the stock one is measured (anonymous), without the cache nor deduplication: its own cost per call.
+      'regions via our gateway, anonymous, cache and deduplication off': await baseline({ CACHE_TTL_SECONDS: '0', GATEWAY_DEDUPLICATE: 'false' }, REGIONS_ONLY),
       'regions straight to subgraph': await load(`http://127.0.0.1:${ports.regions}/graphql`, { query: REGIONS_ONLY }, national, duration, connections),
     };
 
@@ -118,6 +120,7 @@ async function main(): Promise<void> {
     const rss = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     const overhead = scenarios['regions via gateway (no cache)'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
     const stockOverhead = scenarios['regions via stock Apollo gateway'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
+    const plainOverhead = scenarios['regions via our gateway, anonymous, cache and deduplication off'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
     const stock = scenarios['dashboard, public, stock Apollo gateway'].requestsPerSecond;
     const versusStock = {
       cacheOff: scenarios['dashboard, public, our gateway with cache off'].requestsPerSecond / Math.max(stock, 1),
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
       versusStock,
       date: new Date().toISOString(), registrations, duration, connections,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, stockGatewayOverheadP50: stockOverhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
+      startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, stockGatewayOverheadP50: stockOverhead, plainGatewayOverheadP50: plainOverhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
       importRowsPerSecond, importRowsPerSecondWithStart, sqlStatementsPerDashboard: sql, peakRssMB: rss,
     };
     const table = [
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
       '| --- | --- | --- | --- | --- | --- |',
       ...Object.entries(scenarios).map(([name, r]) => `| ${name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors + r.non2xx} |`),
       '',
-      `gateway overhead (p50, regions): ${overhead.toFixed(2)} × (stock Apollo gateway ${stockOverhead.toFixed(2)} ×); page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
+      `gateway overhead (p50, regions): ${overhead.toFixed(2)} × (deduplication off, anonymous: ${plainOverhead.toFixed(2)} ×; stock Apollo gateway ${stockOverhead.toFixed(2)} ×); page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
       `dashboard throughput versus the stock gateway: ${versusStock.cacheOff.toFixed(2)} × with our cache off (${versusStock.cacheAndDeduplicationOff.toFixed(2)} × with deduplication off too), ${versusStock.cacheOn.toFixed(1)} × with it on`,
       `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s (${importRowsPerSecondWithStart.toLocaleString('en')} with process start); SQL statements per dashboard: ${JSON.stringify(sql)}`,
       `peak RSS MB: ${Object.entries(rss).map(([n, v]) => `${n} ${v?.toFixed(0)}`).join(', ')}; start ${startSeconds.toFixed(1)} s (${fresh ? 'with seeding' : 'data reused'})`,
