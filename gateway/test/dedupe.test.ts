@@ -5,7 +5,7 @@ import { gql, ok, url } from '../../test/support';
 
 /**
  * Subgraph request deduplication, seen from the subgraph: a counting proxy in front of the test
- * stack's registry (it waits 200 ms, so that concurrent requests overlap for certain) and a gateway
+ * stack's registry (it waits 500 ms, so that concurrent requests overlap for certain, even on a busy CI machine) and a gateway
  * of its own (response cache off) that reaches the registry through it.
  */
 describe('subgraph request deduplication', () => {
@@ -19,7 +19,7 @@ describe('subgraph request deduplication', () => {
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks).toString();
       received.push({ query: JSON.parse(body).query, authorization: req.headers.authorization });
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, 500));
       const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'x-request-id'].includes(name)) as Array<[string, string]>);
       const answer = await fetch(url('registry'), { method: 'POST', headers, body });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
