@@ -1,9 +1,10 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { envInt, log, TRACE_HEADER, type Viewer } from '@moukawil/kit';
 import { deduplicating } from './dedupe';
 import { entitiesWithNullFields } from './missing-entities';
+import { subgraphSender, type Send } from './subgraph-http';
 
 /** What the gateway knows about a request while it runs the query plan. */
 export interface GatewayContext {
@@ -16,38 +17,24 @@ export interface GatewayContext {
 }
 
 /**
- * Forwards the already-verified bearer token to each subgraph, which verifies it again
- * (a subgraph never trusts a caller for having reached its port), and the request id.
+ * Apollo Gateway's link to one subgraph. Forwards the already-verified bearer token (the
+ * subgraph verifies it again: it never trusts a caller for having reached its port), the request
+ * id, the Idempotency-Key and the SQL trace header. Calls go over pooled keep-alive `node:http`
+ * connections (subgraph-http.ts), identical ones in flight together go out once (dedupe.ts), and
+ * a slow subgraph costs only its own fields after SUBGRAPH_TIMEOUT_MS.
  */
-export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext> {
+  private readonly timeoutMs = envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 100);
+  private readonly send: Send;
+
   constructor(private readonly subgraph: string, url: string) {
-    // Node's fetch (undici) keeps connections to each subgraph alive and pooled; identical calls in
-    // flight together go out once (dedupe.ts); a slow subgraph costs only its own fields after SUBGRAPH_TIMEOUT_MS.
-    const timeout = envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 100);
-    super({ url, fetcher: deduplicating((input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeout) })) as never });
-    this.timeoutMs = timeout;
-  }
-
-  private readonly timeoutMs: number;
-
-  /**
-   * A subgraph that is down, slow or failing costs only its own fields: the client gets an error
-   * naming the subgraph and why, never its address nor a stack trace.
-   */
-  didEncounterError(error: Error, _request: unknown, response?: { status?: number }): void {
-    const reason = error.name === 'TimeoutError' || error.name === 'AbortError'
-      ? `no answer within ${this.timeoutMs} ms`
-      : response?.status ? `answered HTTP ${response.status}` : 'not reachable';
-    log.warn({ subgraph: this.subgraph, err: error }, 'subgraph call failed');
-    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable (${reason}): its fields are missing from this answer.`, {
-      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
-    });
+    this.send = deduplicating(subgraphSender(url, this.timeoutMs));
   }
 
   /** A failed entity fetch answers null for the fields it asked (see missing-entities.ts), with the error. */
   async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
-      return await super.process(options);
+      return this.counted(await this.call(options), options.context);
     } catch (error) {
       if (!(error instanceof GraphQLError) || error.extensions.code !== 'SUBGRAPH_UNAVAILABLE') throw error;
       const nulls = entitiesWithNullFields(options.request.query, options.request.variables);
@@ -56,17 +43,39 @@ export class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayCont
     }
   }
 
-  willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    const token = context?.viewer?.token;
-    if (token) request.http?.headers.set('authorization', `Bearer ${token}`);
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (context?.idempotencyKey) request.http?.headers.set('idempotency-key', context.idempotencyKey);
-    if (context?.sqlStatements) request.http?.headers.set(TRACE_HEADER, 'sql');
+  private async call({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { query, variables, operationName, extensions } = request;
+    const headers: Record<string, string> = {};
+    if (context?.viewer?.token) headers.authorization = `Bearer ${context.viewer.token}`;
+    if (context?.requestId) headers['x-request-id'] = context.requestId;
+    if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
+    if (context?.sqlStatements) headers[TRACE_HEADER] = 'sql';
+    let status: number | undefined;
+    try {
+      const answer = await this.send(headers, JSON.stringify({ query, variables, operationName, extensions }));
+      status = answer.status;
+      if (status < 200 || status > 299 || !answer.contentType?.includes('json')) throw new Error(`HTTP ${status}`);
+      const body: unknown = JSON.parse(answer.text);
+      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('the answer is not a GraphQL response');
+      return body as GatewayGraphQLResponse;
+    } catch (error) {
+      throw this.unavailable(error as Error, status);
+    }
   }
 
-  didReceiveResponse({ response, context }: { response: GatewayGraphQLResponse; context: GatewayContext }): GatewayGraphQLResponse {
+  /** The client gets an error naming the subgraph and why, never its address nor a stack trace. */
+  private unavailable(error: Error, status: number | undefined): GraphQLError {
+    const reason = error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs} ms` : status ? `answered HTTP ${status}` : 'not reachable';
+    log.warn({ subgraph: this.subgraph, err: error }, 'subgraph call failed');
+    return new GraphQLError(`The ${this.subgraph} subgraph is unavailable (${reason}): its fields are missing from this answer.`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.subgraph },
+    });
+  }
+
+  /** Adds the subgraph's SQL statement count to the request's when the client asked for them. */
+  private counted(response: GatewayGraphQLResponse, context: GatewayContext): GatewayGraphQLResponse {
     const count = response.extensions?.sqlStatements;
-    if (context.sqlStatements && typeof count === 'number') {
+    if (context?.sqlStatements && typeof count === 'number') {
       context.sqlStatements[this.subgraph] = (context.sqlStatements[this.subgraph] ?? 0) + count;
     }
     return response;

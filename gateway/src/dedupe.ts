@@ -1,4 +1,5 @@
 import { envBool, TRACE_HEADER } from '@moukawil/kit';
+import type { Answer, Send } from './subgraph-http';
 
 /**
  * Subgraph request deduplication (what Apollo Router calls `deduplicate_query`): identical
@@ -7,34 +8,24 @@ import { envBool, TRACE_HEADER } from '@moukawil/kit';
  * answer (parsed separately, so no request ever sees another's objects). Nothing is kept once
  * the answer is in: this is not a cache. Mutations and SQL-traced requests always go out on
  * their own. The followers' subgraph call carries the first request's x-request-id.
- * GATEWAY_DEDUPLICATE=false turns it off.
+ * GATEWAY_DEDUPLICATE=false turns it off. One wrapper per subgraph, so the subgraph is part of the key.
  */
-interface Answer {
-  status: number;
-  contentType: string | null;
-  text: string;
-}
-
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
-
 const MUTATION = /"query":"\s*mutation\b/;
 
-export function deduplicating(fetcher: Fetch): Fetch {
-  if (!envBool('GATEWAY_DEDUPLICATE', true)) return fetcher;
+/** Wraps a subgraph's sender; the answer is shared as text, so each request parses its own copy. */
+export function deduplicating(send: Send): Send {
+  if (!envBool('GATEWAY_DEDUPLICATE', true)) return send;
   const inFlight = new Map<string, Promise<Answer>>();
-  return async (input, init) => {
-    const headers = new Headers(init.headers);
-    const body = init.body;
-    if (typeof body !== 'string' || MUTATION.test(body) || headers.has(TRACE_HEADER)) return fetcher(input, init);
-    const key = `${input}\n${headers.get('authorization') ?? ''}\n${body}`;
+  return (headers, body) => {
+    if (MUTATION.test(body) || headers[TRACE_HEADER]) return send(headers, body);
+    const key = `${headers.authorization ?? ''}\n${body}`;
     let shared = inFlight.get(key);
     if (!shared) {
-      shared = fetcher(input, init).then(async (response) => ({ status: response.status, contentType: response.headers.get('content-type'), text: await response.text() }));
+      shared = send(headers, body);
       inFlight.set(key, shared);
       const forget = () => inFlight.delete(key);
       shared.then(forget, forget);
     }
-    const answer = await shared;
-    return new Response(answer.text, { status: answer.status, headers: answer.contentType ? { 'content-type': answer.contentType } : {} });
+    return shared;
   };
 }
