@@ -4,7 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, log, setServiceName, signToken, startEmbeddedPostgres, type ServiceName } from '@moukawil/kit';
-import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
+import { BENCH_PROXY_ENTRY, DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
 import { portsEnv, startStack } from './stack';
 
 /**
@@ -21,14 +21,14 @@ const arg = (name: string, fallback: number) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 
-interface Load { requestsPerSecond: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }
+interface Load { requestsPerSecond: number; mean: number; p50: number; p97_5: number; p99: number; errors: number; non2xx: number }
 
 async function load(url: string, body: object, token: string | null, duration: number, connections: number): Promise<Load> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const result = await autocannon({ url, method: 'POST', headers, body: JSON.stringify(body), duration, connections });
   return {
-    requestsPerSecond: Math.round(result.requests.average), p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99,
+    requestsPerSecond: Math.round(result.requests.average), mean: Math.round(result.latency.average * 1000) / 1000, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99,
     errors: result.errors, non2xx: result.non2xx,
   };
 }
@@ -47,6 +47,19 @@ const rssPeak = (pid: number) => {
     return null;
   }
 };
+
+/** A process of ours (a gateway, the bare proxy) on a free port, until stopped. */
+async function spawnService(args: string[], envFor: (port: number) => NodeJS.ProcessEnv, argsFor: (port: number) => string[] = () => []): Promise<{ url: string; stop: () => void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [...args, ...argsFor(port)], { env: envFor(port), stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}/graphql`;
+  for (let i = 0; i < 100; i++) {
+    const answered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then(() => true, () => false);
+    if (answered) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, stop: () => child.kill('SIGTERM') };
+}
 
 async function main(): Promise<void> {
   setServiceName('bench');
@@ -76,17 +89,17 @@ async function main(): Promise<void> {
     const sql = (await gql(gateway, DASHBOARD, {}, national, { 'x-moukawil-trace': 'sql' })).extensions.sqlStatements;
 
     // Baselines on the same subgraphs: Apollo's stock gateway, and ours with the response cache off.
+    const gatewayWith = (extra: NodeJS.ProcessEnv) => spawnService(
+      [...(extra.GATEWAY_STOCK ? [] : gatewayNodeArgs()), GATEWAY_ENTRY], // the stock gateway runs as a user would run it: Node's defaults
+      (port) => ({ ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), ...extra }),
+    );
     const baseline = async (extra: NodeJS.ProcessEnv, query = DASHBOARD) => {
-      const port = await freePort();
-      const flags = extra.GATEWAY_STOCK ? [] : gatewayNodeArgs(); // the stock gateway runs as a user would run it: Node's defaults
-      const child = spawn(process.execPath, [...flags, GATEWAY_ENTRY], { env: { ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), ...extra }, stdio: 'ignore' });
-      for (let i = 0; i < 100; i++) {
-        if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) break;
-        await new Promise((r) => setTimeout(r, 200));
+      const other = await gatewayWith(extra);
+      try {
+        return await load(other.url, { query }, null, duration, connections);
+      } finally {
+        other.stop();
       }
-      const result = await load(`http://127.0.0.1:${port}/graphql`, { query }, null, duration, connections);
-      child.kill('SIGTERM');
-      return result;
     };
     const scenarios: Record<string, Load> = {
       'dashboard, public, stock Apollo gateway': await baseline({ GATEWAY_STOCK: 'true' }),
@@ -102,6 +115,38 @@ async function main(): Promise<void> {
       // Ours as the stock one is measured (anonymous), without the cache nor deduplication: its own cost per call.
       'regions via our gateway, anonymous, cache and deduplication off': await baseline({ CACHE_TTL_SECONDS: '0', GATEWAY_DEDUPLICATE: 'false' }, REGIONS_ONLY),
       'regions straight to subgraph': await load(`http://127.0.0.1:${ports.regions}/graphql`, { query: REGIONS_ONLY }, national, duration, connections),
+    };
+
+    // (c) the gateway's overhead as latency: one client, so the gateway and the subgraph do not
+    // compete for the two cores; the same caller on every path; a bare proxy gives the floor.
+    const plain = await gatewayWith({ CACHE_TTL_SECONDS: '0', GATEWAY_DEDUPLICATE: 'false' });
+    const stockGateway = await gatewayWith({ GATEWAY_STOCK: 'true' });
+    const proxy = await spawnService([BENCH_PROXY_ENTRY, `http://127.0.0.1:${ports.regions}/graphql`], () => process.env, (port) => [String(port)]);
+    const registryProxy = await spawnService([BENCH_PROXY_ENTRY, `http://127.0.0.1:${ports.registry}/graphql`], () => process.env, (port) => [String(port)]);
+    const one = (url: string, body: object, token: string | null = null) => load(url, body, token, duration, 1);
+    const latency: Record<string, Load> = {};
+    try {
+      latency['regions straight to the subgraph'] = await one(`http://127.0.0.1:${ports.regions}/graphql`, { query: REGIONS_ONLY });
+      latency['regions through a bare Node proxy (the floor)'] = await one(proxy.url, { query: REGIONS_ONLY });
+      latency['regions through our gateway (cache and deduplication off)'] = await one(plain.url, { query: REGIONS_ONLY });
+      latency['regions through Apollo\'s stock gateway'] = await one(stockGateway.url, { query: REGIONS_ONLY });
+      latency['council list page 1 straight to the registry'] = await one(`http://127.0.0.1:${ports.registry}/graphql`, { query: PAGE, variables: { after: null } }, council);
+      latency['council list page 1 through a bare Node proxy (the floor)'] = await one(registryProxy.url, { query: PAGE, variables: { after: null } }, council);
+      latency['council list page 1 through our gateway (cache and deduplication off)'] = await one(plain.url, { query: PAGE, variables: { after: null } }, council);
+    } finally {
+      for (const service of [plain, stockGateway, proxy, registryProxy]) service.stop();
+    }
+    const ratio = (path: string, direct: string) => latency[path].mean / Math.max(latency[direct].mean, 0.001);
+    const singleClientOverhead = {
+      regions: {
+        ourGateway: ratio('regions through our gateway (cache and deduplication off)', 'regions straight to the subgraph'),
+        stockGateway: ratio('regions through Apollo\'s stock gateway', 'regions straight to the subgraph'),
+        bareProxy: ratio('regions through a bare Node proxy (the floor)', 'regions straight to the subgraph'),
+      },
+      councilListPage: {
+        ourGateway: ratio('council list page 1 through our gateway (cache and deduplication off)', 'council list page 1 straight to the registry'),
+        bareProxy: ratio('council list page 1 through a bare Node proxy (the floor)', 'council list page 1 straight to the registry'),
+      },
     };
 
     // (d) bulk import
@@ -131,7 +176,7 @@ async function main(): Promise<void> {
       versusStock,
       date: new Date().toISOString(), registrations, duration, connections,
       machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-      startSeconds, freshSeed: fresh, scenarios, gatewayOverheadP50: overhead, stockGatewayOverheadP50: stockOverhead, plainGatewayOverheadP50: plainOverhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
+      startSeconds, freshSeed: fresh, scenarios, singleClientLatency: latency, singleClientOverhead, gatewayOverheadP50: overhead, stockGatewayOverheadP50: stockOverhead, plainGatewayOverheadP50: plainOverhead, page500OverPage1P50: scenarios['council list page 500'].p50 / Math.max(scenarios['council list page 1'].p50, 0.01),
       importRowsPerSecond, importRowsPerSecondWithStart, sqlStatementsPerDashboard: sql, peakRssMB: rss,
     };
     const table = [
@@ -140,7 +185,12 @@ async function main(): Promise<void> {
       '| --- | --- | --- | --- | --- | --- |',
       ...Object.entries(scenarios).map(([name, r]) => `| ${name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors + r.non2xx} |`),
       '',
-      `gateway overhead (p50, regions): ${overhead.toFixed(2)} × (deduplication off, anonymous: ${plainOverhead.toFixed(2)} ×; stock Apollo gateway ${stockOverhead.toFixed(2)} ×); page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
+      '| one client (latency) | mean ms | p50 ms | p99 ms |',
+      '| --- | --- | --- | --- |',
+      ...Object.entries(latency).map(([name, r]) => `| ${name} | ${r.mean} | ${r.p50} | ${r.p99} |`),
+      '',
+      `gateway overhead, one client (mean): regions ${singleClientOverhead.regions.ourGateway.toFixed(2)} × (stock Apollo gateway ${singleClientOverhead.regions.stockGateway.toFixed(2)} ×, bare proxy ${singleClientOverhead.regions.bareProxy.toFixed(2)} ×); council list page ${singleClientOverhead.councilListPage.ourGateway.toFixed(2)} × (bare proxy ${singleClientOverhead.councilListPage.bareProxy.toFixed(2)} ×)`,
+      `gateway overhead at ${connections} connections (p50, regions): ${overhead.toFixed(2)} × (deduplication off, anonymous: ${plainOverhead.toFixed(2)} ×; stock Apollo gateway ${stockOverhead.toFixed(2)} ×); page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
       `dashboard throughput versus the stock gateway: ${versusStock.cacheOff.toFixed(2)} × with our cache off (${versusStock.cacheAndDeduplicationOff.toFixed(2)} × with deduplication off too), ${versusStock.cacheOn.toFixed(1)} × with it on`,
       `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s (${importRowsPerSecondWithStart.toLocaleString('en')} with process start); SQL statements per dashboard: ${JSON.stringify(sql)}`,
       `peak RSS MB: ${Object.entries(rss).map(([n, v]) => `${n} ${v?.toFixed(0)}`).join(', ')}; start ${startSeconds.toFixed(1)} s (${fresh ? 'with seeding' : 'data reused'})`,
