@@ -1,11 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertArrays } from '@moukawil/kit';
+import { insertArrays, uuidv7 } from '@moukawil/kit';
 import type { Activity } from './entities/Activity';
 import type { ApplicationInput } from './entities/inputs';
 import { LIVE_CIN_MESSAGE, loadActivities, validateApplication, type ValidApplication } from './register';
@@ -72,16 +72,23 @@ function checkRow(row: Row, activities: Map<string, Activity>, now: Date): Accep
 
 /** Writes one batch in one transaction; returns the rejections found against the database. */
 async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string): Promise<{ imported: number; already: number; rejected: Array<[number, string]> }> {
-  const known = new Set<string>((await tx.query(`SELECT import_key FROM auto_entrepreneur WHERE import_key = ANY($1)`, [accepted.map((a) => a.key)])).map((r: { import_key: string }) => r.import_key));
+  // A batch is durable once the import's last flush commits (see importApplications): a run
+  // killed before that loses only batches that a second run writes again.
+  await tx.query(`SET LOCAL synchronous_commit = off`);
+  // Every row of these CINs, whatever its status: the same import key is a row already imported
+  // (found through the CIN's index, so the key itself needs none); a live one is a refusal.
+  const existing: Array<{ national_id: string; import_key: string | null; status: string }> = await tx.query(
+    `SELECT national_id, import_key, status FROM auto_entrepreneur WHERE national_id = ANY($1)`, [accepted.map((a) => a.valid.nationalId)]);
+  const known = new Set(existing.map((r) => r.import_key));
+  const live = new Set(existing.filter((r) => (LIVE_STATUSES as string[]).includes(r.status)).map((r) => r.national_id));
   const fresh = accepted.filter((a) => !known.has(a.key));
-  const live = new Set<string>((await tx.query(`SELECT national_id FROM auto_entrepreneur WHERE national_id = ANY($1) AND status = ANY($2)`, [fresh.map((a) => a.valid.nationalId), LIVE_STATUSES])).map((r: { national_id: string }) => r.national_id));
   const rejected: Array<[number, string]> = [];
   const rows: Accepted[] = [];
   for (const a of fresh) {
     if (live.has(a.valid.nationalId)) rejected.push([a.line, `nationalId: ${LIVE_CIN_MESSAGE}`]);
     else rows.push(a); // a CIN twice in the file never reaches here: the parse keeps the first
   }
-  const ids = rows.map(() => randomUUID());
+  const ids = rows.map(() => uuidv7());
   await insertArrays(tx, 'auto_entrepreneur', [
     ['id', 'uuid'], ['status', 'varchar'], ['full_name', 'text'], ['national_id', 'varchar'], ['gender', 'varchar'], ['birth_date', 'date'],
     ['phone', 'varchar'], ['segment', 'varchar'], ['region_code', 'varchar'], ['province_code', 'varchar'], ['activity_code', 'varchar'],
@@ -209,6 +216,8 @@ export async function importApplications(db: DataSource, file: string, rejectFil
   await flush();
   await Promise.all(writes);
   if (failure) throw failure;
+  // One synchronous commit flushes the write-ahead log past every batch's asynchronous one.
+  await db.transaction(async (tx) => { await tx.query(`SELECT pg_current_xact_id()`); }); // an xid, so its commit is flushed
   report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
   rejects.sort((a, b) => a[0] - b[0]);
   writeFileSync(rejectFile, [['line', ...header, 'reason'].join(','), ...rejects.map(([, text]) => text)].join('\n') + '\n');

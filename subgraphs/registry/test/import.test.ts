@@ -3,6 +3,7 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gql, ok } from '../../../test/support';
 import { regionStats, sql } from './helpers';
 
 // Imports into Guelmim-Oued Noun (MA-10), a region no other test file writes to.
@@ -105,5 +106,20 @@ describe('npm run import', () => {
     expect(result.stdout).toContain('2500 rows: 2499 imported, 0 already imported, 1 rejected');
     expect(readFileSync(join(dir, 'twice-rejects.csv'), 'utf8')).toMatch(/^2401,Other Person,.*already has a live application or registration \(line 11\)$/m);
     expect(await sql('SELECT full_name FROM auto_entrepreneur WHERE national_id = $1', [cins[9]])).toEqual([{ full_name: 'Salma Ziani' }]);
+  });
+
+  it('recognises a row it imported even after the application was rejected, and gives new people time-ordered ids', async () => {
+    const base = randomInt(1_000_000, 8_000_000);
+    const file = join(dir, 'later.csv');
+    writeFileSync(file, [HEADER, `Hind Alaoui,ZR${base},FEMALE,1993-02-03,MA-10,S-05,,,,2025-08-01T08:00:00Z`, `Ali Amrani,ZR${base + 1},MALE,1989-02-03,MA-10,C-01,,,,2025-08-01T08:00:01Z`].join('\n') + '\n');
+    expect(runImport(file, join(dir, 'later-rejects.csv')).stdout).toContain('2 rows: 2 imported');
+    const [first, second] = await sql('SELECT id FROM auto_entrepreneur WHERE national_id = ANY($1) ORDER BY national_id', [[`ZR${base}`, `ZR${base + 1}`]]);
+    for (const { id } of [first, second]) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(first.id.slice(0, 8)).toBe(second.id.slice(0, 8)); // both lead with the same time stamp (its first 32 bits change every 65 s)
+
+    ok(await gql(`mutation($id: ID!) { rejectApplication(id: $id, reason: "Dossier incomplet") { status } }`, { as: 'NATIONAL', variables: { id: first.id } }));
+    const again = runImport(file, join(dir, 'later-rejects.csv'));
+    expect(again.stdout).toContain('2 rows: 0 imported, 2 already imported, 0 rejected');
+    expect(await countOf([`ZR${base}`, `ZR${base + 1}`])).toBe(2);
   });
 });
