@@ -19,11 +19,12 @@ export class SubgraphTimeout extends Error {
  * POSTs to one subgraph over pooled keep-alive connections with `node:http`. Node's `fetch`
  * (undici's WHATWG layer) and Apollo's node-fetch request objects were a third of the gateway's
  * CPU on a small query; this is the whole of what a subgraph call needs. Sockets per subgraph:
- * GATEWAY_SUBGRAPH_SOCKETS (default 256), idle ones kept 30 s (subgraphs keep theirs 65 s).
+ * GATEWAY_SUBGRAPH_SOCKETS (default 256); an idle one is closed after 30 s, before the subgraph
+ * closes it (65 s), so a call never goes out on a socket the subgraph is shutting.
  */
 export function subgraphSender(url: string, timeoutMs: number): Send {
   const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, keepAliveMsecs: 30_000, maxSockets: envInt('GATEWAY_SUBGRAPH_SOCKETS', 256, 1), scheduling: 'lifo' });
+  const agent = new Agent({ keepAlive: true, timeout: 30_000, maxSockets: envInt('GATEWAY_SUBGRAPH_SOCKETS', 256, 1), scheduling: 'lifo' });
   return (headers, body) => new Promise<Answer>((resolve, reject) => {
     const call = request({
       agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'POST',
@@ -36,6 +37,7 @@ export function subgraphSender(url: string, timeoutMs: number): Send {
         resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') });
       });
       response.on('error', fail);
+      response.on('close', () => response.complete || fail(new Error('the subgraph closed the connection mid-answer')));
     });
     const timer = setTimeout(() => call.destroy(new SubgraphTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
     function fail(error: Error): void {
