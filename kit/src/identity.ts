@@ -158,6 +158,21 @@ export function readableRegions(viewer: Viewer): 'ALL' | string[] {
   return [];
 }
 
+/**
+ * The regions a list of people (or of what they do) may cover for this viewer: the one asked
+ * for if readable, else all it may read. FORBIDDEN for a region it may not read, and for callers
+ * who may read no one (`refusal` says where their public figures are).
+ */
+export function peopleListScope(viewer: Viewer, region: string | null, refusal: string): string[] | 'ALL' {
+  const readable = readableRegions(viewer);
+  if (readable !== 'ALL' && readable.length === 0) throw forbidden(refusal);
+  if (region) {
+    if (readable !== 'ALL' && !readable.includes(region)) throw forbidden(`You may not list the people of ${region}`);
+    return [region];
+  }
+  return readable;
+}
+
 /** CIN as a viewer may see it: full for advisors of the region and the national office, masked for councils. */
 export function nationalIdFor(viewer: Viewer, region: string, nationalId: string): string {
   if (viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === region)) return nationalId;

@@ -10,6 +10,7 @@ export * from './subgraph';
 export * from './demo';
 export * from './loaders';
 export * from './pagination';
+export * from './connection';
 export * from './bulk';
 export * from './territory';
 export * from './columns';

@@ -1,4 +1,4 @@
-import { canReadPeopleOf, canWriteIn, forbidden, readableRegions, type Viewer } from '@moukawil/kit';
+import { canReadPeopleOf, canWriteIn, forbidden, peopleListScope, readableRegions, type Viewer } from '@moukawil/kit';
 
 /**
  * The programs subgraph's access decisions, in one place. Who is enrolled where is personal
@@ -11,6 +11,11 @@ export const policy = {
   enrolmentRegions(viewer: Viewer): string[] | null {
     const readable = readableRegions(viewer);
     return readable === 'ALL' ? null : readable;
+  },
+
+  /** Regions a page of enrolments may cover (Query.enrolments): FORBIDDEN like a list of people. */
+  enrolmentListScope(viewer: Viewer, region: string | null): string[] | 'ALL' {
+    return peopleListScope(viewer, region, 'Lists of enrolments are for regional councils, advisors and the national office; public figures are in Programme.stats and Region.programmeStats');
   },
 
   assertCanReadPeopleOf(viewer: Viewer, region: string): void {

@@ -1,4 +1,4 @@
-import { canReadPeopleOf, canWriteIn, forbidden, nationalIdFor, notePersonalRead, readableRegions, type Viewer } from '@moukawil/kit';
+import { canReadPeopleOf, canWriteIn, forbidden, nationalIdFor, notePersonalRead, peopleListScope, type Viewer } from '@moukawil/kit';
 import type { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 
 /**
@@ -15,13 +15,7 @@ export const policy = {
 
   /** The regions a list may cover for this viewer, given the region asked for (if any). */
   listScope(viewer: Viewer, region: string | null): string[] | 'ALL' {
-    const readable = readableRegions(viewer);
-    if (readable !== 'ALL' && readable.length === 0) throw forbidden('Lists of people are for regional councils, advisors and the national office; public figures are in nationalStats and Region.registrationStats');
-    if (region) {
-      if (readable !== 'ALL' && !readable.includes(region)) throw forbidden(`You may not list the people of ${region}`);
-      return [region];
-    }
-    return readable;
+    return peopleListScope(viewer, region, 'Lists of people are for regional councils, advisors and the national office; public figures are in nationalStats and Region.registrationStats');
   },
 
   nationalId(viewer: Viewer, person: AutoEntrepreneur): string {

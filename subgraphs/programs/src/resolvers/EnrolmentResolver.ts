@@ -1,15 +1,36 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, connectionOf, decodeTimeIdCursor, pageSize, regionArg } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
+import { EnrolmentConnection } from '../entities/EnrolmentConnection';
 import { EnrolmentStatus } from '../entities/enums';
 import { EnrolmentInput } from '../entities/inputs';
 import { Programme } from '../entities/Programme';
 import { AutoEntrepreneur } from '../entities/stubs';
+import { findEnrolmentPage } from '../enrolment-pages';
 import { Enrolments } from '../enrolments';
+import { policy } from '../policy';
 import type { Context } from '../loaders';
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
+  @Query(() => EnrolmentConnection, { description: 'A page of enrolments, oldest application first (keyset pagination), of one programme or all. Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN (public figures: Programme.stats).' })
+  async enrolments(
+    @Ctx() { db, viewer, loaders }: Context,
+    @Arg('programme', () => ID, { nullable: true, description: 'Only this programme (its code).' }) programme?: string | null,
+    @Arg('region', () => ID, { nullable: true, description: 'Only this region (MA-01 … MA-12).' }) region?: string | null,
+    @Arg('status', () => EnrolmentStatus, { nullable: true, description: 'Only this status.' }) status?: EnrolmentStatus | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
+  ): Promise<EnrolmentConnection> {
+    const scope = policy.enrolmentListScope(viewer, region ? regionArg(region) : null);
+    if (programme && !(await loaders.programme.load(programme))) throw badInput(`No programme has the code "${programme}"`, 'programme');
+    const { rows, hasNextPage, totalCount } = await findEnrolmentPage(db, {
+      scope, programme: programme ?? null, status: status ?? null, size: pageSize(first), after: decodeTimeIdCursor(after),
+    });
+    return connectionOf(rows, hasNextPage, totalCount, (row) => [row.enrolledAt.toISOString(), row.id]);
+  }
+
   @FieldResolver(() => Programme, { description: 'The programme.' })
   async programme(@Root() enrolment: Enrolment, @Ctx() { loaders }: Context): Promise<Programme> {
     return (await loaders.programme.load(enrolment.programmeCode))!;

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '@moukawil/kit';
 import { AutoEntrepreneur } from './AutoEntrepreneur';
 import { Gender, PopulationSegment } from './enums';
 
@@ -39,15 +40,6 @@ export class AutoEntrepreneurEdge {
 
   @Field(() => AutoEntrepreneur, { description: 'The auto-entrepreneur.' })
   node!: AutoEntrepreneur;
-}
-
-@ObjectType({ description: 'Pagination state of a page.' })
-export class PageInfo {
-  @Field({ description: 'True when more rows follow this page.' })
-  hasNextPage!: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Cursor of the last row of this page.' })
-  endCursor!: string | null;
 }
 
 @ObjectType({ description: 'A page of auto-entrepreneurs, oldest application first (keyset pagination: every page costs the same).' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { decodeCursor, encodeCursor, invalidCursor, pageSize, provinceArg, regionArg } from '@moukawil/kit';
+import { connectionOf, decodeTimeIdCursor, pageSize, provinceArg, regionArg } from '@moukawil/kit';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { ActivityCategory, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';
@@ -33,17 +33,12 @@ export class AutoEntrepreneurResolver {
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
   ): Promise<AutoEntrepreneurConnection> {
     const scope = policy.listScope(viewer, region ? regionArg(region) : null);
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
-    if (cursor && (Number.isNaN(Date.parse(String(cursor[0]))) || !/^[0-9a-f-]{36}$/i.test(String(cursor[1])))) throw invalidCursor();
     return findPage(db, {
       scope, status, segment, activityCategory,
       province: province ? provinceArg(province, region ?? undefined) : null,
       search: search ?? null,
-      size: pageSize(first), after: cursor,
-    }).then(({ rows, hasNextPage, totalCount }) => {
-      const edges = rows.map((node) => ({ node, cursor: encodeCursor([node.submittedAt.toISOString(), node.id]) }));
-      return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
-    });
+      size: pageSize(first), after: decodeTimeIdCursor(after),
+    }).then(({ rows, hasNextPage, totalCount }) => connectionOf(rows, hasNextPage, totalCount, (node) => [node.submittedAt.toISOString(), node.id]));
   }
 
   @FieldResolver(() => String, { description: 'Full name. Personal data: readable by the council, advisors of the region and the national office.' })

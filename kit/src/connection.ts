@@ -1,0 +1,29 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { decodeCursor, encodeCursor, invalidCursor } from './pagination';
+
+/** Shareable: every subgraph with a keyset list returns the same PageInfo. */
+@Directive('@shareable')
+@ObjectType({ description: 'Pagination state of a page.' })
+export class PageInfo {
+  @Field({ description: 'True when more rows follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row of this page.' })
+  endCursor!: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor of a list ordered by (a time, a UUID): the lists of people and of enrolments. */
+export function decodeTimeIdCursor(after: string | null | undefined): [string, string] | null {
+  const key = decodeCursor(after, 2);
+  if (key === null) return null;
+  if (Number.isNaN(Date.parse(String(key[0]))) || !UUID.test(String(key[1]))) throw invalidCursor();
+  return key as [string, string];
+}
+
+/** A page of rows as a connection: edges with their cursors (the row's sort key), page info, total. */
+export function connectionOf<T>(rows: T[], hasNextPage: boolean, totalCount: number, sortKey: (row: T) => unknown[]) {
+  const edges = rows.map((node) => ({ node, cursor: encodeCursor(sortKey(node)) }));
+  return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}
