@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, log, setServiceName, signToken, startEmbeddedPostgres, type ServiceName } from '@moukawil/kit';
 import { BENCH_PROXY_ENTRY, DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
+import { summariseProfile } from './profile-summary';
 import { portsEnv, startStack } from './stack';
 
 /**
@@ -60,8 +61,17 @@ function combine(runs: Load[]): Load {
   };
 }
 
+/** A CSV of `rows` applications with CINs no earlier run has imported (two random letters, a random base). */
+function importFile(path: string, rows: number): string {
+  const prefix = String.fromCharCode(65 + Math.floor(Math.random() * 26), 65 + Math.floor(Math.random() * 26));
+  const base = 1_000_000 + Math.floor(Math.random() * 8_000_000);
+  writeFileSync(path, ['fullName,nationalId,gender,birthDate,region,activityCode,province,phone,segment,submittedAt',
+    ...Array.from({ length: rows }, (_, i) => `Bench Person,${prefix}${base + i},FEMALE,1990-01-01,MA-06,C-01,,,,2025-01-02T00:00:00Z`)].join('\n'));
+  return path;
+}
+
 /** A process of ours (a gateway, the bare proxy) on a free port, until stopped. */
-async function spawnService(args: string[], envFor: (port: number) => NodeJS.ProcessEnv, argsFor: (port: number) => string[] = () => []): Promise<{ url: string; stop: () => void }> {
+async function spawnService(args: string[], envFor: (port: number) => NodeJS.ProcessEnv, argsFor: (port: number) => string[] = () => []): Promise<{ url: string; stop: () => void; stopped: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, [...args, ...argsFor(port)], { env: envFor(port), stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -70,7 +80,8 @@ async function spawnService(args: string[], envFor: (port: number) => NodeJS.Pro
     if (answered) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, stop: () => child.kill('SIGTERM') };
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { url, stop: () => child.kill('SIGTERM'), stopped: () => { child.kill('SIGTERM'); return exited; } };
 }
 
 async function main(): Promise<void> {
@@ -171,12 +182,7 @@ async function main(): Promise<void> {
 
     // (d) bulk import
     const rows = 20_000;
-    const csv = join(dataDir, 'bench-import.csv');
-    // Two random letters and a random base: CINs no earlier run of this database has imported.
-    const prefix = String.fromCharCode(65 + Math.floor(Math.random() * 26), 65 + Math.floor(Math.random() * 26));
-    const base = 1_000_000 + Math.floor(Math.random() * 8_000_000);
-    writeFileSync(csv, ['fullName,nationalId,gender,birthDate,region,activityCode,province,phone,segment,submittedAt',
-      ...Array.from({ length: rows }, (_, i) => `Bench Person,${prefix}${base + i},FEMALE,1990-01-01,MA-06,C-01,,,,2025-01-02T00:00:00Z`)].join('\n'));
+    const csv = importFile(join(dataDir, 'bench-import.csv'), rows);
     const importStarted = Date.now();
     const summary = execFileSync(process.execPath, [subgraphEntry('registry'), 'import', csv, '--rejects', `${csv}.rejects.csv`], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
     // The import's own time (its summary line), and the wall time with Node's start and migration check.
@@ -185,6 +191,24 @@ async function main(): Promise<void> {
     if (imported !== rows) throw new Error(`the bench import wrote ${imported} of ${rows} rows: ${summary}`);
     const importRowsPerSecond = Math.round(rows / importSeconds);
     const importRowsPerSecondWithStart = Math.round(rows / ((Date.now() - importStarted) / 1000));
+
+    // --profile: the same one-client load on a gateway and one more import, each under
+    // `node --cpu-prof`, summarised in bench/profiles/*.txt (the profiles that explain the figures).
+    const profiles: string[] = [];
+    if (process.argv.includes('--profile')) {
+      const dir = join(ROOT, 'bench', 'profiles');
+      mkdirSync(dir, { recursive: true });
+      const profiled = await spawnService([...gatewayNodeArgs(), '--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=gateway.cpuprofile', GATEWAY_ENTRY],
+        (port) => ({ ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), CACHE_TTL_SECONDS: '0', GATEWAY_DEDUPLICATE: 'false' }));
+      await load(profiled.url, { query: REGIONS_ONLY }, null, duration, 1);
+      await profiled.stopped();
+      const again = importFile(join(dataDir, 'bench-import-profiled.csv'), rows);
+      execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=import.cpuprofile', subgraphEntry('registry'), 'import', again, '--rejects', `${again}.rejects.csv`], { env: { ...process.env, ...env }, stdio: 'ignore' });
+      for (const name of ['gateway', 'import']) {
+        writeFileSync(join(dir, `${name}.txt`), summariseProfile(join(dir, `${name}.cpuprofile`)));
+        profiles.push(join('bench', 'profiles', `${name}.txt`));
+      }
+    }
 
     const rss = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     const overhead = scenarios['regions via gateway (no cache)'].p50 / Math.max(scenarios['regions straight to subgraph'].p50, 0.01);
@@ -217,6 +241,7 @@ async function main(): Promise<void> {
       `gateway overhead at ${connections} connections (p50, regions): ${overhead.toFixed(2)} × (deduplication off, anonymous: ${plainOverhead.toFixed(2)} ×; stock Apollo gateway ${stockOverhead.toFixed(2)} ×); page 500 / page 1 (p50): ${results.page500OverPage1P50.toFixed(2)} ×`,
       `dashboard throughput versus the stock gateway: ${versusStock.cacheOff.toFixed(2)} × with our cache off (${versusStock.cacheAndDeduplicationOff.toFixed(2)} × with deduplication off too), ${versusStock.cacheOn.toFixed(1)} × with it on`,
       `bulk import: ${importRowsPerSecond.toLocaleString('en')} rows/s (${importRowsPerSecondWithStart.toLocaleString('en')} with process start); SQL statements per dashboard: ${JSON.stringify(sql)}`,
+      ...(profiles.length ? [`profiles (node --cpu-prof, summarised): ${profiles.join(', ')}`] : []),
       `peak RSS MB: ${Object.entries(rss).map(([n, v]) => `${n} ${v?.toFixed(0)}`).join(', ')}; start ${startSeconds.toFixed(1)} s (${fresh ? 'with seeding' : 'data reused'})`,
     ].join('\n');
     process.stdout.write(`\n${table}\n`);
