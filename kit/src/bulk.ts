@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -21,24 +21,28 @@ export async function insertRows(
 }
 
 /**
- * Bulk INSERT through `unnest` of one array per column: one statement and few parameters per
- * batch, several times faster than multi-row VALUES for large loads (seeds, imports).
+ * Bulk INSERT of rows given as arrays (one value per column, in order): the batch travels as one
+ * JSON parameter read by `json_to_recordset`, so Node's native JSON.stringify does the encoding
+ * (pg's array literals cost an import a tenth of its time) and PostgreSQL reads each value with
+ * its column's type. Dates go as UTC ISO strings. One statement per `batch` rows.
  */
-export async function insertArrays(
+export async function insertMany(
   manager: EntityManager,
   table: string,
   columns: Array<[name: string, pgType: string]>,
   rows: unknown[][],
   batch = 20_000,
 ): Promise<void> {
+  const names = columns.map(([n]) => `"${n}"`).join(', ');
+  const record = columns.map(([n, type]) => `"${n}" ${type}`).join(', ');
   for (let start = 0; start < rows.length; start += batch) {
     const slice = rows.slice(start, start + batch);
-    const arrays = columns.map((_, c) => slice.map((row) => row[c]));
-    await manager.query(
-      `INSERT INTO "${table}" (${columns.map(([n]) => `"${n}"`).join(', ')})
-       SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`,
-      arrays,
-    );
+    const objects = slice.map((row) => {
+      const object: Record<string, unknown> = {};
+      for (let c = 0; c < columns.length; c++) object[columns[c][0]] = row[c];
+      return object;
+    });
+    await manager.query(`INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_to_recordset($1::json) AS r(${record})`, [JSON.stringify(objects)]);
   }
 }
 
@@ -49,10 +53,9 @@ export async function insertArrays(
  * random (v4) ids touch a page anywhere in the index for every row.
  */
 export function uuidv7(now = Date.now()): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(now, 0, 6);
-  bytes[6] = (bytes[6] & 0x0f) | 0x70;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  // randomUUID draws from a cached pool of entropy (randomBytes per id was a system call each):
+  // keep its random bits and variant, put the time stamp and version 7 in front.
+  const random = randomUUID();
+  const time = now.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15, 18)}-${random.slice(19)}`;
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ANONYMOUS, envBool, envInt, insertArrays, log, queryGraph } from '@moukawil/kit';
+import { ANONYMOUS, envBool, envInt, insertMany, log, queryGraph } from '@moukawil/kit';
 
 interface Row {
   indicatorCode: string;
@@ -25,7 +25,7 @@ export async function takeSnapshot(db: DataSource, year = new Date().getUTCFullY
   const rows = [...data.nationalScorecard, ...data.regions.flatMap((r) => r.scorecard ?? [])];
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM indicator_snapshot WHERE day = $1 AND to_year >= $2 AND from_year <= $2`, [day, year]);
-    await insertArrays(tx, 'indicator_snapshot', [['day', 'date'], ['indicator_code', 'varchar'], ['scope', 'varchar'], ['from_year', 'int'], ['to_year', 'int'], ['target', 'float8'], ['actual', 'float8']],
+    await insertMany(tx, 'indicator_snapshot', [['day', 'date'], ['indicator_code', 'varchar'], ['scope', 'varchar'], ['from_year', 'int'], ['to_year', 'int'], ['target', 'float8'], ['actual', 'float8']],
       rows.map((r) => [day, r.indicatorCode, r.scope, r.fromYear, r.toYear, r.target, r.actual]));
   });
   return rows.length;

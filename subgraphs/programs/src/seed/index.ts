@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { demoPerson, insertArrays, insertRows, pickWeighted, streamFor, type SeedOptions } from '@moukawil/kit';
+import { demoPerson, insertMany, insertRows, pickWeighted, streamFor, type SeedOptions } from '@moukawil/kit';
 import { EnrolmentStatus as S, ProgrammeKind, ProgrammeScope, RepaymentStatus as R } from '../entities/enums';
 import { advisors, events, type AdvisorSeed } from './network';
 import { PROGRAMMES } from './programmes';
@@ -51,9 +51,9 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
   const held = events();
   const network = advisors(held.filter((e) => e.kind === 'ADVISOR_WORKSHOP'));
   for (const e of held) if (e.kind === 'ADVISOR_WORKSHOP') e.attendance = network.filter((a) => a.workshopId === e.id).length;
-  await insertArrays(manager, 'event', [['id', 'uuid'], ['kind', 'varchar'], ['title', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['held_on', 'date'], ['attendance', 'int']],
+  await insertMany(manager, 'event', [['id', 'uuid'], ['kind', 'varchar'], ['title', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['held_on', 'date'], ['attendance', 'int']],
     held.map((e) => [e.id, e.kind, e.title, e.region, e.partner, e.heldOn, e.attendance]));
-  await insertArrays(manager, 'advisor', [['id', 'uuid'], ['full_name', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['workshop_id', 'uuid'], ['trained_on', 'date']],
+  await insertMany(manager, 'advisor', [['id', 'uuid'], ['full_name', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['workshop_id', 'uuid'], ['trained_on', 'date']],
     network.map((a) => [a.id, a.fullName, a.region, a.partner, a.workshopId, a.trainedOn]));
   const byRegion = new Map<string, AdvisorSeed[]>();
   for (const a of network) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
@@ -64,7 +64,7 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
       const row = enrolmentOf(i, byRegion);
       if (row) rows.push(row);
     }
-    await insertArrays(manager, 'enrolment', [
+    await insertMany(manager, 'enrolment', [
       ['id', 'uuid'], ['programme_code', 'varchar'], ['auto_entrepreneur_id', 'uuid'], ['region_code', 'varchar'], ['status', 'varchar'],
       ['enrolled_at', 'timestamptz'], ['amount', 'numeric'], ['gender', 'varchar'], ['accepted_at', 'timestamptz'], ['started_at', 'timestamptz'],
       ['ended_at', 'timestamptz'], ['repayment_status', 'varchar'], ['repaid_amount', 'numeric'], ['advisor_id', 'uuid'],

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { insertArrays, log, streamFor, type SeedOptions } from '@moukawil/kit';
+import { insertMany, log, streamFor, type SeedOptions } from '@moukawil/kit';
 import { REBUILD_ROLLUP_AND_VERSION } from '../rollup';
 import { registrationNumber } from '../rules/lifecycle';
 import { CEILINGS, taxOn, taxRate } from '../rules/tax';
@@ -54,7 +54,7 @@ function eventsOf(p: SeedPerson): unknown[][] {
 
 /** The activity nomenclature and the demo population at the requested scale, with history and rollup. */
 export async function seed(manager: EntityManager, options: SeedOptions): Promise<void> {
-  await insertArrays(manager, 'activity', [['code', 'varchar'], ['category', 'varchar'], ['label', 'text'], ['turnover_ceiling', 'numeric'], ['tax_rate', 'numeric'], ['eligible', 'boolean'], ['exclusion_note', 'text']], [
+  await insertMany(manager, 'activity', [['code', 'varchar'], ['category', 'varchar'], ['label', 'text'], ['turnover_ceiling', 'numeric'], ['tax_rate', 'numeric'], ['eligible', 'boolean'], ['exclusion_note', 'text']], [
     ...ACTIVITIES.map(([code, category, label]) => [code, category, label, CEILINGS[category], taxRate(category, 2019), true, null]),
     ...EXCLUDED.map(([code, category, label]) => [code, category, label, CEILINGS[category], taxRate(category, 2019), false, 'Profession excluded by decree 2-15-263']),
   ]);
@@ -77,9 +77,9 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
       declarations.push(...quartersOf(p));
       events.push(...eventsOf(p));
     }
-    await insertArrays(manager, 'auto_entrepreneur', PEOPLE, people);
-    await insertArrays(manager, 'turnover_declaration', DECLARATIONS, declarations);
-    await insertArrays(manager, 'registry_event', EVENTS, events);
+    await insertMany(manager, 'auto_entrepreneur', PEOPLE, people);
+    await insertMany(manager, 'turnover_declaration', DECLARATIONS, declarations);
+    await insertMany(manager, 'registry_event', EVENTS, events);
     if (options.registrations >= 100_000) log.info({ people: start + people.length, seconds: (Date.now() - started) / 1000 }, 'seeding the register');
   }
   await manager.query(REBUILD_ROLLUP_AND_VERSION);
