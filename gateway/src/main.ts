@@ -17,6 +17,7 @@ import { SUPERGRAPH_FILE } from './supergraph';
 import { LIMITS, operationLimits, tokenLimit } from './limits';
 import { mountPages } from './pages';
 import { rateLimit } from './rate-limit';
+import { answerSingleSubgraphQueriesDirectly } from './single-subgraph';
 import { runWorkers } from './workers';
 
 /** Adds the subgraphs' SQL statement counts to the answer when the client asked for them. */
@@ -50,6 +51,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
       ? new RemoteGraphQLDataSource({ url: subgraphUrl(name as SubgraphName) })
       : new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName))),
   });
+  if (!envBool('GATEWAY_STOCK', false)) answerSingleSubgraphQueriesDirectly(gateway, supergraphSdl);
   const { app, server } = newHttp();
   const limits = operationLimits();
   const apollo = new ApolloServer<GatewayContext>({

@@ -1,0 +1,87 @@
+import { createServer, type Server } from 'node:http';
+import { freePort } from '../../kit/src/embedded';
+import { startGateway, type ExtraGateway } from '../../test/gateway';
+import { gql, url, type Call, type TokenName } from '../../test/support';
+
+/**
+ * Queries answered by one subgraph skip Apollo's plan execution (gateway/src/single-subgraph.ts).
+ * Two gateways of their own (response cache off), one with that path and one without, must give
+ * the same answers, byte for byte, to a corpus of queries; a recording proxy in front of the
+ * regions subgraph shows which path a query took.
+ */
+describe('queries answered by one subgraph', () => {
+  const proxies: Server[] = [];
+  let direct: ExtraGateway;
+  let apollo: ExtraGateway;
+  const received: string[] = [];
+
+  /** A proxy in front of one subgraph of the test stack that records the query of each call. */
+  async function recording(subgraph: 'regions' | 'registry'): Promise<string> {
+    const proxy = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks).toString();
+      received.push(JSON.parse(body).query);
+      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'x-request-id'].includes(name)) as Array<[string, string]>);
+      const answer = await fetch(url(subgraph), { method: 'POST', headers, body });
+      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.end(await answer.text());
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+    proxies.push(proxy);
+    return `http://127.0.0.1:${port}/graphql`;
+  }
+
+  beforeAll(async () => {
+    const common = { REGIONS_URL: await recording('regions'), REGISTRY_URL: await recording('registry'), CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0', GATEWAY_DEDUPLICATE: 'false' };
+    [direct, apollo] = await Promise.all([
+      startGateway(await freePort(), common),
+      startGateway(await freePort(), { ...common, GATEWAY_SINGLE_SUBGRAPH: 'false' }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([direct?.stop(), apollo?.stop()]);
+    for (const proxy of proxies) proxy.close();
+  });
+
+  const REGIONS = `{ regions { code name population isPilot } }`;
+
+  it('sends the client\'s own query to the subgraph once Apollo has planned it, and answers the same', async () => {
+    await gql(REGIONS, { origin: direct.origin }); // planned by Apollo, then remembered
+    received.length = 0;
+    const viaDirect = await gql(REGIONS, { origin: direct.origin });
+    expect(received).toEqual([REGIONS]);
+    received.length = 0;
+    const viaApollo = await gql(REGIONS, { origin: apollo.origin });
+    expect(received).toHaveLength(1);
+    expect(received[0]).not.toBe(REGIONS); // Apollo's own subgraph operation
+    expect(viaDirect.data).toEqual(viaApollo.data);
+  });
+
+  // [what, query, call, whether it goes to its subgraph as written]
+  const corpus: Array<[string, string, Call & { as?: TokenName }, boolean]> = [
+    ['a plain list', REGIONS, {}, true],
+    ['aliases, fragments, variables, @include and @skip', `query Two($code: ID!, $yes: Boolean!) { a: region(code: $code) { ...R nameAr @include(if: $yes) population @skip(if: $yes) } b: region(code: "MA-02") { code __typename isPilot } } fragment R on Region { code name capital }`, { variables: { code: 'MA-09', yes: true } }, true],
+    ['an unknown region (null)', `{ region(code: "MA-09") { code } other: region(code: "MA-13") { code } }`, {}, true],
+    ['national statistics with breakdowns', `{ nationalStats(year: 2019) { applications registered womenShare bySegment { key registered } } }`, {}, true],
+    ['a council\'s list of people (masked CINs)', `{ autoEntrepreneurs(region: "MA-09", first: 5) { edges { node { id fullName nationalId } } totalCount } }`, { as: 'REGIONAL_MA09' }, true],
+    ['a refused list', `{ autoEntrepreneurs(region: "MA-03", first: 5) { totalCount } }`, { as: 'REGIONAL_MA09' }, true],
+    ['a bad argument', `{ autoEntrepreneurs(first: 0) { totalCount } }`, { as: 'NATIONAL' }, true],
+    ['a missing variable', `query($code: ID!) { region(code: $code) { code } }`, {}, false],
+    ['a variable of the wrong type', `query($first: Int) { autoEntrepreneurs(first: $first) { totalCount } }`, { as: 'NATIONAL', variables: { first: 'ten' } }, false],
+    ['a query over two subgraphs', `{ regions { code registrationStats(year: 2019) { registered } } }`, {}, false],
+    ['introspection beside a field', `{ __schema { queryType { name } } regions { code } }`, {}, false],
+    ['two operations, none chosen', `query A { regions { code } } query B { nationalStats { applications } }`, {}, false],
+  ];
+
+  it.each(corpus)('gives the same answer either way: %s', async (_name, query, call, asWritten) => {
+    for (let i = 0; i < 2; i++) { // the second time takes the direct path where it applies
+      received.length = 0;
+      const viaDirect = await gql(query, { ...call, origin: direct.origin });
+      if (i === 1) expect(received.includes(query)).toBe(asWritten);
+      const viaApollo = await gql(query, { ...call, origin: apollo.origin });
+      expect({ status: viaDirect.status, data: viaDirect.data, errors: viaDirect.errors }).toEqual({ status: viaApollo.status, data: viaApollo.data, errors: viaApollo.errors });
+    }
+  });
+});
