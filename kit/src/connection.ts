@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { decodeCursor, encodeCursor, invalidCursor } from './pagination';
 
 /** Shareable: every subgraph with a keyset list returns the same PageInfo. */
@@ -26,4 +26,32 @@ export function decodeTimeIdCursor(after: string | null | undefined): [string, s
 export function connectionOf<T>(rows: T[], hasNextPage: boolean, totalCount: number, sortKey: (row: T) => unknown[]) {
   const edges = rows.map((node) => ({ node, cursor: encodeCursor(sortKey(node)) }));
   return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+/**
+ * The `<Name>Edge` and `<Name>Connection` types of a keyset list of `node` (one per list, the same
+ * shape in every subgraph). `one` and `many` name the rows in the descriptions.
+ */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, one: string, many: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge of a page of ${many}.` })
+  class Edge {
+    @Field({ description: 'Opaque cursor of this row; pass it as "after" to read on.' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${one}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${many}, oldest application first (keyset pagination: every page costs the same).` })
+  class Connection {
+    @Field(() => [Edge], { description: 'The rows of this page.' })
+    edges!: Edge[];
+
+    @Field(() => PageInfo, { description: 'Whether more rows follow.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: 'Number of rows matching the filters, all pages together.' })
+    totalCount!: number;
+  }
+  return Connection;
 }

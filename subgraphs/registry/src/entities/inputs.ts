@@ -1,5 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { PageInfo } from '@moukawil/kit';
+import { Field, ID, InputType } from 'type-graphql';
+import { connectionType } from '@moukawil/kit';
 import { AutoEntrepreneur } from './AutoEntrepreneur';
 import { Gender, PopulationSegment } from './enums';
 
@@ -33,23 +33,5 @@ export class ApplicationInput {
   segment?: PopulationSegment | null;
 }
 
-@ObjectType({ description: 'An edge of a page of auto-entrepreneurs.' })
-export class AutoEntrepreneurEdge {
-  @Field({ description: 'Opaque cursor of this row; pass it as "after" to read on.' })
-  cursor!: string;
-
-  @Field(() => AutoEntrepreneur, { description: 'The auto-entrepreneur.' })
-  node!: AutoEntrepreneur;
-}
-
-@ObjectType({ description: 'A page of auto-entrepreneurs, oldest application first (keyset pagination: every page costs the same).' })
-export class AutoEntrepreneurConnection {
-  @Field(() => [AutoEntrepreneurEdge], { description: 'The rows of this page.' })
-  edges!: AutoEntrepreneurEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more rows follow.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Number of rows matching the filters, all pages together.' })
-  totalCount!: number;
-}
+export const AutoEntrepreneurConnection = connectionType(AutoEntrepreneur, 'AutoEntrepreneur', 'auto-entrepreneur', 'auto-entrepreneurs');
+export type AutoEntrepreneurConnection = InstanceType<typeof AutoEntrepreneurConnection>;
