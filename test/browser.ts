@@ -13,9 +13,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 const ROOT = join(__dirname, '..');
-export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+/** test-results/screenshots on every run; docs/screenshots (the README's) only with UPDATE_SCREENSHOTS=1, so a test run leaves the tree clean. */
+export const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? join(ROOT, 'docs', 'screenshots') : join(ROOT, 'test-results', 'screenshots');
 
-/** Writes the page as docs/screenshots/<name>.png, for the README. */
+/** Writes the page as <SCREENSHOTS>/<name>.png. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
