@@ -16,7 +16,7 @@ import { subgraphHealth } from './health';
 import { SUPERGRAPH_FILE } from './supergraph';
 import { LIMITS, operationLimits, tokenLimit } from './limits';
 import { mountPages } from './pages';
-import { rateLimit } from './rate-limit';
+import { rateLimit, trustProxy } from './rate-limit';
 import { answerSingleSubgraphQueriesDirectly } from './single-subgraph';
 import { runWorkers } from './workers';
 
@@ -71,6 +71,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     const ok = Object.values(subgraphs).every((s) => s === 'up');
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', service: 'gateway', supergraph: 'loaded', subgraphs });
   });
+  app.set('trust proxy', trustProxy(envOptional('TRUST_PROXY')));
   const limiter = rateLimit();
   app.use(
     '/graphql',

@@ -8,7 +8,8 @@ interface Bucket {
 
 /**
  * A token bucket per caller: the verified token's subject, else the client address (a bad token
- * counts against its address, then gets its 401). RATE_LIMIT_PER_MINUTE requests a minute, bursts
+ * counts against its address, then gets its 401); behind a load balancer, TRUST_PROXY says which
+ * hops' X-Forwarded-For to believe (trustProxy below), else every client would share its address. RATE_LIMIT_PER_MINUTE requests a minute, bursts
  * of RATE_LIMIT_BURST; over that, 429 with Retry-After. Per gateway process (GATEWAY_WORKERS
  * multiplies it). RATE_LIMIT_PER_MINUTE=0 turns it off.
  */
@@ -35,7 +36,7 @@ export function rateLimit(): RequestHandler | null {
         /* refused later with UNAUTHENTICATED; meanwhile it counts against its address */
       }
     }
-    return `address:${req.socket.remoteAddress ?? 'unknown'}`;
+    return `address:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`; // the client's, through trusted proxies (TRUST_PROXY)
   }
 
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -54,4 +55,14 @@ export function rateLimit(): RequestHandler | null {
       errors: [{ message: `Too many requests: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED', retryAfter } }],
     });
   };
+}
+
+/**
+ * TRUST_PROXY, as Express's "trust proxy": a number of hops in front of the gateway, or a comma
+ * list of addresses, subnets or names (`loopback`, `10.0.0.0/8`). Unset: X-Forwarded-For is ignored,
+ * since any client can write it.
+ */
+export function trustProxy(value: string | undefined): number | string | false {
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

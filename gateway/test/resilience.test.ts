@@ -105,6 +105,19 @@ describe('rate limiting', () => {
     expect(codes(refused)).toEqual(['RATE_LIMITED']);
     // Another caller (a token's subject) has its own bucket.
     expect((await gql(`{ regions { code } }`, { origin: gateway.origin, as: 'PARTNER' })).status).toBe(200);
+    // X-Forwarded-For is anyone's to write: without TRUST_PROXY it changes nothing.
+    expect((await gql(`{ regions { code } }`, { origin: gateway.origin, headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
+  });
+
+  it('counts each client behind a trusted proxy apart (TRUST_PROXY)', async () => {
+    const behind = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '2', TRUST_PROXY: 'loopback' });
+    try {
+      const from = async (address: string) => (await gql(`{ regions { code } }`, { origin: behind.origin, headers: { 'x-forwarded-for': address } })).status;
+      expect([await from('203.0.113.7'), await from('203.0.113.7'), await from('203.0.113.7')]).toEqual([200, 200, 429]);
+      expect(await from('198.51.100.4')).toBe(200);
+    } finally {
+      await behind.stop();
+    }
   });
 });
 
