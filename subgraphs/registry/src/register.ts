@@ -61,12 +61,14 @@ export async function loadActivities(manager: EntityManager | DataSource): Promi
 export interface Actor {
   subject: string;
   role: string | null;
+  /** The author's region (regional roles), for the audit line. */
+  region?: string | null;
 }
 
-export const actorOf = (viewer: Viewer): Actor => ({ subject: viewer.subject ?? 'anonymous', role: viewer.role });
+export const actorOf = (viewer: Viewer): Actor => ({ subject: viewer.subject ?? 'anonymous', role: viewer.role, region: viewer.region });
 
 export async function recordEvent(tx: EntityManager, actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent> = {}, at = new Date()): Promise<void> {
-  auditWrite({ subject: actor.subject, role: actor.role as Viewer['role'], region: null, token: null }, kind, { autoEntrepreneur: personId });
+  auditWrite({ subject: actor.subject, role: actor.role as Viewer['role'], region: actor.region ?? null, token: null }, kind, { autoEntrepreneur: personId });
   await tx.save(tx.create(RegistryEvent, { autoEntrepreneurId: personId, kind, actorSubject: actor.subject, actorRole: actor.role, at, ...fields }));
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionOf, decodeTimeIdCursor, pageSize, regionArg } from '@moukawil/kit';
+import { badInput, connectionOf, decodeTimeIdCursor, notePersonalRead, pageSize, regionArg } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EnrolmentConnection } from '../entities/EnrolmentConnection';
@@ -37,7 +37,8 @@ export class EnrolmentResolver {
   }
 
   @FieldResolver(() => AutoEntrepreneur, { nullable: true, description: 'The beneficiary, resolved by the registry under its access rules (null with FORBIDDEN when the caller may not read this person).' })
-  beneficiary(@Root() enrolment: Enrolment): AutoEntrepreneur {
+  beneficiary(@Root() enrolment: Enrolment, @Ctx() { viewer }: Context): AutoEntrepreneur {
+    notePersonalRead(viewer, enrolment.autoEntrepreneurId); // who is enrolled where is personal data (audit)
     return { id: enrolment.autoEntrepreneurId };
   }
 

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { join } from 'node:path';
+import { freePort } from '../../kit/src/embedded';
+import { startGateway, type ExtraGateway } from '../../test/gateway';
+import { gql, ok, type TokenName } from '../../test/support';
+
+/**
+ * The audit trail of law 09-08 as the logs show it: a registry and a programs subgraph of this
+ * suite's own (over the shared test databases, logging at info level) behind a gateway of its own.
+ */
+const ROOT = join(__dirname, '..', '..');
+
+interface Service {
+  port: number;
+  lines: Array<Record<string, any>>;
+  child: ChildProcess;
+}
+
+async function startSubgraph(name: 'registry' | 'programs', env: NodeJS.ProcessEnv): Promise<Service> {
+  const port = await freePort();
+  const service: Service = { port, lines: [], child: null as unknown as ChildProcess };
+  service.child = spawn(process.execPath, [join(ROOT, 'subgraphs', name, 'dist', 'main.js')], {
+    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_PREFIX: 'test_', LOG_LEVEL: 'info', [`${name.toUpperCase()}_PORT`]: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let partial = '';
+  service.child.stdout!.on('data', (chunk: Buffer) => {
+    const text = partial + chunk.toString();
+    const complete = text.split('\n');
+    partial = complete.pop()!;
+    for (const line of complete) if (line.startsWith('{')) service.lines.push(JSON.parse(line));
+  });
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return service;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the ${name} subgraph did not start`);
+}
+
+describe('audit of personal data (law 09-08)', () => {
+  let registry: Service;
+  let programs: Service;
+  let gateway: ExtraGateway;
+
+  beforeAll(async () => {
+    registry = await startSubgraph('registry', {});
+    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`, CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0' });
+    programs = await startSubgraph('programs', { GATEWAY_URL: `${gateway.origin}/graphql` });
+    await gateway.stop();
+    gateway = await startGateway(await freePort(), {
+      REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`, PROGRAMS_URL: `http://127.0.0.1:${programs.port}/graphql`, CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0',
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await gateway?.stop();
+    for (const service of [registry, programs]) service?.child.kill('SIGTERM');
+  });
+
+  /** The audit lines a service logged while `run` ran. */
+  async function auditedBy(service: Service, run: () => Promise<unknown>): Promise<Array<Record<string, any>>> {
+    const from = service.lines.length;
+    await run();
+    await new Promise((r) => setTimeout(r, 300)); // the line is written as the answer goes out
+    return service.lines.slice(from).filter((line) => line.audit);
+  }
+
+  const PEOPLE = `{ autoEntrepreneurs(region: "MA-09", first: 3) { edges { node { id fullName nationalId } } } }`;
+
+  it('logs who read which people when a council lists them, and nothing for the national office', async () => {
+    let ids: string[] = [];
+    const lines = await auditedBy(registry, async () => {
+      ids = ok(await gql(PEOPLE, { as: 'REGIONAL_MA09', origin: gateway.origin })).autoEntrepreneurs.edges.map((e: any) => e.node.id);
+    });
+    expect(ids).toHaveLength(3);
+    expect(lines).toEqual([expect.objectContaining({ audit: 'personal-data-read', role: 'REGIONAL', region: 'MA-09', actor: expect.any(String), people: 3, ids: expect.arrayContaining(ids) })]);
+    expect(await auditedBy(registry, () => gql(PEOPLE, { as: 'NATIONAL', origin: gateway.origin }))).toEqual([]);
+  });
+
+  it('logs every write with its author', async () => {
+    const input = { fullName: 'Yassine Audit', nationalId: `ZU${randomInt(1_000_000, 10_000_000)}`, gender: 'MALE', birthDate: '1990-02-02', region: 'MA-09', activityCode: 'C-01' };
+    const as: TokenName = 'ADVISOR_MA09';
+    let id = '';
+    const lines = await auditedBy(registry, async () => {
+      id = ok(await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { as, origin: gateway.origin, variables: { input } })).submitApplication.id;
+    });
+    expect(lines).toContainEqual(expect.objectContaining({ audit: 'write', role: 'ADVISOR', region: 'MA-09' }));
+    expect(JSON.stringify(lines.filter((l) => l.audit === 'write'))).toContain(id);
+  });
+
+  it('logs a council reading who is enrolled, on the programs subgraph', async () => {
+    const lines = await auditedBy(programs, async () => {
+      const { enrolments } = ok(await gql(`{ enrolments(first: 4) { edges { node { beneficiary { id } } } } }`, { as: 'REGIONAL_MA09', origin: gateway.origin }));
+      expect(enrolments.edges.length).toBeGreaterThan(0);
+    });
+    expect(lines).toEqual([expect.objectContaining({ audit: 'personal-data-read', role: 'REGIONAL', region: 'MA-09' })]);
+  });
+});
