@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { insertMany, uuidv7 } from '@moukawil/kit';
+import { auditWrite, insertMany, uuidv7 } from '@moukawil/kit';
 import type { Activity } from './entities/Activity';
 import type { ApplicationInput } from './entities/inputs';
 import { LIVE_CIN_MESSAGE, loadActivities, validateApplication, type ValidApplication } from './register';
@@ -221,5 +221,7 @@ export async function importApplications(db: DataSource, file: string, rejectFil
   report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
   rejects.sort((a, b) => a[0] - b[0]);
   writeFileSync(rejectFile, [['line', ...header, 'reason'].join(','), ...rejects.map(([, text]) => text)].join('\n') + '\n');
+  // The people's history holds one SUBMITTED entry each (actor import:<file>); the log, one line per run.
+  auditWrite({ subject: actor, role: 'NATIONAL', region: null, token: null }, 'IMPORT', { file: basename(file), ...summary });
   return { ...summary, rejectFile, seconds: (Date.now() - started) / 1000 };
 }

@@ -118,8 +118,10 @@ describe('npm run import', () => {
     expect(first.id.slice(0, 8)).toBe(second.id.slice(0, 8)); // both lead with the same time stamp (its first 32 bits change every 65 s)
 
     ok(await gql(`mutation($id: ID!) { rejectApplication(id: $id, reason: "Dossier incomplet") { status } }`, { as: 'NATIONAL', variables: { id: first.id } }));
-    const again = runImport(file, join(dir, 'later-rejects.csv'));
+    const again = spawnSync(process.execPath, [ENTRY, 'import', file, '--rejects', join(dir, 'later-rejects.csv')], { env: { ...env, LOG_LEVEL: 'info' }, encoding: 'utf8', timeout: 120_000 });
     expect(again.stdout).toContain('2 rows: 0 imported, 2 already imported, 0 rejected');
+    const audit = again.stdout.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line)).filter((line) => line.audit);
+    expect(audit).toEqual([expect.objectContaining({ audit: 'write', action: 'IMPORT', actor: 'import:later.csv', file: 'later.csv', rows: 2, imported: 0, alreadyImported: 2 })]);
     expect(await countOf([`ZR${base}`, `ZR${base + 1}`])).toBe(2);
   });
 });
