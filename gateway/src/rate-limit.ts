@@ -9,9 +9,9 @@ interface Bucket {
 /**
  * A token bucket per caller: the verified token's subject, else the client address (a bad token
  * counts against its address, then gets its 401); behind a load balancer, TRUST_PROXY says which
- * hops' X-Forwarded-For to believe (trustProxy below), else every client would share its address. RATE_LIMIT_PER_MINUTE requests a minute, bursts
- * of RATE_LIMIT_BURST; over that, 429 with Retry-After. Per gateway process (GATEWAY_WORKERS
- * multiplies it). RATE_LIMIT_PER_MINUTE=0 turns it off.
+ * hops' X-Forwarded-For to believe (trustProxy below), else every client would share its address.
+ * RATE_LIMIT_PER_MINUTE requests a minute, bursts of RATE_LIMIT_BURST; over that, 429 with
+ * Retry-After. Per gateway process (GATEWAY_WORKERS multiplies it). RATE_LIMIT_PER_MINUTE=0 turns it off.
  */
 export function rateLimit(): RequestHandler | null {
   const perMinute = envInt('RATE_LIMIT_PER_MINUTE', 1_200, 0);
