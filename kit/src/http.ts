@@ -7,8 +7,11 @@ import { log } from './log';
 export function newHttp(): { app: Express; server: Server } {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on res.send: GraphQL answers are POSTs no cache revalidates, and hashing each body cost
+  // ≈ 2 % of the gateway's CPU. Static pages keep theirs (express.static has its own).
+  app.set('etag', false);
   const server = createServer(app);
-  server.keepAliveTimeout = 65_000; // longer than the gateway's agent keeps idle sockets
+  server.keepAliveTimeout = 65_000; // longer than the gateway keeps idle sockets (30 s, subgraph-http.ts)
   return { app, server };
 }
 
