@@ -34,12 +34,14 @@ export function createLoaders(db: DataSource, viewer: Viewer) {
       if (regions !== null && regions.length === 0) return keys.map(() => []);
       // The first rows of each programme straight from its date-ordered index (LATERAL … LIMIT),
       // never a ranking of all its enrolments: the cost does not grow with the programme.
+      // A regional caller's one region as an equality, so that (programme, region, date) is read in order.
+      const inRegions = regions === null ? 'true' : regions.length === 1 ? 'region_code = ($3::varchar[])[1]' : 'region_code = ANY($3::varchar[])';
       const ranked: Array<{ id: string }> = await db.query(
         `SELECT first.id FROM unnest($1::varchar[]) AS p(code)
          CROSS JOIN LATERAL (
-           SELECT id FROM enrolment WHERE programme_code = p.code AND ($2::varchar[] IS NULL OR region_code = ANY($2))
-           ORDER BY enrolled_at, id LIMIT $3) first`,
-        [codes, regions, limit],
+           SELECT id FROM enrolment WHERE programme_code = p.code AND ${inRegions}
+           ORDER BY enrolled_at, id LIMIT $2) first`,
+        regions === null ? [codes, limit] : [codes, limit, regions],
       );
       if (ranked.length === 0) return keys.map(() => []);
       const enrolments = await db.getRepository(Enrolment).find({ where: { id: In(ranked.map((r) => r.id)) }, order: { enrolledAt: 'ASC', id: 'ASC' } });
