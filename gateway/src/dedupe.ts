@@ -1,6 +1,8 @@
 import { envBool, TRACE_HEADER } from '@moukawil/kit';
 import type { Answer, Send } from './subgraph-http';
 
+const MUTATION = /"query":"\s*mutation\b/;
+
 /**
  * Subgraph request deduplication (what Apollo Router calls `deduplicate_query`): identical
  * subgraph queries in flight at the same moment — same subgraph, same caller's token, same
@@ -8,11 +10,9 @@ import type { Answer, Send } from './subgraph-http';
  * answer (parsed separately, so no request ever sees another's objects). Nothing is kept once
  * the answer is in: this is not a cache. Mutations and SQL-traced requests always go out on
  * their own. The followers' subgraph call carries the first request's x-request-id.
- * GATEWAY_DEDUPLICATE=false turns it off. One wrapper per subgraph, so the subgraph is part of the key.
+ * GATEWAY_DEDUPLICATE=false turns it off. One wrapper per subgraph's sender, so the subgraph is
+ * part of the key.
  */
-const MUTATION = /"query":"\s*mutation\b/;
-
-/** Wraps a subgraph's sender; the answer is shared as text, so each request parses its own copy. */
 export function deduplicating(send: Send): Send {
   if (!envBool('GATEWAY_DEDUPLICATE', true)) return send;
   const inFlight = new Map<string, Promise<Answer>>();

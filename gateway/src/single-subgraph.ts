@@ -47,7 +47,7 @@ export function answerSingleSubgraphQueriesDirectly(apolloGateway: ApolloGateway
   const gateway = apolloGateway as unknown as GatewayInternals;
   const subgraphSchemas = new Map<string, GraphQLSchema>();
   for (const subgraph of Supergraph.build(supergraphSdl).subgraphs()) subgraphSchemas.set(subgraph.name, subgraph.schema.toGraphQLJSSchema());
-  const routes = new Map<string, string | null>(); // plan key -> subgraph, or null: Apollo's path
+  const routes = new Map<string, string | null>(); // query hash + operation name -> subgraph, or null: Apollo's path
   const apollos = gateway.executor;
 
   const routeOf = (plan: QueryPlan, document: DocumentNode): string | null => {
@@ -59,10 +59,10 @@ export function answerSingleSubgraphQueriesDirectly(apolloGateway: ApolloGateway
   };
 
   gateway.executor = async (requestContext) => {
-    const key = planKey(requestContext);
+    const key = `${requestContext.queryHash}\n${requestContext.request.operationName ?? ''}`; // no hashing per request
     let route = routes.get(key);
     if (route === undefined) {
-      const plan = await gateway.queryPlanStore.get(key);
+      const plan = await gateway.queryPlanStore.get(planKey(requestContext));
       if (!plan) return apollos(requestContext); // the first time, Apollo plans it and keeps the plan
       route = routeOf(plan, requestContext.document!);
       if (routes.size >= ROUTES_KEPT) routes.clear();

@@ -23,7 +23,7 @@ export async function insertRows(
 /**
  * Bulk INSERT of rows given as arrays (one value per column, in order): the batch travels as one
  * JSON parameter read by `json_to_recordset`, so Node's native JSON.stringify does the encoding
- * (pg's array literals cost an import a tenth of its time) and PostgreSQL reads each value with
+ * (≈ 11 % less of an import's Node CPU than pg's array literals) and PostgreSQL reads each value with
  * its column's type. Dates go as UTC ISO strings. One statement per `batch` rows.
  */
 export async function insertMany(

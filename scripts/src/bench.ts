@@ -71,7 +71,7 @@ function importFile(path: string, rows: number): string {
 }
 
 /** A process of ours (a gateway, the bare proxy) on a free port, until stopped. */
-async function spawnService(args: string[], envFor: (port: number) => NodeJS.ProcessEnv, argsFor: (port: number) => string[] = () => []): Promise<{ url: string; stop: () => void; stopped: () => Promise<void> }> {
+async function spawnService(args: string[], envFor: (port: number) => NodeJS.ProcessEnv, argsFor: (port: number) => string[] = () => []): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, [...args, ...argsFor(port)], { env: envFor(port), stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/graphql`;
@@ -81,7 +81,7 @@ async function spawnService(args: string[], envFor: (port: number) => NodeJS.Pro
     await new Promise((r) => setTimeout(r, 200));
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { url, stop: () => child.kill('SIGTERM'), stopped: () => { child.kill('SIGTERM'); return exited; } };
+  return { url, stop: () => { child.kill('SIGTERM'); return exited; } };
 }
 
 async function main(): Promise<void> {
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       try {
         return await load(other.url, { query }, null, duration, connections);
       } finally {
-        other.stop();
+        await other.stop();
       }
     };
     const scenarios: Record<string, Load> = {
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
       }
       for (const [name, runs] of samples) latency[name] = combine(runs);
     } finally {
-      for (const service of [plain, stockGateway, proxy, registryProxy]) service.stop();
+      await Promise.all([plain, stockGateway, proxy, registryProxy].map((service) => service.stop()));
     }
     const ratio = (path: string, direct: string) => latency[path].mean / Math.max(latency[direct].mean, 0.001);
     const singleClientOverhead = {
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       const profiled = await spawnService([...gatewayNodeArgs(), '--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=gateway.cpuprofile', GATEWAY_ENTRY],
         (port) => ({ ...process.env, ...env, ...portsEnv(ports), GATEWAY_PORT: String(port), CACHE_TTL_SECONDS: '0', GATEWAY_DEDUPLICATE: 'false' }));
       await load(profiled.url, { query: REGIONS_ONLY }, null, duration, 1);
-      await profiled.stopped();
+      await profiled.stop();
       const again = importFile(join(dataDir, 'bench-import-profiled.csv'), rows);
       execFileSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=import.cpuprofile', subgraphEntry('registry'), 'import', again, '--rejects', `${again}.rejects.csv`], { env: { ...process.env, ...env }, stdio: 'ignore' });
       for (const name of ['gateway', 'import']) {
