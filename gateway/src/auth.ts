@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { envInt, log, TRACE_HEADER, type Viewer } from '@moukawil/kit';
 import { deduplicating } from './dedupe';
 import { entitiesWithNullFields } from './missing-entities';
-import { subgraphSender, type Send } from './subgraph-http';
+import { subgraphSender, type Answer, type Send } from './subgraph-http';
 
 /** What the gateway knows about a request while it runs the query plan. */
 export interface GatewayContext {
@@ -45,22 +45,27 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
 
   private async call({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName, extensions } = request;
-    const headers: Record<string, string> = {};
-    if (context?.viewer?.token) headers.authorization = `Bearer ${context.viewer.token}`;
-    if (context?.requestId) headers['x-request-id'] = context.requestId;
-    if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
-    if (context?.sqlStatements) headers[TRACE_HEADER] = 'sql';
     let status: number | undefined;
     try {
-      const answer = await this.send(headers, JSON.stringify({ query, variables, operationName, extensions }));
+      const answer = await this.forward(context, JSON.stringify({ query, variables, operationName, extensions }));
       status = answer.status;
       if (status < 200 || status > 299 || !answer.contentType?.includes('json')) throw new Error(`HTTP ${status}`);
-      const body: unknown = JSON.parse(answer.text);
+      const body: unknown = JSON.parse(answer.body.toString('utf8'));
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('the answer is not a GraphQL response');
       return body as GatewayGraphQLResponse;
     } catch (error) {
       throw this.unavailable(error as Error, status);
     }
+  }
+
+  /** Sends a GraphQL request body to the subgraph on the caller's behalf; the answer comes back unparsed. */
+  forward(context: GatewayContext | undefined, body: string): Promise<Answer> {
+    const headers: Record<string, string> = {};
+    if (context?.viewer?.token) headers.authorization = `Bearer ${context.viewer.token}`;
+    if (context?.requestId) headers['x-request-id'] = context.requestId;
+    if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
+    if (context?.sqlStatements) headers[TRACE_HEADER] = 'sql';
+    return this.send(headers, body);
   }
 
   /** The client gets an error naming the subgraph and why, never its address nor a stack trace. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import { envInt, log } from '@moukawil/kit';
+import { envInt, log, type Viewer } from '@moukawil/kit';
 import type { GatewayContext } from './auth';
 
 /**
@@ -10,14 +10,22 @@ import type { GatewayContext } from './auth';
  * cache off); any mutation through this gateway empties it, and writes made elsewhere (bulk
  * import, seed) are at most one TTL old.
  */
+let ttl: number | undefined;
+const cacheTtlMs = () => (ttl ??= envInt('CACHE_TTL_SECONDS', 5, 0, 3600) * 1000);
+
+/** Whether the response cache may serve this caller: only those who can never receive personal data. */
+export const servedByCache = (viewer: Viewer | undefined): boolean => {
+  const role = viewer?.role ?? null;
+  return cacheTtlMs() > 0 && (role === null || role === 'PARTNER');
+};
+
 export function responseCache(): ApolloServerPlugin<GatewayContext> {
-  const ttlMs = envInt('CACHE_TTL_SECONDS', 5, 0, 3600) * 1000;
+  const ttlMs = cacheTtlMs();
   const maxEntries = envInt('CACHE_MAX_ENTRIES', 1000, 1);
   const entries = new Map<string, { expires: number; response: GraphQLResponse }>();
   return {
     async requestDidStart({ request, contextValue }) {
-      const role = contextValue.viewer?.role ?? null;
-      const cacheable = ttlMs > 0 && (role === null || role === 'PARTNER') && !contextValue.sqlStatements;
+      const cacheable = servedByCache(contextValue.viewer) && !contextValue.sqlStatements;
       // Hashed only for callers whose answers may be cached (the others pay nothing for the cache).
       const key = cacheable ? createHash('sha1').update(JSON.stringify([request.query, request.operationName, request.variables])).digest('hex') : '';
       let hit = false;

@@ -11,12 +11,13 @@ import {
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
-import { responseCache } from './cache';
+import { responseCache, servedByCache } from './cache';
+import { withFastLane } from './fast-lane';
 import { subgraphHealth } from './health';
 import { SUPERGRAPH_FILE } from './supergraph';
 import { LIMITS, operationLimits, tokenLimit } from './limits';
 import { mountPages } from './pages';
-import { rateLimit, trustProxy } from './rate-limit';
+import { rateLimit, rateLimiter, trustProxy } from './rate-limit';
 import { answerSingleSubgraphQueriesDirectly } from './single-subgraph';
 import { runWorkers } from './workers';
 
@@ -51,7 +52,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
       ? new RemoteGraphQLDataSource({ url: subgraphUrl(name as SubgraphName) })
       : new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName))),
   });
-  if (!envBool('GATEWAY_STOCK', false)) answerSingleSubgraphQueriesDirectly(gateway, supergraphSdl);
+  const learnedRoutes = envBool('GATEWAY_STOCK', false) ? null : answerSingleSubgraphQueriesDirectly(gateway, supergraphSdl);
   const { app, server } = newHttp();
   const limits = operationLimits();
   const apollo = new ApolloServer<GatewayContext>({
@@ -72,11 +73,11 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', service: 'gateway', supergraph: 'loaded', subgraphs });
   });
   app.set('trust proxy', trustProxy(envOptional('TRUST_PROXY')));
-  const limiter = rateLimit();
+  const limiter = rateLimiter();
   app.use(
     '/graphql',
     withRequestScope,
-    ...(limiter ? [limiter] : []),
+    ...(limiter ? [rateLimit(limiter)] : []),
     express.json({ limit: LIMITS.bodyBytes }),
     tokenLimit,
     expressMiddleware(apollo, {
@@ -89,6 +90,10 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     }),
   );
   app.use(jsonBodyErrors);
+  if (learnedRoutes) {
+    server.removeListener('request', app);
+    server.on('request', withFastLane(app, { routes: learnedRoutes, servedByCache, limiter, maxBodyBytes: LIMITS.bodyBytes }));
+  }
   const bound = await listen(server, port);
   log.info({ port: bound }, `gateway ready: http://localhost:${bound}/graphql`);
   return { port: bound, stop: () => apollo.stop() };

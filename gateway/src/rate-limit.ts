@@ -1,9 +1,23 @@
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { envInt, viewerFromHeader } from '@moukawil/kit';
+import { envInt, viewerFromHeader, type Viewer } from '@moukawil/kit';
 
 interface Bucket {
   tokens: number;
   at: number;
+}
+
+/** A refusal: 429 with Retry-After and a GraphQL-shaped body. */
+export interface Refusal {
+  retryAfter: number;
+  body: string;
+}
+
+/** Counts requests per caller key; null from take() lets the request through. */
+export interface RateLimiter {
+  take(key: string): Refusal | null;
+  /** Requests already counted (by the fast lane) that the Express middleware must not count again. */
+  counted: WeakSet<object>;
 }
 
 /**
@@ -13,7 +27,7 @@ interface Bucket {
  * RATE_LIMIT_PER_MINUTE requests a minute, bursts of RATE_LIMIT_BURST; over that, 429 with
  * Retry-After. Per gateway process (GATEWAY_WORKERS multiplies it). RATE_LIMIT_PER_MINUTE=0 turns it off.
  */
-export function rateLimit(): RequestHandler | null {
+export function rateLimiter(): RateLimiter | null {
   const perMinute = envInt('RATE_LIMIT_PER_MINUTE', 1_200, 0);
   if (perMinute === 0) return null;
   const burst = envInt('RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1);
@@ -26,34 +40,53 @@ export function rateLimit(): RequestHandler | null {
     for (const [key, bucket] of buckets) if (bucket.tokens + (now - bucket.at) * perMs >= burst) buckets.delete(key);
   }, 60_000).unref();
 
-  async function callerOf(req: Request, res: Response): Promise<string> {
+  return {
+    counted: new WeakSet(),
+    take(key) {
+      const now = Date.now();
+      const bucket = buckets.get(key) ?? { tokens: burst, at: now };
+      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMs);
+      bucket.at = now;
+      buckets.set(key, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return null;
+      }
+      const retryAfter = Math.ceil((1 - bucket.tokens) / perMs / 1000);
+      return {
+        retryAfter,
+        body: JSON.stringify({ errors: [{ message: `Too many requests: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED', retryAfter } }] }),
+      };
+    },
+  };
+}
+
+/** The bucket a request counts against: its verified subject, else its client address. */
+export const callerKey = (viewer: Viewer | null, address: string | undefined): string =>
+  (viewer?.subject ? `subject:${viewer.subject}` : `address:${address ?? 'unknown'}`);
+
+/** Writes a refusal on any HTTP response (the fast lane's are not Express's). */
+export function writeRefusal(res: ServerResponse, refusal: Refusal): void {
+  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(refusal.body), 'retry-after': String(refusal.retryAfter) });
+  res.end(refusal.body);
+}
+
+/** The limiter as Express middleware, for every request the fast lane did not count. */
+export function rateLimit(limiter: RateLimiter): RequestHandler {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    if (limiter.counted.has(req)) return next();
+    let viewer: Viewer | null = null;
     if (req.headers.authorization) {
       try {
-        const viewer = await viewerFromHeader(req.headers.authorization);
+        viewer = await viewerFromHeader(req.headers.authorization);
         res.locals.viewer = viewer; // verified once: the GraphQL context reuses it
-        if (viewer.subject) return `subject:${viewer.subject}`;
       } catch {
         /* refused later with UNAUTHENTICATED; meanwhile it counts against its address */
       }
     }
-    return `address:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`; // the client's, through trusted proxies (TRUST_PROXY)
-  }
-
-  return async (req: Request, res: Response, next: NextFunction) => {
-    const key = await callerOf(req, res);
-    const now = Date.now();
-    const bucket = buckets.get(key) ?? { tokens: burst, at: now };
-    bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMs);
-    bucket.at = now;
-    buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      return next();
-    }
-    const retryAfter = Math.ceil((1 - bucket.tokens) / perMs / 1000);
-    res.status(429).set('Retry-After', String(retryAfter)).json({
-      errors: [{ message: `Too many requests: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED', retryAfter } }],
-    });
+    const refusal = limiter.take(callerKey(viewer, req.ip ?? req.socket.remoteAddress)); // the client's, through trusted proxies (TRUST_PROXY)
+    if (refusal) writeRefusal(res, refusal);
+    else next();
   };
 }
 

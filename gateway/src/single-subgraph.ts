@@ -4,7 +4,7 @@ import type { ApolloGateway, GraphQLDataSource } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { buildOperationContext } from '@apollo/gateway/dist/operationContext';
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { GraphQLError, Kind, validate, visit, BREAK, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, validate, visit, BREAK, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { envBool } from '@moukawil/kit';
 
 /** The parts of ApolloGateway this uses; they are not in its typings. */
@@ -21,6 +21,27 @@ interface QueryPlan {
 }
 
 const ROUTES_KEPT = 1_000;
+
+/** A query text (and operation name) the gateway has seen pass all its checks and go whole to one subgraph. */
+export interface LearnedRoute {
+  subgraph: string;
+  dataSource: GraphQLDataSource;
+  /** Against the supergraph's schema: each request's variables are still checked (fast-lane.ts). */
+  schema: GraphQLSchema;
+  variableDefinitions: readonly VariableDefinitionNode[];
+}
+
+/** Learned routes by query text and operation name, for the fast lane in front of Apollo Server. */
+export class LearnedRoutes {
+  private readonly routes = new Map<string, LearnedRoute>();
+  get(query: string, operationName: string | null | undefined): LearnedRoute | undefined {
+    return this.routes.get(`${operationName ?? ''}\n${query}`);
+  }
+  learn(query: string, operationName: string | null | undefined, route: LearnedRoute): void {
+    if (this.routes.size >= ROUTES_KEPT) this.routes.clear();
+    this.routes.set(`${operationName ?? ''}\n${query}`, route);
+  }
+}
 
 /** The gateway's own plan-cache key (ApolloGateway keys its plans the same way). */
 function planKey({ queryHash, request }: GatewayGraphQLRequestContext): string {
@@ -42,8 +63,9 @@ const asksForIntrospection = (document: DocumentNode) => {
  * gateway's own checks of the request (variables) still run first. Anything else, including a
  * call that fails, takes Apollo's path. GATEWAY_SINGLE_SUBGRAPH=false turns it off.
  */
-export function answerSingleSubgraphQueriesDirectly(apolloGateway: ApolloGateway, supergraphSdl: string): void {
-  if (!envBool('GATEWAY_SINGLE_SUBGRAPH', true)) return;
+export function answerSingleSubgraphQueriesDirectly(apolloGateway: ApolloGateway, supergraphSdl: string): LearnedRoutes | null {
+  if (!envBool('GATEWAY_SINGLE_SUBGRAPH', true)) return null;
+  const learned = new LearnedRoutes();
   const gateway = apolloGateway as unknown as GatewayInternals;
   const subgraphSchemas = new Map<string, GraphQLSchema>();
   for (const subgraph of Supergraph.build(supergraphSdl).subgraphs()) subgraphSchemas.set(subgraph.name, subgraph.schema.toGraphQLJSSchema());
@@ -72,9 +94,10 @@ export function answerSingleSubgraphQueriesDirectly(apolloGateway: ApolloGateway
     const operationContext = buildOperationContext({ schema: gateway.schema, operationDocument: requestContext.document!, operationName: requestContext.request.operationName });
     const invalid = gateway.validateIncomingRequest(requestContext, operationContext);
     if (invalid.length > 0) return { errors: invalid };
+    const { dataSource } = gateway.serviceMap[route];
     let response;
     try {
-      response = await gateway.serviceMap[route].dataSource.process({
+      response = await dataSource.process({
         kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION,
         request: { query: requestContext.source, variables: requestContext.request.variables, operationName: requestContext.request.operationName },
         context: requestContext.context,
@@ -89,6 +112,12 @@ export function answerSingleSubgraphQueriesDirectly(apolloGateway: ApolloGateway
     const errors = response.errors?.map((error) => new GraphQLError(error.message, {
       path: error.path, extensions: { ...error.extensions, code: error.extensions?.code ?? 'DOWNSTREAM_SERVICE_ERROR', serviceName: route },
     }));
+    // Past every check of Apollo Server's (parsing, validation rules, limits) and the gateway's:
+    // the next request with this text may take the fast lane.
+    learned.learn(requestContext.source, requestContext.request.operationName, {
+      subgraph: route, dataSource, schema: gateway.schema, variableDefinitions: operationContext.operation.variableDefinitions ?? [],
+    });
     return { data: response.data ?? null, ...(errors?.length ? { errors } : {}) };
   };
+  return learned;
 }

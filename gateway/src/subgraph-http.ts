@@ -1,11 +1,11 @@
 import { Agent, request } from 'node:http';
 import { envInt } from '@moukawil/kit';
 
-/** A subgraph's answer, as received: the data source parses it (dedupe.ts shares it unparsed). */
+/** A subgraph's answer, as received: the data source parses it (dedupe.ts shares it unparsed), the fast lane passes it on. */
 export interface Answer {
   status: number;
   contentType: string | undefined;
-  text: string;
+  body: Buffer;
 }
 
 export type Send = (headers: Record<string, string>, body: string) => Promise<Answer>;
@@ -34,7 +34,7 @@ export function subgraphSender(url: string, timeoutMs: number): Send {
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], text: Buffer.concat(chunks).toString('utf8') });
+        resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
       });
       response.on('error', fail);
       response.on('close', () => response.complete || fail(new Error('the subgraph closed the connection mid-answer')));

@@ -109,12 +109,31 @@ describe('rate limiting', () => {
     expect((await gql(`{ regions { code } }`, { origin: gateway.origin, headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
   });
 
-  it('counts each client behind a trusted proxy apart (TRUST_PROXY)', async () => {
-    const behind = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '2', TRUST_PROXY: 'loopback' });
+  it('counts a request the fast lane answers once, against its token\'s subject', async () => {
+    const counted = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '5' });
     try {
-      const from = async (address: string) => (await gql(`{ regions { code } }`, { origin: behind.origin, headers: { 'x-forwarded-for': address } })).status;
-      expect([await from('203.0.113.7'), await from('203.0.113.7'), await from('203.0.113.7')]).toEqual([200, 200, 429]);
-      expect(await from('198.51.100.4')).toBe(200);
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await gql(`{ regions { code name } }`, { origin: counted.origin, as: 'NATIONAL' }));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(answers.map((a) => a.headers!.get('x-moukawil-route'))).toEqual([null, null, 'regions', 'regions', 'regions', null]);
+    } finally {
+      await counted.stop();
+    }
+  });
+
+  it('counts each client behind a trusted proxy apart (TRUST_PROXY), on the fast lane too', async () => {
+    // Cache off: anonymous queries take the fast lane from the third (gateway/src/fast-lane.ts).
+    const behind = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '2', TRUST_PROXY: 'loopback', CACHE_TTL_SECONDS: '0' });
+    try {
+      const from = async (address: string) => gql(`{ regions { code } }`, { origin: behind.origin, headers: { 'x-forwarded-for': address } });
+      expect([(await from('203.0.113.7')).status, (await from('203.0.113.7')).status, (await from('203.0.113.7')).status]).toEqual([200, 200, 429]);
+      const other = await from('198.51.100.4');
+      expect(other.status).toBe(200);
+      expect(other.headers!.get('x-moukawil-route')).toBe('regions');
+      const refused = await from('198.51.100.4').then(() => from('198.51.100.4'));
+      expect(refused.status).toBe(429);
+      expect(codes(refused)).toEqual(['RATE_LIMITED']);
+      expect(Number(refused.headers!.get('retry-after'))).toBeGreaterThanOrEqual(1);
     } finally {
       await behind.stop();
     }

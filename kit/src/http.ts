@@ -51,17 +51,17 @@ export function onTermination(stop: () => Promise<void>, graceMs = 10_000): void
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 }
 
+/** Refusals of a request body, in GraphQL's shape with their 4xx status (the gateway's fast lane gives them too). */
+export const BODY_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } as const;
+export const BODY_NOT_JSON = { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } as const;
+
 /**
  * Express's own refusals of a body (too large, not JSON) in GraphQL's shape, with their 4xx status,
  * instead of an HTML page; anything else is a 500 without detail.
  */
 export function jsonBodyErrors(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
   if (res.headersSent) return next(error);
-  const refusal = error.type === 'entity.too.large'
-    ? { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' }
-    : error.type === 'entity.parse.failed'
-      ? { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' }
-      : null;
+  const refusal = error.type === 'entity.too.large' ? BODY_TOO_LARGE : error.type === 'entity.parse.failed' ? BODY_NOT_JSON : null;
   if (!refusal) log.error({ err: error }, 'request failed');
   const { status, code, message } = refusal ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' };
   res.status(status).json({ errors: [{ message, extensions: { code } }] });

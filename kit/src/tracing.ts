@@ -23,13 +23,15 @@ export const requestScope = new AsyncLocalStorage<RequestCounters>();
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
+/** The caller's x-request-id when it is a sane one (the gateway's, or a client's), else a new one. */
+export const requestIdOf = (given: string | string[] | undefined): string => (typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID());
+
 /**
  * Runs the rest of an HTTP request inside its scope: the caller's x-request-id when it is a sane
  * one (the gateway's, or a client's), else a new one; echoed in the response for support calls.
  */
 export function withRequestScope(req: Request, res: Response, next: NextFunction): void {
-  const given = req.headers['x-request-id'];
-  const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  const requestId = requestIdOf(req.headers['x-request-id']);
   const key = req.headers['idempotency-key'];
   res.set('x-request-id', requestId);
   requestScope.run({ sql: 0, personalReads: new Set(), requestId, idempotencyKey: typeof key === 'string' ? key : undefined }, next);
