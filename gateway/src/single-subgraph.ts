@@ -6,6 +6,7 @@ import { buildOperationContext } from '@apollo/gateway/dist/operationContext';
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, validate, visit, BREAK, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { envBool } from '@moukawil/kit';
+import type { AuthenticatedDataSource } from './auth'; // the gateway's data sources whenever this path is on (not GATEWAY_STOCK)
 
 /** The parts of ApolloGateway this uses; they are not in its typings. */
 interface GatewayInternals {
@@ -21,11 +22,13 @@ interface QueryPlan {
 }
 
 const ROUTES_KEPT = 1_000;
+/** Longer texts are not learned: the routes then hold at most ≈ 10 MB of query text. */
+const LEARNED_TEXT_MAX = 10_000;
 
 /** A query text (and operation name) the gateway has seen pass all its checks and go whole to one subgraph. */
 export interface LearnedRoute {
   subgraph: string;
-  dataSource: GraphQLDataSource;
+  dataSource: AuthenticatedDataSource;
   /** Against the supergraph's schema: each request's variables are still checked (fast-lane.ts). */
   schema: GraphQLSchema;
   variableDefinitions: readonly VariableDefinitionNode[];
@@ -38,6 +41,7 @@ export class LearnedRoutes {
     return this.routes.get(`${operationName ?? ''}\n${query}`);
   }
   learn(query: string, operationName: string | null | undefined, route: LearnedRoute): void {
+    if (query.length > LEARNED_TEXT_MAX) return;
     if (this.routes.size >= ROUTES_KEPT) this.routes.clear();
     this.routes.set(`${operationName ?? ''}\n${query}`, route);
   }
@@ -115,7 +119,7 @@ export function answerSingleSubgraphQueriesDirectly(apolloGateway: ApolloGateway
     // Past every check of Apollo Server's (parsing, validation rules, limits) and the gateway's:
     // the next request with this text may take the fast lane.
     learned.learn(requestContext.source, requestContext.request.operationName, {
-      subgraph: route, dataSource, schema: gateway.schema, variableDefinitions: operationContext.operation.variableDefinitions ?? [],
+      subgraph: route, dataSource: dataSource as AuthenticatedDataSource, schema: gateway.schema, variableDefinitions: operationContext.operation.variableDefinitions ?? [],
     });
     return { data: response.data ?? null, ...(errors?.length ? { errors } : {}) };
   };

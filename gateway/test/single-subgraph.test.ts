@@ -128,6 +128,15 @@ describe('queries answered by one subgraph', () => {
       expect(own.data.autoEntrepreneurs.edges).toHaveLength(3);
     });
 
+    it('does not learn long query texts (what it keeps stays small), which Apollo\'s path still answers', async () => {
+      const long = `# ${'x'.repeat(12_000)}\n{ regions { code capital } }`;
+      for (let i = 0; i < 3; i++) {
+        const answer = await gql(long, { origin: direct.origin });
+        expect(answer.data.regions).toHaveLength(12);
+        expect(answer.headers!.get('x-moukawil-route')).toBeNull();
+      }
+    });
+
     it('refuses a body that is not JSON as Express does, and leaves other paths to it', async () => {
       const bad = await fetch(`${direct.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
       expect(bad.status).toBe(400);
