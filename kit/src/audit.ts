@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Viewer } from './identity';
 import { log } from './log';
 import { requestScope } from './tracing';
@@ -8,7 +9,25 @@ import { requestScope } from './tracing';
  * table of the owning subgraph (registry_event, enrolment_event, target_revision, assessment).
  */
 export function auditWrite(viewer: Viewer, action: string, subject: Record<string, unknown>): void {
-  log.info({ audit: 'write', action, actor: viewer.subject, role: viewer.role, region: viewer.region, ...subject }, 'audit');
+  const line = { audit: 'write', action, actor: viewer.subject, role: viewer.role, region: viewer.region, ...subject };
+  const pending = uncommitted.getStore();
+  if (pending) pending.push(line);
+  else log.info(line, 'audit');
+}
+
+/** The write lines of the transaction being run (auditedOnCommit). */
+const uncommitted = new AsyncLocalStorage<Array<Record<string, unknown>>>();
+
+/**
+ * Runs a transaction whose write lines are logged once it has committed, and dropped if it
+ * fails: the trail never names a write that did not happen. (writeTransaction runs every
+ * mutation's transaction so.)
+ */
+export async function auditedOnCommit<T>(transaction: () => Promise<T>): Promise<T> {
+  const lines: Array<Record<string, unknown>> = [];
+  const result = await uncommitted.run(lines, transaction);
+  for (const line of lines) log.info(line, 'audit');
+  return result;
 }
 
 /** Notes that this request read a person's data; one line per request sums them up (see auditReads). */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
 import { GraphQLError, type OperationTypeNode } from 'graphql';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { auditedOnCommit } from './audit';
 import { envInt } from './config';
 import { isDatabaseUnavailable } from './errors';
 import type { Viewer } from './identity';
@@ -65,11 +66,11 @@ const refusal = (code: string, message: string): GraphQLResponse => ({
   body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
 });
 
-/** A write transaction that also claims the request's idempotency key, if it carries one. */
+/** A write transaction that also claims the request's idempotency key, if it carries one; its audit lines are logged once it has committed. */
 export async function writeTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const scope = requestScope.getStore();
   const claim = scope ? claims.get(scope) : undefined;
-  const result = await db.transaction(async (tx) => {
+  const result = await auditedOnCommit(() => db.transaction(async (tx) => {
     if (claim && !claim.committed) {
       // Waits for a concurrent request with the same key, then finds its row: only one applies.
       const inserted = await tx.query(
@@ -79,7 +80,7 @@ export async function writeTransaction<T>(db: DataSource, work: (tx: EntityManag
       if (inserted.length === 0) throw new GraphQLError('A request with this Idempotency-Key has just been applied: retry to get its answer.', { extensions: { code: 'CONFLICT' } });
     }
     return work(tx);
-  });
+  }));
   if (claim) claim.committed = true;
   return result;
 }
