@@ -1,52 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
 import { freePort } from '../../kit/src/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
+import { startSubgraph, type ExtraSubgraph as Service } from '../../test/subgraph';
 import { gql, ok, type TokenName } from '../../test/support';
 
 /**
  * The audit trail of law 09-08 as the logs show it: a registry and a programs subgraph of this
  * suite's own (over the shared test databases, logging at info level) behind a gateway of its own.
  */
-const ROOT = join(__dirname, '..', '..');
-
-interface Service {
-  port: number;
-  lines: Array<Record<string, any>>;
-  child: ChildProcess;
-}
-
-async function startSubgraph(name: 'registry' | 'programs', env: NodeJS.ProcessEnv): Promise<Service> {
-  const port = await freePort();
-  const service: Service = { port, lines: [], child: null as unknown as ChildProcess };
-  service.child = spawn(process.execPath, [join(ROOT, 'subgraphs', name, 'dist', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_PREFIX: 'test_', LOG_LEVEL: 'info', [`${name.toUpperCase()}_PORT`]: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  let partial = '';
-  service.child.stdout!.on('data', (chunk: Buffer) => {
-    const text = partial + chunk.toString();
-    const complete = text.split('\n');
-    partial = complete.pop()!;
-    for (const line of complete) if (line.startsWith('{')) service.lines.push(JSON.parse(line));
-  });
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return service;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the ${name} subgraph did not start`);
-}
-
 describe('audit of personal data (law 09-08)', () => {
   let registry: Service;
   let programs: Service;
   let gateway: ExtraGateway;
 
   beforeAll(async () => {
-    registry = await startSubgraph('registry', {});
+    registry = await startSubgraph('registry', await freePort(), { LOG_LEVEL: 'info' });
     gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`, CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0' });
-    programs = await startSubgraph('programs', { GATEWAY_URL: `${gateway.origin}/graphql` });
+    programs = await startSubgraph('programs', await freePort(), { LOG_LEVEL: 'info', GATEWAY_URL: `${gateway.origin}/graphql` });
     await gateway.stop();
     gateway = await startGateway(await freePort(), {
       REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`, PROGRAMS_URL: `http://127.0.0.1:${programs.port}/graphql`, CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../kit/src/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
+import { exited, startSubgraph } from '../../test/subgraph';
 import { gql, type GraphQLResult } from '../../test/support';
 
 /**
@@ -26,7 +27,6 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
 
 describe('recovery from faults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'moukawil-recovery-'));
@@ -47,15 +47,7 @@ describe('recovery from faults', () => {
     expect(await exited(postgres)).toBe(0);
   };
   const startRegistry = async () => {
-    registry = spawn(process.execPath, [join(ROOT, 'subgraphs', 'registry', 'dist', 'main.js')], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_PREFIX: 'recovery_', SEED_REGISTRATIONS: '50', REGISTRY_PORT: String(registryPort), LOG_LEVEL: 'silent' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 300; i++) {
-      if (await fetch(`http://127.0.0.1:${registryPort}/health`).then((r) => r.ok, () => false)) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('the registry did not start');
+    registry = (await startSubgraph('registry', registryPort, { DATABASE_URL: databaseUrl, DATABASE_PREFIX: 'recovery_', SEED_REGISTRATIONS: '50' })).child;
   };
   const rows = async (nationalIds: string[]) => {
     const client = new Client({ connectionString: databaseUrl.replace(/\/postgres$/, '/recovery_registry') });
