@@ -96,6 +96,7 @@ export function withFastLane(app: Express, options: FastLaneOptions): RequestLis
       return;
     }
     const chunks: Buffer[] = [];
+    req.on('error', () => undefined); // a client gone mid-body: nothing to answer, nothing to crash
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       serve(req, res, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { freePort } from '../../kit/src/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { gql, url, type Call, type TokenName } from '../../test/support';
@@ -135,6 +136,18 @@ describe('queries answered by one subgraph', () => {
         expect(answer.data.regions).toHaveLength(12);
         expect(answer.headers!.get('x-moukawil-route')).toBeNull();
       }
+    });
+
+    it('shrugs off a client gone in the middle of its body', async () => {
+      const { port } = new URL(direct.origin);
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write('POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
+          setTimeout(() => { socket.destroy(); resolve(); }, 100);
+        });
+        socket.on('error', reject);
+      });
+      expect((await gql(REGIONS, { origin: direct.origin })).status).toBe(200);
     });
 
     it('refuses a body that is not JSON as Express does, and leaves other paths to it', async () => {
