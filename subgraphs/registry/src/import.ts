@@ -99,7 +99,9 @@ async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string
   ]));
   await insertMany(tx, 'registry_event', [['auto_entrepreneur_id', 'uuid'], ['kind', 'varchar'], ['to_status', 'varchar'], ['actor_subject', 'text'], ['actor_role', 'varchar'], ['at', 'timestamptz']],
     rows.map(({ submittedAt }, i) => [ids[i], 'SUBMITTED', 'SUBMITTED', actor, 'NATIONAL', submittedAt]));
-  await addApplicationsToRollup(tx, ids);
+  await addApplicationsToRollup(tx, rows.map(({ valid: v, submittedAt }) => ({
+    regionCode: v.region, year: submittedAt.getUTCFullYear(), segment: v.segment, activityCategory: v.activity.category, gender: v.gender,
+  })));
   return { imported: rows.length, already: accepted.length - fresh.length, rejected };
 }
 

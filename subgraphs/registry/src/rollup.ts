@@ -38,17 +38,28 @@ export const REBUILD_ROLLUP = `TRUNCATE registry_rollup; ${REBUILD}`;
 /** The same, and readers drop what they kept (seeds; the table exists from migration RollupVersion on). */
 export const REBUILD_ROLLUP_AND_VERSION = `${REBUILD_ROLLUP}; ${RAISE_VERSION}`;
 
-/** Counts these new applications (status SUBMITTED, no declarations yet): the bulk import's share of the rollup. */
-export async function addApplicationsToRollup(tx: EntityManager, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
+/**
+ * Counts these new applications (status SUBMITTED, no declarations yet): the bulk import's share of
+ * the rollup, summed from the values it has just written rather than read back (reading a batch's
+ * rows again by id was ≈ 9 µs of PostgreSQL's time per row).
+ */
+export async function addApplicationsToRollup(tx: EntityManager, applications: Array<Dimensions & { year: number }>): Promise<void> {
+  if (applications.length === 0) return;
+  const counts = new Map<string, { region_code: string; year: number; segment: string; category: string; gender: string; applications: number }>();
+  for (const a of applications) {
+    const key = `${a.regionCode}|${a.year}|${a.segment}|${a.activityCategory}|${a.gender}`;
+    const row = counts.get(key);
+    if (row) row.applications++;
+    else counts.set(key, { region_code: a.regionCode, year: a.year, segment: a.segment, category: a.activityCategory, gender: a.gender, applications: 1 });
+  }
   await tx.query(RAISE_VERSION);
   await tx.query(
     `INSERT INTO registry_rollup AS r (region_code, year, segment, category, gender, applications)
-     SELECT region_code, extract(year FROM submitted_at AT TIME ZONE 'UTC')::int, segment, activity_category, gender, count(*)
-       FROM auto_entrepreneur WHERE id = ANY($1) GROUP BY 1, 2, 3, 4, 5
+     SELECT region_code, year, segment, category, gender, applications
+       FROM json_to_recordset($1::json) AS d(region_code varchar, year int, segment varchar, category varchar, gender varchar, applications int)
        ORDER BY 1, 2, 3, 4, 5 -- rows locked in one order by every writer: two imports never deadlock
      ON CONFLICT (region_code, year, segment, category, gender) DO UPDATE SET applications = r.applications + EXCLUDED.applications`,
-    [ids],
+    [JSON.stringify([...counts.values()])],
   );
 }
 
