@@ -33,8 +33,8 @@ interface Body {
  * else — other paths and methods, bodies over the limit or not plain JSON, unknown texts, errors in
  * the answer, a failed call, callers the response cache serves, SQL tracing — goes on to Express
  * and Apollo Server as if the lane were not there (a body already read is handed over parsed).
- * Express, its body parser and Apollo Server's request pipeline were two thirds of what the gateway
- * added to a council's list page (README, "Gateway overhead"). Subgraphs add `extensions` to an
+ * Express, its body parser and Apollo Server's request pipeline were most of what the gateway
+ * added above a bare proxy's cost (README, "Benchmarks"). Subgraphs add `extensions` to an
  * answer only when asked (SQL tracing, never sent from here), so a clean answer is the whole answer.
  */
 export function withFastLane(app: Express, options: FastLaneOptions): RequestListener {
