@@ -43,7 +43,8 @@ export function withFastLane(app: Express, options: FastLaneOptions): RequestLis
   async function serve(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     let body: Body | null;
     try {
-      body = JSON.parse(raw.toString('utf8')) as Body | null;
+      const text = raw.toString('utf8');
+      body = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Body | null; // a BOM, as Express's parser allows
     } catch {
       body = null;
     }
