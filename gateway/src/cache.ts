@@ -3,13 +3,6 @@ import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { envInt, log, type Viewer } from '@moukawil/kit';
 import type { GatewayContext } from './auth';
 
-/**
- * Response cache for the public surface. Only callers who can never receive personal data
- * (anonymous and PARTNER) are served from it, all sharing the "public" scope, so nothing
- * personal is ever cached across users. Entries live CACHE_TTL_SECONDS (default 5; 0 turns the
- * cache off); any mutation through this gateway empties it, and writes made elsewhere (bulk
- * import, seed) are at most one TTL old.
- */
 let ttl: number | undefined;
 const cacheTtlMs = () => (ttl ??= envInt('CACHE_TTL_SECONDS', 5, 0, 3600) * 1000);
 
@@ -19,6 +12,13 @@ export const servedByCache = (viewer: Viewer | undefined): boolean => {
   return cacheTtlMs() > 0 && (role === null || role === 'PARTNER');
 };
 
+/**
+ * Response cache for the public surface. Only callers who can never receive personal data
+ * (anonymous and PARTNER) are served from it, all sharing the "public" scope, so nothing
+ * personal is ever cached across users. Entries live CACHE_TTL_SECONDS (default 5; 0 turns the
+ * cache off); any mutation through this gateway empties it, and writes made elsewhere (bulk
+ * import, seed) are at most one TTL old.
+ */
 export function responseCache(): ApolloServerPlugin<GatewayContext> {
   const ttlMs = cacheTtlMs();
   const maxEntries = envInt('CACHE_MAX_ENTRIES', 1000, 1);
