@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -44,6 +46,35 @@ export async function insertMany(
     });
     await manager.query(`INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_to_recordset($1::json) AS r(${record})`, [JSON.stringify(objects)]);
   }
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One value in COPY's text format: null as \N, dates as UTC ISO, the four special characters escaped. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text;
+}
+
+/**
+ * Bulk INSERT by `COPY … FROM STDIN` on the transaction's own connection: rows given as arrays
+ * (one value per column, in order), sent as text lines that PostgreSQL reads with each column's
+ * type. Cheaper than insertMany on both sides for a bulk import (no JSON to build in Node nor to
+ * parse in PostgreSQL); triggers and constraints apply as to any INSERT.
+ */
+export async function copyRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const client = (manager.queryRunner as unknown as { databaseConnection: PoolClient } | undefined)?.databaseConnection;
+  if (!client) throw new Error('copyRows needs a transaction\'s entity manager');
+  let text = '';
+  for (const row of rows) text += `${row.map(copyText).join('\t')}\n`;
+  const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
+  await new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve);
+    stream.on('error', reject);
+    stream.end(text);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, insertMany, uuidv7 } from '@moukawil/kit';
+import { auditWrite, copyRows, uuidv7 } from '@moukawil/kit';
 import type { Activity } from './entities/Activity';
 import type { ApplicationInput } from './entities/inputs';
 import { LIVE_CIN_MESSAGE, loadActivities, validateApplication, type ValidApplication } from './register';
@@ -89,15 +89,14 @@ async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string
     else rows.push(a); // a CIN twice in the file never reaches here: the parse keeps the first
   }
   const ids = rows.map(() => uuidv7());
-  await insertMany(tx, 'auto_entrepreneur', [
-    ['id', 'uuid'], ['status', 'varchar'], ['full_name', 'text'], ['national_id', 'varchar'], ['gender', 'varchar'], ['birth_date', 'date'],
-    ['phone', 'varchar'], ['segment', 'varchar'], ['region_code', 'varchar'], ['province_code', 'varchar'], ['activity_code', 'varchar'],
-    ['activity_category', 'varchar'], ['submitted_at', 'timestamptz'], ['import_key', 'varchar'],
+  await copyRows(tx, 'auto_entrepreneur', [
+    'id', 'status', 'full_name', 'national_id', 'gender', 'birth_date', 'phone', 'segment', 'region_code', 'province_code', 'activity_code',
+    'activity_category', 'submitted_at', 'import_key',
   ], rows.map(({ valid: v, submittedAt, key }, i) => [
     ids[i], 'SUBMITTED', v.fullName, v.nationalId, v.gender, v.birthDate, v.phone, v.segment, v.region, v.province, v.activity.code,
     v.activity.category, submittedAt, key,
   ]));
-  await insertMany(tx, 'registry_event', [['auto_entrepreneur_id', 'uuid'], ['kind', 'varchar'], ['to_status', 'varchar'], ['actor_subject', 'text'], ['actor_role', 'varchar'], ['at', 'timestamptz']],
+  await copyRows(tx, 'registry_event', ['auto_entrepreneur_id', 'kind', 'to_status', 'actor_subject', 'actor_role', 'at'],
     rows.map(({ submittedAt }, i) => [ids[i], 'SUBMITTED', 'SUBMITTED', actor, 'NATIONAL', submittedAt]));
   await addApplicationsToRollup(tx, rows.map(({ valid: v, submittedAt }) => ({
     regionCode: v.region, year: submittedAt.getUTCFullYear(), segment: v.segment, activityCategory: v.activity.category, gender: v.gender,

@@ -67,6 +67,17 @@ describe('npm run import', () => {
     expect((await regionStats('MA-10', 2025)).applications).toBe(before2025.applications + 1);
   });
 
+  it('writes names and the file\'s name exactly as given (accents, Arabic, apostrophes; a backslash and a tab in the file name)', async () => {
+    const base = randomInt(1_000_000, 9_000_000);
+    const names = ['Zoé D\'Aubigné-Léger', 'فاطمة الزهراء العلوي', 'Ḥassan Aït Ba.'];
+    const file = join(dir, 'export\\2025\tavril.csv');
+    writeFileSync(file, [HEADER, ...names.map((name, i) => `"${name}",ZN${base + i},FEMALE,1990-01-01,MA-10,C-01,,,,2025-04-01T08:00:00Z`)].join('\n') + '\n');
+    const run = runImport(file, join(dir, 'names.rejects.csv'));
+    expect(run.stdout).toContain('3 rows: 3 imported');
+    const written = await sql(`SELECT a.full_name, e.actor_subject FROM auto_entrepreneur a JOIN registry_event e ON e.auto_entrepreneur_id = a.id WHERE a.national_id = ANY($1) ORDER BY a.national_id`, [names.map((_, i) => `ZN${base + i}`)]);
+    expect(written).toEqual(names.map((name) => ({ full_name: name, actor_subject: 'import:export\\2025\tavril.csv' })));
+  });
+
   it('loses and duplicates nothing when killed half-way and run again', async () => {
     const base = randomInt(1_000_000, 8_000_000);
     const total = 20_000;
