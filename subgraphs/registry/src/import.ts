@@ -120,6 +120,19 @@ async function writeWithRetry(db: DataSource, rows: Accepted[], actor: string): 
   }
 }
 
+/** Lines holding more than spaces, tabs and line ends, counted in the file's bytes (for the progress bar). */
+function nonBlankLines(bytes: Buffer): number {
+  let lines = 0;
+  let blank = true;
+  for (const byte of bytes) {
+    if (byte === 0x0a) {
+      if (!blank) lines++;
+      blank = true;
+    } else if (byte !== 0x0d && byte !== 0x20 && byte !== 0x09) blank = false;
+  }
+  return blank ? lines : lines + 1;
+}
+
 function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
@@ -152,7 +165,7 @@ function progress(total: number): (done: number, counts: string) => void {
  */
 export async function importApplications(db: DataSource, file: string, rejectFile = `${file}.rejects.csv`, now = new Date()): Promise<ImportSummary> {
   const started = Date.now();
-  const total = Math.max(readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '').length - 1, 0);
+  const total = Math.max(nonBlankLines(readFileSync(file)) - 1, 0);
   const activities = await loadActivities(db);
   const actor = `import:${basename(file)}`;
   const rejects: Array<[number, string]> = [];
