@@ -4,8 +4,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 
 /**
- * Multi-row INSERT in batches: the fast path for seeds and imports (one statement per
- * `batch` rows, parameters bound, never interpolated).
+ * Multi-row INSERT in batches, for seeds (one statement per `batch` rows, parameters bound,
+ * never interpolated).
  */
 export async function insertRows(
   manager: EntityManager,
@@ -25,8 +25,9 @@ export async function insertRows(
 /**
  * Bulk INSERT of rows given as arrays (one value per column, in order): the batch travels as one
  * JSON parameter read by `json_to_recordset`, so Node's native JSON.stringify does the encoding
- * (≈ 11 % less of an import's Node CPU than pg's array literals) and PostgreSQL reads each value with
- * its column's type. Dates go as UTC ISO strings. One statement per `batch` rows.
+ * (≈ 11 % less Node CPU than pg's array literals) and PostgreSQL reads each value with its
+ * column's type; one statement per `batch` rows, usable outside a transaction (seeds). Dates go
+ * as UTC ISO strings. The bulk import uses copyRows below.
  */
 export async function insertMany(
   manager: EntityManager,
