@@ -61,8 +61,8 @@ function copyText(value: unknown): string {
 /**
  * Bulk INSERT by `COPY … FROM STDIN` on the transaction's own connection: rows given as arrays
  * (one value per column, in order), sent as text lines that PostgreSQL reads with each column's
- * type. Cheaper than insertMany on both sides for a bulk import (no JSON to build in Node nor to
- * parse in PostgreSQL); triggers and constraints apply as to any INSERT.
+ * type; triggers and constraints apply as to any INSERT. For the bulk import PostgreSQL spent
+ * ≈ 10 µs less CPU per row than with insertMany (no JSON to parse); Node's share is about the same.
  */
 export async function copyRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
