@@ -40,6 +40,18 @@ interface Body {
 export function withFastLane(app: Express, options: FastLaneOptions): RequestListener {
   const { routes, servedByCache, limiter, maxBodyBytes } = options;
 
+  /** Counts the request once (Express's limiter then lets it by); true when it was refused with 429. */
+  function overLimit(req: IncomingMessage, res: ServerResponse, viewer: Viewer | null): boolean {
+    if (!limiter) return false;
+    limiter.counted.add(req);
+    Object.setPrototypeOf(req, app.request); // as Express does first: its `ip` honours TRUST_PROXY
+    const refusal = limiter.take(callerKey(viewer, (req as Request).ip ?? req.socket.remoteAddress));
+    if (!refusal) return false;
+    res.setHeader('x-request-id', requestIdOf(req.headers['x-request-id']));
+    writeRefusal(res, refusal);
+    return true;
+  }
+
   async function serve(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     let body: Body | null;
     try {
@@ -48,7 +60,12 @@ export function withFastLane(app: Express, options: FastLaneOptions): RequestLis
     } catch {
       body = null;
     }
-    if (!body || typeof body !== 'object') return refuse(res, req, BODY_NOT_JSON); // as Express's strict JSON parser refuses it
+    if (!body || typeof body !== 'object') {
+      // As Express's strict JSON parser refuses it, counted by the rate limit as Express counts it.
+      const viewer = await viewerFromHeader(req.headers.authorization).catch(() => null);
+      if (!overLimit(req, res, viewer)) refuse(res, req, BODY_NOT_JSON);
+      return;
+    }
     const handOver = () => {
       (req as Request).body = body; // Express's body parser leaves a body already read alone
       app(req, res);
@@ -68,15 +85,7 @@ export function withFastLane(app: Express, options: FastLaneOptions): RequestLis
     if (route.variableDefinitions.length > 0 && getVariableValues(route.schema, route.variableDefinitions, variables as Record<string, unknown>).errors) return handOver();
     const requestId = requestIdOf(req.headers['x-request-id']);
     req.headers['x-request-id'] = requestId; // kept if the request is handed over after all
-    if (limiter) {
-      limiter.counted.add(req);
-      Object.setPrototypeOf(req, app.request); // as Express does first: its `ip` honours TRUST_PROXY
-      const refusal = limiter.take(callerKey(viewer, (req as Request).ip ?? req.socket.remoteAddress));
-      if (refusal) {
-        res.setHeader('x-request-id', requestId);
-        return writeRefusal(res, refusal);
-      }
-    }
+    if (overLimit(req, res, viewer)) return;
     let answer;
     try {
       answer = await route.dataSource.forward({ viewer, requestId }, JSON.stringify({ query, variables: body.variables, operationName }));

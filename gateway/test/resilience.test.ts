@@ -121,6 +121,20 @@ describe('rate limiting', () => {
     }
   });
 
+  it('counts bodies that are not JSON too, whichever path refuses them', async () => {
+    const strict = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '2' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const answer = await fetch(`${strict.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+        statuses.push(answer.status);
+      }
+      expect(statuses).toEqual([400, 400, 429]);
+    } finally {
+      await strict.stop();
+    }
+  });
+
   it('counts each client behind a trusted proxy apart (TRUST_PROXY), on the fast lane too', async () => {
     // Cache off: anonymous queries take the fast lane from the third (gateway/src/fast-lane.ts).
     const behind = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '2', TRUST_PROXY: 'loopback', CACHE_TTL_SECONDS: '0' });
