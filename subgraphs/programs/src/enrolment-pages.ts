@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { keysetPage } from '@moukawil/kit';
 import { Enrolment } from './entities/Enrolment';
 import type { EnrolmentStatus } from './entities/enums';
 
@@ -21,8 +22,5 @@ export async function findEnrolmentPage(db: DataSource, q: EnrolmentPageQuery): 
   if (q.scope !== 'ALL') query.andWhere('e.regionCode IN (:...regions)', { regions: q.scope });
   if (q.programme) query.andWhere('e.programmeCode = :programme', { programme: q.programme });
   if (q.status) query.andWhere('e.status = :status', { status: q.status });
-  const counting = query.clone().getCount();
-  if (q.after) query.andWhere('(e.enrolledAt, e.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: q.after[0], id: q.after[1] });
-  const [rows, totalCount] = await Promise.all([query.orderBy('e.enrolledAt', 'ASC').addOrderBy('e.id', 'ASC').take(q.size + 1).getMany(), counting]);
-  return { rows: rows.slice(0, q.size), hasNextPage: rows.length > q.size, totalCount };
+  return keysetPage(query, [['e.enrolledAt', 'timestamptz'], ['e.id', 'uuid']], q.after, q.size);
 }

@@ -11,6 +11,7 @@ import { ProgramsComplete1732260000000 } from './migrations/1732260000000-Progra
 import { EnrolmentHistory1732270000000 } from './migrations/1732270000000-EnrolmentHistory';
 import { FiguresVersion1732280000000 } from './migrations/1732280000000-FiguresVersion';
 import { EnrolmentPages1732290000000 } from './migrations/1732290000000-EnrolmentPages';
+import { NetworkPages1732300000000 } from './migrations/1732300000000-NetworkPages';
 import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver } from './resolvers/EnrolmentResolver';
 import { IndicatorFiguresResolver } from './resolvers/IndicatorFiguresResolver';
 import { AdvisorResolver, EventResolver } from './resolvers/NetworkResolver';
@@ -25,7 +26,7 @@ import { seed, TABLES } from './seed';
 export const programs: SubgraphDefinition<Context> = {
   name: 'programs',
   entities: [Programme, Enrolment, Advisor, Event],
-  migrations: [Initial1732250000000, ProgramsComplete1732260000000, EnrolmentHistory1732270000000, FiguresVersion1732280000000, EnrolmentPages1732290000000],
+  migrations: [Initial1732250000000, ProgramsComplete1732260000000, EnrolmentHistory1732270000000, FiguresVersion1732280000000, EnrolmentPages1732290000000, NetworkPages1732300000000],
   schema: {
     resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver, AdvisorResolver, EventResolver, IndicatorFiguresResolver],
     orphanedTypes: [IndicatorStatus],

@@ -61,3 +61,56 @@ describe('Query.enrolments: keyset pages of enrolments', () => {
     }
   });
 });
+
+describe('Query.eventsConnection and Query.advisorsConnection: the network in keyset pages', () => {
+  const EVENTS = `query($region: ID, $kind: EventKind, $year: Int, $first: Int, $after: String) {
+    eventsConnection(region: $region, kind: $kind, year: $year, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } totalCount } }`;
+  const ADVISORS = `query($region: ID, $first: Int, $after: String) {
+    advisorsConnection(region: $region, first: $first, after: $after) { edges { node { id region { code } } } pageInfo { hasNextPage endCursor } totalCount } }`;
+
+  async function walkAll(query: string, field: 'eventsConnection' | 'advisorsConnection', variables: Record<string, unknown>) {
+    const ids: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    for (let page = 0; page < 1_000; page++) {
+      const page_ = ok(await gql(query, { variables: { ...variables, after } }))[field];
+      ids.push(...page_.edges.map((e: any) => e.node.id));
+      totalCount = page_.totalCount;
+      if (!page_.pageInfo.hasNextPage) break;
+      after = page_.pageInfo.endCursor;
+    }
+    return { ids, totalCount };
+  }
+
+  it('gives the events of Query.events, in the same order, a page at a time, with every filter', async () => {
+    const [{ year }] = await sqlOn('programs', `SELECT extract(year FROM held_on)::int AS year FROM event WHERE region_code = 'MA-07' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    for (const filters of [{}, { region: 'MA-07' }, { region: 'MA-07', year }, { kind: 'AWARENESS' }]) {
+      const whole = ok(await gql(`query($region: ID, $kind: EventKind, $year: Int) { events(region: $region, kind: $kind, year: $year) { id } }`, { variables: filters })).events.map((e: any) => e.id);
+      expect(whole.length).toBeGreaterThan(0);
+      const { ids, totalCount } = await walkAll(EVENTS, 'eventsConnection', { ...filters, first: 4 });
+      expect(ids).toEqual(whole);
+      expect(totalCount).toBe(whole.length);
+    }
+  });
+
+  it('gives every advisor once, region by region, with the same SQL statements on a late page as on the first', async () => {
+    const whole = (await sqlOn('programs', `SELECT id FROM advisor ORDER BY region_code, id`)).map((r) => r.id);
+    const { ids, totalCount } = await walkAll(ADVISORS, 'advisorsConnection', { first: 7 });
+    expect(ids).toEqual(whole);
+    expect(totalCount).toBe(whole.length);
+    const regional = await walkAll(ADVISORS, 'advisorsConnection', { region: 'MA-07', first: 2 });
+    expect(regional.ids).toEqual((await sqlOn('programs', `SELECT id FROM advisor WHERE region_code = 'MA-07' ORDER BY id`)).map((r) => r.id));
+    const first = await gql(ADVISORS, { traceSql: true, variables: { first: 3 } });
+    const lateCursor = ok(await gql(ADVISORS, { variables: { first: whole.length - 4 } })).advisorsConnection.pageInfo.endCursor;
+    const late = await gql(ADVISORS, { traceSql: true, variables: { first: 3, after: lateCursor } });
+    expect(ok(late).advisorsConnection.edges).toHaveLength(3);
+    expect(late.extensions!.sqlStatements).toEqual(first.extensions!.sqlStatements);
+  });
+
+  it('refuses bad pages and cursors with BAD_USER_INPUT', async () => {
+    const notOurs = Buffer.from('["MA-99","x"]').toString('base64url');
+    for (const [query, variables] of [[EVENTS, { first: 0 }], [EVENTS, { after: 'bm90IGEgY3Vyc29y' }], [ADVISORS, { first: 501 }], [ADVISORS, { after: notOurs }]] as const) {
+      expect(codes(await gql(query, { variables }))).toEqual(['BAD_USER_INPUT']);
+    }
+  });
+});

@@ -1,9 +1,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { regionArg } from '@moukawil/kit';
+import type { DataSource } from 'typeorm';
+import { connectionOf, decodeCursor, decodeTimeIdCursor, invalidCursor, keysetPage, pageSize, regionArg } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EventKind } from '../entities/enums';
 import { Event } from '../entities/Event';
+import { AdvisorConnection, EventConnection } from '../entities/NetworkConnections';
 import { AutoEntrepreneur, Partner, Region } from '../entities/stubs';
 import type { Context } from '../loaders';
 import { policy } from '../policy';
@@ -13,6 +15,19 @@ export class AdvisorResolver {
   @Query(() => [Advisor], { description: 'The advisor network (conseillers en entrepreneuriat), of one region or all.' })
   advisors(@Ctx() { db }: Context, @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null): Promise<Advisor[]> {
     return db.getRepository(Advisor).find({ where: region ? { regionCode: regionArg(region) } : {}, order: { regionCode: 'ASC', trainedOn: 'ASC', id: 'ASC' } });
+  }
+
+  @Query(() => AdvisorConnection, { description: 'The advisor network in keyset pages, by region then id: the same advisors as Query.advisors, for clients that read it a page at a time.' })
+  async advisorsConnection(
+    @Ctx() { db }: Context,
+    @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
+  ): Promise<AdvisorConnection> {
+    const query = db.getRepository(Advisor).createQueryBuilder('a');
+    if (region) query.andWhere('a.regionCode = :region', { region: regionArg(region) });
+    const { rows, hasNextPage, totalCount } = await keysetPage(query, [['a.regionCode', 'varchar'], ['a.id', 'uuid']], decodeRegionIdCursor(after), pageSize(first));
+    return connectionOf(rows, hasNextPage, totalCount, (row) => [row.regionCode, row.id]);
   }
 
   @FieldResolver(() => String, { description: 'Full name: for the regional council, the advisors of the region and the national office.' })
@@ -57,11 +72,20 @@ export class EventResolver {
     @Arg('kind', () => EventKind, { nullable: true, description: 'Only this kind.' }) kind?: EventKind | null,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
   ): Promise<Event[]> {
-    const query = db.getRepository(Event).createQueryBuilder('e');
-    if (region) query.andWhere('e.regionCode = :region', { region: regionArg(region) });
-    if (kind) query.andWhere('e.kind = :kind', { kind });
-    if (year) query.andWhere('e.heldOn >= :from AND e.heldOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
-    return query.orderBy('e.heldOn').addOrderBy('e.id').getMany();
+    return eventsOf(db, region, kind, year).orderBy('e.heldOn').addOrderBy('e.id').getMany();
+  }
+
+  @Query(() => EventConnection, { description: 'Events in keyset pages, oldest first, with the filters of Query.events: the same events, for clients that read them a page at a time.' })
+  async eventsConnection(
+    @Ctx() { db }: Context,
+    @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
+    @Arg('kind', () => EventKind, { nullable: true, description: 'Only this kind.' }) kind?: EventKind | null,
+    @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
+  ): Promise<EventConnection> {
+    const { rows, hasNextPage, totalCount } = await keysetPage(eventsOf(db, region, kind, year), [['e.heldOn', 'date'], ['e.id', 'uuid']], decodeTimeIdCursor(after), pageSize(first));
+    return connectionOf(rows, hasNextPage, totalCount, (row) => [row.heldOn, row.id]);
   }
 
   @FieldResolver(() => Region, { description: 'Region where it was held.' })
@@ -73,4 +97,23 @@ export class EventResolver {
   partner(@Root() event: Event): Partner | null {
     return event.partnerCode ? { code: event.partnerCode } : null;
   }
+}
+
+/** Events matching the filters of Query.events and Query.eventsConnection. */
+function eventsOf(db: DataSource, region?: string | null, kind?: EventKind | null, year?: number | null) {
+  const query = db.getRepository(Event).createQueryBuilder('e');
+  if (region) query.andWhere('e.regionCode = :region', { region: regionArg(region) });
+  if (kind) query.andWhere('e.kind = :kind', { kind });
+  if (year) query.andWhere('e.heldOn >= :from AND e.heldOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
+  return query;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The cursor of the advisors' pages: [region, id]. */
+function decodeRegionIdCursor(after: string | null | undefined): [string, string] | null {
+  const key = decodeCursor(after, 2);
+  if (key === null) return null;
+  if (!/^MA-\d{2}$/.test(String(key[0])) || !UUID.test(String(key[1]))) throw invalidCursor();
+  return key as [string, string];
 }
