@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { connectionOf, decodeCursor, decodeTimeIdCursor, invalidCursor, keysetPage, pageSize, regionArg } from '@moukawil/kit';
+import { connectionOf, decodeCursor, decodeTimeIdCursor, invalidCursor, isUuid, keysetPage, pageSize, regionArg } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EventKind } from '../entities/enums';
@@ -108,12 +108,10 @@ function eventsOf(db: DataSource, region?: string | null, kind?: EventKind | nul
   return query;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The cursor of the advisors' pages: [region, id]. */
 function decodeRegionIdCursor(after: string | null | undefined): [string, string] | null {
   const key = decodeCursor(after, 2);
   if (key === null) return null;
-  if (!/^MA-\d{2}$/.test(String(key[0])) || !UUID.test(String(key[1]))) throw invalidCursor();
+  if (!/^MA-\d{2}$/.test(String(key[0])) || !isUuid(key[1])) throw invalidCursor();
   return key as [string, string];
 }
