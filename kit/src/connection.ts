@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor, invalidCursor } from './pagination';
 
@@ -56,6 +56,16 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     totalCount!: number;
   }
   return Connection;
+}
+
+/** The two arguments of every keyset list (`@Args() page: PageArgs` beside the list's filters). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' })
+  after?: string | null;
 }
 
 /**

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionOf, decodeTimeIdCursor, notePersonalRead, pageSize, regionArg } from '@moukawil/kit';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { badInput, connectionOf, decodeTimeIdCursor, notePersonalRead, pageSize, regionArg, PageArgs } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EnrolmentConnection } from '../entities/EnrolmentConnection';
@@ -20,8 +20,7 @@ export class EnrolmentResolver {
     @Arg('programme', () => ID, { nullable: true, description: 'Only this programme (its code).' }) programme?: string | null,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region (MA-01 … MA-12).' }) region?: string | null,
     @Arg('status', () => EnrolmentStatus, { nullable: true, description: 'Only this status.' }) status?: EnrolmentStatus | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
+    @Args() { first, after }: PageArgs = {},
   ): Promise<EnrolmentConnection> {
     const scope = policy.enrolmentListScope(viewer, region ? regionArg(region) : null);
     if (programme && !(await loaders.programme.load(programme))) throw badInput(`No programme has the code "${programme}"`, 'programme');

@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { connectionOf, decodeCursor, decodeTimeIdCursor, invalidCursor, isUuid, keysetPage, pageSize, regionArg } from '@moukawil/kit';
+import { connectionOf, decodeCursor, decodeTimeIdCursor, invalidCursor, isUuid, keysetPage, pageSize, regionArg, PageArgs } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EventKind } from '../entities/enums';
@@ -21,8 +21,7 @@ export class AdvisorResolver {
   async advisorsConnection(
     @Ctx() { db }: Context,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
+    @Args() { first, after }: PageArgs = {},
   ): Promise<AdvisorConnection> {
     const query = db.getRepository(Advisor).createQueryBuilder('a');
     if (region) query.andWhere('a.regionCode = :region', { region: regionArg(region) });
@@ -81,8 +80,7 @@ export class EventResolver {
     @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
     @Arg('kind', () => EventKind, { nullable: true, description: 'Only this kind.' }) kind?: EventKind | null,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
+    @Args() { first, after }: PageArgs = {},
   ): Promise<EventConnection> {
     const { rows, hasNextPage, totalCount } = await keysetPage(eventsOf(db, region, kind, year), [['e.heldOn', 'date'], ['e.id', 'uuid']], decodeTimeIdCursor(after), pageSize(first));
     return connectionOf(rows, hasNextPage, totalCount, (row) => [row.heldOn, row.id]);

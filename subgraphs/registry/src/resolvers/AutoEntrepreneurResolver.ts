@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, decodeTimeIdCursor, pageSize, provinceArg, regionArg } from '@moukawil/kit';
+import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { connectionOf, decodeTimeIdCursor, pageSize, provinceArg, regionArg, PageArgs } from '@moukawil/kit';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { ActivityCategory, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';
@@ -29,8 +29,7 @@ export class AutoEntrepreneurResolver {
     @Arg('segment', () => PopulationSegment, { nullable: true, description: 'Only this population segment.' }) segment?: PopulationSegment | null,
     @Arg('activityCategory', () => ActivityCategory, { nullable: true, description: 'Only this activity category.' }) activityCategory?: ActivityCategory | null,
     @Arg('province', () => ID, { nullable: true, description: 'Only this prefecture or province (e.g. "MA-09-AGD").' }) province?: string | null,
-    @Arg('first', () => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' }) first?: number | null,
-    @Arg('after', () => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' }) after?: string | null,
+    @Args() { first, after }: PageArgs = {},
   ): Promise<AutoEntrepreneurConnection> {
     const scope = policy.listScope(viewer, region ? regionArg(region) : null);
     return findPage(db, {
