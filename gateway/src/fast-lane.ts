@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Express, Request } from 'express';
 import { getVariableValues } from 'graphql';
-import { BODY_NOT_JSON, log, requestIdOf, TRACE_HEADER, viewerFromHeader, type Viewer } from '@moukawil/kit';
+import { BODY_NOT_JSON, log, requestIdOf, TRACE_HEADER, viewerFromHeader, writeJson, type Viewer } from '@moukawil/kit';
 import { callerKey, writeRefusal, type RateLimiter } from './rate-limit';
 import type { LearnedRoutes } from './single-subgraph';
 
@@ -93,10 +93,7 @@ export function withFastLane(app: Express, options: FastLaneOptions): RequestLis
       return handOver(); // a query: safe to ask again, and Apollo's path shapes the failure
     }
     if (answer.status !== 200 || !answer.body.subarray(0, CLEAN.length).equals(CLEAN)) return handOver();
-    res.writeHead(200, {
-      'x-request-id': requestId, 'content-type': 'application/json; charset=utf-8', 'content-length': answer.body.length, 'cache-control': 'no-store', 'x-moukawil-route': route.subgraph,
-    });
-    res.end(answer.body);
+    writeJson(res, 200, answer.body, { 'x-request-id': requestId, 'cache-control': 'no-store', 'x-moukawil-route': route.subgraph });
   }
 
   return (req, res) => {
@@ -119,7 +116,5 @@ export function withFastLane(app: Express, options: FastLaneOptions): RequestLis
 }
 
 function refuse(res: ServerResponse, req: IncomingMessage, refusal: { status: number; code: string; message: string }): void {
-  const text = JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
-  res.writeHead(refusal.status, { 'x-request-id': requestIdOf(req.headers['x-request-id']), 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
-  res.end(text);
+  writeJson(res, refusal.status, JSON.stringify({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] }), { 'x-request-id': requestIdOf(req.headers['x-request-id']) });
 }

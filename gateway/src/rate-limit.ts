@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { envInt, viewerFromHeader, type Viewer } from '@moukawil/kit';
+import { envInt, viewerFromHeader, writeJson, type Viewer } from '@moukawil/kit';
 
 interface Bucket {
   tokens: number;
@@ -67,8 +67,7 @@ export const callerKey = (viewer: Viewer | null, address: string | undefined): s
 
 /** Writes a refusal on any HTTP response (the fast lane's are not Express's). */
 export function writeRefusal(res: ServerResponse, refusal: Refusal): void {
-  res.writeHead(429, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(refusal.body), 'retry-after': String(refusal.retryAfter) });
-  res.end(refusal.body);
+  writeJson(res, 429, refusal.body, { 'retry-after': String(refusal.retryAfter) });
 }
 
 /** The limiter as Express middleware, for every request the fast lane did not count. */

@@ -37,13 +37,14 @@ export interface LearnedRoute {
 /** Learned routes by query text and operation name, for the fast lane in front of Apollo Server. */
 export class LearnedRoutes {
   private readonly routes = new Map<string, LearnedRoute>();
+  private static key = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\n${query}`;
   get(query: string, operationName: string | null | undefined): LearnedRoute | undefined {
-    return this.routes.get(`${operationName ?? ''}\n${query}`);
+    return this.routes.get(LearnedRoutes.key(query, operationName));
   }
   learn(query: string, operationName: string | null | undefined, route: LearnedRoute): void {
     if (query.length > LEARNED_TEXT_MAX) return;
     if (this.routes.size >= ROUTES_KEPT) this.routes.clear();
-    this.routes.set(`${operationName ?? ''}\n${query}`, route);
+    this.routes.set(LearnedRoutes.key(query, operationName), route);
   }
 }
 

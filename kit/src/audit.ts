@@ -3,6 +3,9 @@ import type { Viewer } from './identity';
 import { log } from './log';
 import { requestScope } from './tracing';
 
+/** The write lines of the transaction being run (auditedOnCommit). */
+const uncommitted = new AsyncLocalStorage<Array<Record<string, unknown>>>();
+
 /**
  * Audit trail (law 09-08): every write, and every read of personal data by a role other than
  * the national office, gives one structured log line `{"audit": …}`. Writes are also kept in a
@@ -14,9 +17,6 @@ export function auditWrite(viewer: Viewer, action: string, subject: Record<strin
   if (pending) pending.push(line);
   else log.info(line, 'audit');
 }
-
-/** The write lines of the transaction being run (auditedOnCommit). */
-const uncommitted = new AsyncLocalStorage<Array<Record<string, unknown>>>();
 
 /**
  * Runs a transaction whose write lines are logged once it has committed, and dropped if it

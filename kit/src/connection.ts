@@ -14,13 +14,21 @@ export class PageInfo {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): boolean => UUID.test(String(value));
+const isUuid = (value: unknown): boolean => UUID.test(String(value));
 
 /** The cursor of a list ordered by (a time, a UUID): the lists of people and of enrolments. */
 export function decodeTimeIdCursor(after: string | null | undefined): [string, string] | null {
   const key = decodeCursor(after, 2);
   if (key === null) return null;
   if (Number.isNaN(Date.parse(String(key[0]))) || !isUuid(key[1])) throw invalidCursor();
+  return key as [string, string];
+}
+
+/** The cursor of a list ordered by (a region code, a UUID): the advisor network. */
+export function decodeRegionIdCursor(after: string | null | undefined): [string, string] | null {
+  const key = decodeCursor(after, 2);
+  if (key === null) return null;
+  if (!/^MA-\d{2}$/.test(String(key[0])) || !isUuid(key[1])) throw invalidCursor();
   return key as [string, string];
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { connectionOf, decodeCursor, decodeTimeIdCursor, invalidCursor, isUuid, keysetPage, pageSize, regionArg, PageArgs } from '@moukawil/kit';
+import { connectionOf, decodeRegionIdCursor, decodeTimeIdCursor, keysetPage, pageSize, regionArg, PageArgs } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EventKind } from '../entities/enums';
@@ -104,12 +104,4 @@ function eventsOf(db: DataSource, region?: string | null, kind?: EventKind | nul
   if (kind) query.andWhere('e.kind = :kind', { kind });
   if (year) query.andWhere('e.heldOn >= :from AND e.heldOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
   return query;
-}
-
-/** The cursor of the advisors' pages: [region, id]. */
-function decodeRegionIdCursor(after: string | null | undefined): [string, string] | null {
-  const key = decodeCursor(after, 2);
-  if (key === null) return null;
-  if (!/^MA-\d{2}$/.test(String(key[0])) || !isUuid(key[1])) throw invalidCursor();
-  return key as [string, string];
 }
