@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { Client } from 'pg';
 
 /** What tests share: the running stack's addresses and tokens (from global-setup.js), and a GraphQL client. */
@@ -64,4 +65,17 @@ export async function sqlOn<T = any>(subgraph: Exclude<ServiceName, 'gateway'>, 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A token of the test stack for a caller of the test's own (a fresh subject keeps per-caller
+ * state such as lookup budgets apart from other suites). HS256 signed here with node:crypto, as
+ * an identity provider would, so that tests do not load the kit's ESM-only JWT library.
+ */
+export function signedToken(claims: { subject: string; role: string; region?: string }, lifetimeSeconds = 3600): string {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const payload = { sub: claims.subject, role: claims.role, ...(claims.region ? { region: claims.region } : {}), iss: 'moukawil-graph', aud: 'moukawil-graph', iat: now, exp: now + lifetimeSeconds };
+  const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+  return `${unsigned}.${createHmac('sha256', process.env.JWT_SECRET!).update(unsigned).digest('base64url')}`;
 }

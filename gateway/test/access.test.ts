@@ -55,6 +55,10 @@ const PATHS: Record<string, { query: () => string; service?: 'registry'; expecte
     query: () => `{ autoEntrepreneur(id: "${fes}") { ${PERSON} } }`,
     expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
   },
+  'by id, no such person (the same refusal as another region: no existence oracle)': {
+    query: () => `{ autoEntrepreneur(id: "00000000-0000-4000-8000-000000000000") { ${PERSON} } }`,
+    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+  },
   'entity path from programs (Enrolment.beneficiary)': {
     query: () => `{ programmes { enrolments(first: 20) { regionCode beneficiary { ${PERSON} } } } }`,
     expected: { anonymous: 'data', PARTNER: 'data', REGIONAL_MA09: 'data', ADVISOR_MA09: 'data', NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },

@@ -12,7 +12,11 @@ const uncommitted = new AsyncLocalStorage<Array<Record<string, unknown>>>();
  * table of the owning subgraph (registry_event, enrolment_event, target_revision, assessment).
  */
 export function auditWrite(viewer: Viewer, action: string, subject: Record<string, unknown>): void {
-  const line = { audit: 'write', action, actor: viewer.subject, role: viewer.role, region: viewer.region, ...subject };
+  auditLine({ audit: 'write', action, actor: viewer.subject, role: viewer.role, region: viewer.region, ...subject });
+}
+
+/** Logs an audit line, or keeps it until the transaction being run commits (auditedOnCommit). */
+export function auditLine(line: Record<string, unknown>): void {
   const pending = uncommitted.getStore();
   if (pending) pending.push(line);
   else log.info(line, 'audit');

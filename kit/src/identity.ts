@@ -173,10 +173,18 @@ export function peopleListScope(viewer: Viewer, region: string | null, refusal: 
   return readable;
 }
 
-/** CIN as a viewer may see it: full for advisors of the region and the national office, masked for councils. */
+/** How much of a CIN of `region` a viewer may see: full for advisors of the region and the national office, masked for its council. */
+export function nationalIdVisibility(viewer: Viewer, region: string): 'full' | 'masked' | 'none' {
+  if (viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === region)) return 'full';
+  if (viewer.role === 'REGIONAL' && viewer.region === region) return 'masked';
+  return 'none';
+}
+
+/** CIN as a viewer may see it (nationalIdVisibility). */
 export function nationalIdFor(viewer: Viewer, region: string, nationalId: string): string {
-  if (viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === region)) return nationalId;
-  if (viewer.role === 'REGIONAL' && viewer.region === region) return maskNationalId(nationalId);
+  const visibility = nationalIdVisibility(viewer, region);
+  if (visibility === 'full') return nationalId;
+  if (visibility === 'masked') return maskNationalId(nationalId);
   throw forbidden('You may not read the national ID of a person of this region');
 }
 

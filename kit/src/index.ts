@@ -17,6 +17,7 @@ export * from './columns';
 export * from './tracing';
 export * from './graph-client';
 export * from './audit';
+export * from './audit-trail';
 export * from './versioned-cache';
 export * from './arguments';
 export * from './idempotency';

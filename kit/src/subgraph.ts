@@ -15,9 +15,10 @@ import { log, setServiceName } from './log';
 import { currentRequestId, requestScope, TRACE_HEADER, withRequestScope } from './tracing';
 import { auditReads } from './audit';
 import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
+import { AuditTrail1733000000000 } from './audit-trail';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
-const KIT_MIGRATIONS = [IdempotencyKeys1732900000000];
+const KIT_MIGRATIONS = [IdempotencyKeys1732900000000, AuditTrail1733000000000];
 
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {

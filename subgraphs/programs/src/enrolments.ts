@@ -114,9 +114,7 @@ export class Enrolments {
   private async onEnrolment(id: string, change: (tx: EntityManager, enrolment: Enrolment, programme: Programme) => Promise<Enrolment>): Promise<Enrolment> {
     uuidArg(id, 'id');
     return writeTransaction(this.db, async (tx) => {
-      const enrolment = await tx.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!enrolment) throw badInput(`No enrolment has the id "${id}"`, 'id');
-      policy.assertCanWrite(this.viewer, enrolment.regionCode);
+      const enrolment = policy.writableEnrolment(this.viewer, await tx.findOne(Enrolment, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
       const programme = await tx.findOneByOrFail(Programme, { code: enrolment.programmeCode });
       return change(tx, enrolment, programme);
     });

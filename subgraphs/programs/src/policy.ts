@@ -1,4 +1,5 @@
-import { canReadPeopleOf, canWriteIn, forbidden, peopleListScope, readableRegions, type Viewer } from '@moukawil/kit';
+import { badInput, canReadPeopleOf, canWriteIn, forbidden, peopleListScope, readableRegions, type Viewer } from '@moukawil/kit';
+import type { Enrolment } from './entities/Enrolment';
 
 /**
  * The programs subgraph's access decisions, in one place. Who is enrolled where is personal
@@ -20,6 +21,13 @@ export const policy = {
 
   assertCanReadPeopleOf(viewer: Viewer, region: string): void {
     if (!canReadPeopleOf(viewer, region)) throw forbidden('Names are for the regional council, the advisors of the region and the national office');
+  },
+
+  /** An enrolment a mutation is about: an unknown id is BAD_USER_INPUT for the national office only; others get one refusal whether it exists elsewhere or not at all. */
+  writableEnrolment(viewer: Viewer, enrolment: Enrolment | null, id: string): Enrolment {
+    if (enrolment && canWriteIn(viewer, enrolment.regionCode)) return enrolment;
+    if (!enrolment && viewer.role === 'NATIONAL') throw badInput(`No enrolment has the id "${id}"`, 'id');
+    throw forbidden('No enrolment of a region you may write to has this id');
   },
 
   assertCanWrite(viewer: Viewer, region: string): void {

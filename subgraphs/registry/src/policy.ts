@@ -1,16 +1,37 @@
-import { canReadPeopleOf, canWriteIn, forbidden, nationalIdFor, notePersonalRead, peopleListScope, type Viewer } from '@moukawil/kit';
+import { badInput, canReadPeopleOf, canWriteIn, forbidden, nationalIdFor, nationalIdVisibility, notePersonalRead, peopleListScope, type Viewer } from '@moukawil/kit';
 import type { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 
 /**
- * The registry's access decisions, in one place (CONTRACT.md "Access rules"): every path
- * that reaches a person (root fields, lists, entity references) goes through these.
+ * Refusals never tell a person the caller may not read from no person at all: both get the same
+ * error, so an id, a CIN or a mutation cannot be used to learn who is in the register.
+ */
+const NOT_READABLE = 'No auto-entrepreneur you may read has this id';
+const NOT_WRITABLE = 'No auto-entrepreneur of a region you may write to has this id';
+
+/**
+ * The registry's access decisions, in one place (docs/contract.md "Access rules"): every path
+ * that reaches a person (root fields, lists, searches, entity references, mutations) goes through these.
  */
 export const policy = {
   /** Reading a person at all: councils, advisors of the region, national office. */
   assertCanRead(viewer: Viewer, person: AutoEntrepreneur): AutoEntrepreneur {
-    if (!canReadPeopleOf(viewer, person.regionCode)) throw forbidden('You may not read the people of this region');
+    if (!canReadPeopleOf(viewer, person.regionCode)) throw forbidden(NOT_READABLE);
     notePersonalRead(viewer, person.id);
     return person;
+  },
+
+  /** A person looked up by id: null only for the national office (who may read everyone); others get the same refusal whether or not it exists. */
+  readable(viewer: Viewer, person: AutoEntrepreneur | null | undefined): AutoEntrepreneur | null {
+    if (person) return policy.assertCanRead(viewer, person);
+    if (viewer.role === 'NATIONAL') return null;
+    throw forbidden(NOT_READABLE);
+  },
+
+  /** A person a mutation is about: BAD_USER_INPUT for an unknown id only for the national office; others get one refusal either way. */
+  writable(viewer: Viewer, person: AutoEntrepreneur | null, id: string): AutoEntrepreneur {
+    if (person && canWriteIn(viewer, person.regionCode)) return person;
+    if (!person && viewer.role === 'NATIONAL') throw badInput(`No auto-entrepreneur has the id "${id}"`, 'id');
+    throw forbidden(NOT_WRITABLE);
   },
 
   /** The regions a list may cover for this viewer, given the region asked for (if any). */
@@ -22,6 +43,14 @@ export const policy = {
     const value = nationalIdFor(viewer, person.regionCode, person.nationalId);
     notePersonalRead(viewer, person.id);
     return value;
+  },
+
+  /**
+   * A lookup by full CIN over `scope` tells whether that CIN is there: for a caller who sees those
+   * CINs masked it is budgeted (lookups.ts), or the mask could be undone by guessing its digits.
+   */
+  cinLookupIsBudgeted(viewer: Viewer, scope: string[] | 'ALL'): boolean {
+    return scope !== 'ALL' && scope.some((region) => nationalIdVisibility(viewer, region) === 'masked');
   },
 
   /** Phone and birth date: like the full CIN, for advisors of the region and the national office. */

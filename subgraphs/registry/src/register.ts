@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, badInput, check, provinceArg, regionArg, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
+import { auditWrite, badInput, canReadPeopleOf, check, provinceArg, regionArg, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from './entities/enums';
@@ -8,6 +8,7 @@ import type { ApplicationInput } from './entities/inputs';
 import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
 import { policy } from './policy';
+import { assertLookupsLeft, recordDuplicateElsewhere } from './lookups';
 import { bumpRollup } from './rollup';
 import * as rules from './rules/application';
 import * as declarations from './rules/declarations';
@@ -18,6 +19,13 @@ import { taxOn } from './rules/tax';
 export const idArg = (id: string) => uuidArg(id, 'id');
 
 export const LIVE_CIN_MESSAGE = 'This national ID already has a live application or registration';
+
+/** The CIN of a submission is live in a region the caller may not read (turned into LIVE_CIN_MESSAGE by submit). */
+class LiveElsewhere extends Error {
+  constructor(readonly personId: string) {
+    super('live elsewhere');
+  }
+}
 
 /** An application, validated and normalised by the rules; shared by the mutation and the bulk import. */
 export interface ValidApplication {
@@ -83,12 +91,31 @@ export class Register {
     this.actor = actorOf(viewer);
   }
 
+  /**
+   * Files an application. A CIN live in a region the caller may not read is refused like any
+   * other live CIN, but that refusal told the caller something: it counts as a CIN lookup
+   * (lookups.ts), and a caller whose lookups are spent may not submit until they free.
+   */
   async submit(input: ApplicationInput, now = new Date()): Promise<AutoEntrepreneur> {
     policy.assertCanWrite(this.viewer, regionArg(input.region));
+    if (this.viewer.role !== 'NATIONAL') await assertLookupsLeft(this.db, this.viewer);
+    try {
+      return await this.insertApplication(input, now);
+    } catch (error) {
+      if (error instanceof LiveElsewhere) {
+        await recordDuplicateElsewhere(this.db, this.viewer, error.personId);
+        throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
+      }
+      throw error;
+    }
+  }
+
+  private insertApplication(input: ApplicationInput, now: Date): Promise<AutoEntrepreneur> {
     return writeTransaction(this.db, async (tx) => {
       const valid = validateApplication(input, await loadActivities(tx), now);
-      const live = await tx.query(`SELECT 1 FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [valid.nationalId, LIVE_STATUSES]);
-      if (live.length > 0) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
+      const [live] = await tx.query(`SELECT id, region_code FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [valid.nationalId, LIVE_STATUSES]);
+      if (live && !canReadPeopleOf(this.viewer, live.region_code)) throw new LiveElsewhere(live.id);
+      if (live) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
       const person = tx.create(AutoEntrepreneur, {
         id: randomUUID(), registrationNumber: null, status: S.SUBMITTED, fullName: valid.fullName, nationalId: valid.nationalId,
         gender: valid.gender as AutoEntrepreneur['gender'], birthDate: valid.birthDate, phone: valid.phone, segment: valid.segment,
@@ -201,9 +228,7 @@ export class Register {
     if (!quarter) throw badInput(`"${period}" is not a quarter: write it like "2019-Q3"`, 'period');
     check(declarations.checkAmount(amount), 'amount');
     return writeTransaction(this.db, async (tx) => {
-      const person = await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!person) throw badInput(`No auto-entrepreneur has the id "${id}"`, 'id');
-      policy.assertCanWrite(this.viewer, person.regionCode);
+      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
       if (person.status !== S.REGISTERED) throw badInput(`Only a REGISTERED auto-entrepreneur declares turnover; this one is ${person.status}`, 'id');
       check(declarations.checkPeriod(quarter, person.registeredAt!, now), 'period');
       const existing = await tx.findOne(TurnoverDeclaration, { where: { autoEntrepreneurId: id, year: quarter.year, quarter: quarter.quarter } });
@@ -218,9 +243,7 @@ export class Register {
   ): Promise<AutoEntrepreneur> {
     idArg(id);
     return writeTransaction(this.db, async (tx) => {
-      const person = await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!person) throw badInput(`No application has the id "${id}"`, 'id');
-      policy.assertCanWrite(this.viewer, person.regionCode);
+      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
       const from = person.status;
       check(transitionError(from, to), 'id');
       person.status = to;

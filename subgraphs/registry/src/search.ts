@@ -1,7 +1,9 @@
-import type { DataSource } from 'typeorm';
-import { badInput } from '@moukawil/kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import { badInput, type Viewer } from '@moukawil/kit';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import type { ActivityCategory, PopulationSegment, RegistrationStatus } from './entities/enums';
+import { lookUp, recordNameSearch, type SearchKind } from './lookups';
+import { policy } from './policy';
 import { CIN_PATTERN } from './rules/application';
 
 export interface PageQuery {
@@ -15,34 +17,51 @@ export interface PageQuery {
   after: [string, string] | null;
 }
 
-/**
- * One keyset page (ordered by application date, then id) and the total count, with every filter
- * in SQL: page 500 costs what page 1 costs.
- */
-export async function findPage(db: DataSource, q: PageQuery): Promise<{ rows: AutoEntrepreneur[]; hasNextPage: boolean; totalCount: number }> {
-  const query = db.getRepository(AutoEntrepreneur).createQueryBuilder('a');
+/** What a search term is: a CIN, an RNAE number, or part of a name. */
+export function searchKind(term: string): { kind: SearchKind; key: string } {
+  const trimmed = term.trim();
+  if (trimmed.length < 2 || trimmed.length > 100) throw badInput('"search" takes 2 to 100 characters', 'search');
+  const upper = trimmed.toUpperCase().replace(/\s+/g, '');
+  if (CIN_PATTERN.test(upper)) return { kind: 'NATIONAL_ID', key: upper };
+  if (/^RNAE-/.test(upper)) return { kind: 'REGISTRATION_NUMBER', key: upper };
+  return { kind: 'NAME', key: trimmed.toLowerCase() };
+}
+
+/** The filters of a page that are not the search nor the cursor. */
+function filtered(manager: EntityManager, q: PageQuery) {
+  const query = manager.getRepository(AutoEntrepreneur).createQueryBuilder('a');
   if (q.scope !== 'ALL') query.andWhere('a.regionCode IN (:...regions)', { regions: q.scope });
   if (q.status) query.andWhere('a.status = :status', { status: q.status });
   if (q.segment) query.andWhere('a.segment = :segment', { segment: q.segment });
   if (q.activityCategory) query.andWhere('a.activityCategory = :category', { category: q.activityCategory });
   if (q.province) query.andWhere('a.provinceCode = :province', { province: q.province });
-  if (q.search !== null) {
-    const term = q.search.trim();
-    if (term.length < 2 || term.length > 100) throw badInput('"search" takes 2 to 100 characters', 'search');
-    const upper = term.toUpperCase().replace(/\s+/g, '');
-    if (CIN_PATTERN.test(upper) || /^RNAE-/.test(upper)) {
-      // A CIN or an RNAE number matches a handful of rows: fetch them by their index and page in memory
-      // (ordered by date, the planner would rather walk the whole register looking for them).
-      query.andWhere(CIN_PATTERN.test(upper) ? 'a.nationalId = :key' : 'a.registrationNumber = :key', { key: upper });
-      return pageInMemory(await query.getMany(), q);
-    }
-    query.andWhere('lower(a.fullName) LIKE :name', { name: `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+  return query;
+}
+
+/**
+ * One keyset page (ordered by application date, then id) and the total count, with every filter
+ * in SQL: page 500 costs what page 1 costs. A search is a lookup of personal data: audited, and
+ * budgeted where it could undo a mask (lookups.ts).
+ */
+export async function findPage(db: DataSource, viewer: Viewer, q: PageQuery): Promise<{ rows: AutoEntrepreneur[]; hasNextPage: boolean; totalCount: number }> {
+  const search = q.search === null ? null : searchKind(q.search);
+  if (search && search.kind !== 'NAME') {
+    // A CIN or an RNAE number matches a handful of rows: fetch them by their index and page in memory
+    // (ordered by date, the planner would rather walk the whole register looking for them).
+    const column = search.kind === 'NATIONAL_ID' ? 'a.nationalId' : 'a.registrationNumber';
+    const budgeted = search.kind === 'NATIONAL_ID' && policy.cinLookupIsBudgeted(viewer, q.scope);
+    const matches = await lookUp(db, viewer, search.kind, budgeted, (tx) => filtered(tx, q).andWhere(`${column} = :key`, { key: search.key }).getMany());
+    return pageInMemory(matches, q);
   }
-  const counting = q.search === null && !q.province ? countFromRollup(db, q) : query.clone().getCount();
+  const query = filtered(db.manager, q);
+  if (search) query.andWhere('lower(a.fullName) LIKE :name', { name: `%${search.key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+  const counting = search === null && !q.province ? countFromRollup(db, q) : query.clone().getCount();
   if (q.after) query.andWhere('(a.submittedAt, a.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: q.after[0], id: q.after[1] });
   // Both at once, and both awaited: a failing count must not be left unhandled behind a failing page.
   const [rows, totalCount] = await Promise.all([query.orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').take(q.size + 1).getMany(), counting]);
-  return { rows: rows.slice(0, q.size), hasNextPage: rows.length > q.size, totalCount };
+  const page = rows.slice(0, q.size);
+  if (search) await recordNameSearch(db, viewer, page.map((a) => a.id), totalCount);
+  return { rows: page, hasNextPage: rows.length > q.size, totalCount };
 }
 
 function pageInMemory(matches: AutoEntrepreneur[], q: PageQuery) {

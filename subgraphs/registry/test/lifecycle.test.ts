@@ -59,7 +59,7 @@ describe('the register lifecycle, through the gateway', () => {
       [STRIKE, { id: submitted.id, reason: 'ON_REQUEST' }, /SUBMITTED cannot become STRUCK_OFF/],
       [STRIKE, { id: rejected.id, reason: 'COURT_DECISION' }, /REJECTED cannot become STRUCK_OFF/],
       [REJECT, { id: submitted.id, reason: 'x' }, /3 to 500 characters/],
-      [REGISTER, { id: '7f1c9a52-0000-4000-8000-000000000000' }, /No application has the id/],
+      [REGISTER, { id: "7f1c9a52-0000-4000-8000-000000000000" }, /No auto-entrepreneur has the id/],
     ];
     for (const [mutation, variables, message] of refusals) {
       const result = await gql(mutation, { as: 'NATIONAL', variables });

@@ -14,10 +14,9 @@ import { findPage } from '../search';
 
 @Resolver(() => AutoEntrepreneur)
 export class AutoEntrepreneurResolver {
-  @Query(() => AutoEntrepreneur, { nullable: true, description: 'One auto-entrepreneur by id. Councils (REGIONAL), advisors (ADVISOR) of its region and the national office only; others get FORBIDDEN.' })
+  @Query(() => AutoEntrepreneur, { nullable: true, description: 'One auto-entrepreneur by id. Councils (REGIONAL), advisors (ADVISOR) of its region and the national office only; others get FORBIDDEN, the same refusal as for an id that matches nobody (null is for the national office only).' })
   async autoEntrepreneur(@Arg('id', () => ID, { description: 'The id (UUID).' }) id: string, @Ctx() { loaders, viewer }: Context): Promise<AutoEntrepreneur | null> {
-    const person = await loaders.autoEntrepreneur.load(idArg(id));
-    return person && policy.assertCanRead(viewer, person);
+    return policy.readable(viewer, await loaders.autoEntrepreneur.load(idArg(id)));
   }
 
   @Query(() => AutoEntrepreneurConnection, { description: 'A page of auto-entrepreneurs, oldest application first (keyset pagination). Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN.' })
@@ -25,14 +24,14 @@ export class AutoEntrepreneurResolver {
     @Ctx() { db, viewer }: Context,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region (MA-01 … MA-12).' }) region?: string | null,
     @Arg('status', () => RegistrationStatus, { nullable: true, description: 'Only this status.' }) status?: RegistrationStatus | null,
-    @Arg('search', () => String, { nullable: true, description: 'A CIN, an RNAE number, or part of a name (2 characters or more).' }) search?: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'A CIN, an RNAE number, or part of a name (2 characters or more). Every search is recorded in the audit trail; a council (which sees CINs masked) may look up CINs CIN_LOOKUPS_PER_DAY times in any 24 hours (default 10), then FORBIDDEN.' }) search?: string | null,
     @Arg('segment', () => PopulationSegment, { nullable: true, description: 'Only this population segment.' }) segment?: PopulationSegment | null,
     @Arg('activityCategory', () => ActivityCategory, { nullable: true, description: 'Only this activity category.' }) activityCategory?: ActivityCategory | null,
     @Arg('province', () => ID, { nullable: true, description: 'Only this prefecture or province (e.g. "MA-09-AGD").' }) province?: string | null,
     @Args() { first, after }: PageArgs = {},
   ): Promise<AutoEntrepreneurConnection> {
     const scope = policy.listScope(viewer, region ? regionArg(region) : null);
-    return findPage(db, {
+    return findPage(db, viewer, {
       scope, status, segment, activityCategory,
       province: province ? provinceArg(province, region ?? undefined) : null,
       search: search ?? null,
@@ -151,7 +150,6 @@ export class AutoEntrepreneurResolver {
 
 /** `_entities` path (e.g. Enrolment.beneficiary): the same rule as the root field; async so one refusal does not fail the batch. */
 export async function autoEntrepreneurReference(reference: { id: string }, { loaders, viewer }: Context): Promise<AutoEntrepreneur | null> {
-  const person = await loaders.autoEntrepreneur.load(idArg(reference.id));
-  return person && policy.assertCanRead(viewer, person);
+  return policy.readable(viewer, await loaders.autoEntrepreneur.load(idArg(reference.id)));
 }
 

@@ -1,0 +1,77 @@
+import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { auditLine } from './audit';
+import type { Viewer } from './identity';
+import { requestScope } from './tracing';
+
+/**
+ * The audit trail of personal data (law 09-08) in the owning subgraph's own database: who
+ * (subject, role, region), what (an action, the people it concerned, details), when, and in which
+ * request. The database keeps it append-only, as the register keeps its history: UPDATE, DELETE
+ * and TRUNCATE are refused by trigger. `budgeted` rows are lookups counted against the caller's
+ * budget (see spentLookups).
+ */
+export class AuditTrail1733000000000 implements MigrationInterface {
+  name = 'AuditTrail1733000000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE TABLE audit_trail (
+      id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+      at timestamptz NOT NULL DEFAULT now(),
+      actor varchar(200) NOT NULL, role varchar(12), region varchar(5),
+      action varchar(60) NOT NULL,
+      people uuid[] NOT NULL DEFAULT '{}',
+      detail jsonb NOT NULL DEFAULT '{}',
+      request_id varchar(100),
+      budgeted boolean NOT NULL DEFAULT false)`);
+    await db.query(`CREATE INDEX audit_trail_budget ON audit_trail (actor, at) WHERE budgeted`);
+    await db.query(`CREATE INDEX audit_trail_actor ON audit_trail (actor, id)`);
+    await db.query(`CREATE INDEX audit_trail_people ON audit_trail USING gin (people)`);
+    await db.query(`CREATE INDEX audit_trail_at ON audit_trail (at)`);
+    await db.query(`CREATE FUNCTION audit_trail_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the audit trail is append-only: % is not allowed', TG_OP; END $$`);
+    await db.query(`CREATE TRIGGER audit_trail_append_only BEFORE UPDATE OR DELETE ON audit_trail FOR EACH ROW EXECUTE FUNCTION audit_trail_refuse_change()`);
+    await db.query(`CREATE TRIGGER audit_trail_never_truncated BEFORE TRUNCATE ON audit_trail FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_refuse_change()`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TABLE audit_trail`);
+    await db.query(`DROP FUNCTION audit_trail_refuse_change()`);
+  }
+}
+
+export interface AuditEntry {
+  /** What was done, e.g. SEARCH_BY_NATIONAL_ID. */
+  action: string;
+  /** The people it concerned (ids), e.g. the matches of a search. */
+  people?: string[];
+  detail?: Record<string, unknown>;
+  /** Counts against the caller's lookup budget. */
+  budgeted?: boolean;
+}
+
+/** Records one entry of the trail (and its log line, once the surrounding transaction commits). */
+export async function recordAudit(db: DataSource | EntityManager, viewer: Viewer, entry: AuditEntry): Promise<void> {
+  const actor = viewer.subject ?? 'anonymous';
+  const people = entry.people ?? [];
+  const requestId = requestScope.getStore()?.requestId ?? null;
+  await db.query(
+    `INSERT INTO audit_trail (actor, role, region, action, people, detail, request_id, budgeted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [actor, viewer.role, viewer.region, entry.action, people, JSON.stringify(entry.detail ?? {}), requestId, entry.budgeted ?? false],
+  );
+  auditLine({ audit: 'personal-data', action: entry.action, actor, role: viewer.role, region: viewer.region, people: people.length, ids: people.slice(0, 50), ...entry.detail });
+}
+
+/**
+ * How many budgeted lookups the caller made in the last `windowHours`. Takes a transaction-long
+ * lock on the caller first, so that concurrent lookups (aliases of one request, parallel
+ * requests) are counted one after the other and none slips past a spent budget.
+ */
+export async function spentLookups(tx: EntityManager, viewer: Viewer, windowHours: number): Promise<number> {
+  const actor = viewer.subject ?? 'anonymous';
+  await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit-budget:${actor}`]);
+  const [{ n }] = await tx.query(
+    `SELECT count(*)::int AS n FROM audit_trail WHERE actor = $1 AND budgeted AND at > now() - make_interval(hours => $2)`,
+    [actor, windowHours],
+  );
+  return n;
+}
