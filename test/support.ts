@@ -54,10 +54,10 @@ export function ok<T>(result: GraphQLResult<T>): T {
   return result.data as T;
 }
 
-/** Direct SQL on one subgraph's test database, to check what was (or was not) written. */
-export async function sqlOn<T = any>(subgraph: Exclude<ServiceName, 'gateway'>, text: string, params: unknown[] = []): Promise<T[]> {
+/** Direct SQL on one subgraph's test database (or a suite's own, by its prefix), to check what was (or was not) written. */
+export async function sqlOn<T = any>(subgraph: Exclude<ServiceName, 'gateway'>, text: string, params: unknown[] = [], prefix = 'test_'): Promise<T[]> {
   const target = new URL(process.env.TEST_DATABASE_URL!);
-  target.pathname = `/test_${subgraph}`;
+  target.pathname = `/${prefix}${subgraph}`;
   const client = new Client({ connectionString: target.toString() });
   await client.connect();
   try {

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { envInt, log, TRACE_HEADER, type Viewer } from '@moukawil/kit';
+import { envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit';
 import { deduplicating } from './dedupe';
 import { entitiesWithNullFields } from './missing-entities';
 import { subgraphSender, type Answer, type Send } from './subgraph-http';
@@ -10,11 +10,18 @@ import { subgraphSender, type Answer, type Send } from './subgraph-http';
 export interface GatewayContext {
   viewer?: Viewer;
   requestId?: string;
-  /** The client's Idempotency-Key, passed on to the subgraph that runs the mutation. */
+  /** The client's Idempotency-Key, passed on to the subgraph that runs the mutation, with the fingerprint of the client's request. */
   idempotencyKey?: string;
+  idempotencyFingerprint?: string;
+  /** Mutation calls sent so far per subgraph: the n-th one to the same subgraph is part n of the key. */
+  mutationCalls?: Map<string, number>;
+  /** Set when a subgraph answered a mutation with its stored answer: the client gets `idempotent-replay: true`. */
+  replayed?: boolean;
   /** Set when the client asked for `x-moukawil-trace: sql`: statements per subgraph. */
   sqlStatements?: Record<string, number>;
 }
+
+const MUTATION = /^\s*mutation\b/;
 
 /**
  * Apollo Gateway's link to one subgraph. Forwards the already-verified bearer token (the
@@ -47,8 +54,9 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     const { query, variables, operationName, extensions } = request;
     let status: number | undefined;
     try {
-      const answer = await this.forward(context, JSON.stringify({ query, variables, operationName, extensions }));
+      const answer = await this.forward(context, JSON.stringify({ query, variables, operationName, extensions }), MUTATION.test(query ?? ''));
       status = answer.status;
+      if (answer.replay && context) context.replayed = true;
       if (status < 200 || status > 299 || !answer.contentType?.includes('json')) throw new Error(`HTTP ${status}`);
       const body: unknown = JSON.parse(answer.body.toString('utf8'));
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('the answer is not a GraphQL response');
@@ -59,11 +67,20 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
   }
 
   /** Sends a GraphQL request body to the subgraph on the caller's behalf; the answer comes back unparsed. */
-  forward(context: GatewayContext | undefined, body: string): Promise<Answer> {
+  forward(context: GatewayContext | undefined, body: string, mutation = false): Promise<Answer> {
     const headers: Record<string, string> = {};
     if (context?.viewer?.token) headers.authorization = `Bearer ${context.viewer.token}`;
     if (context?.requestId) headers['x-request-id'] = context.requestId;
-    if (context?.idempotencyKey) headers['idempotency-key'] = context.idempotencyKey;
+    if (context?.idempotencyKey) {
+      headers['idempotency-key'] = context.idempotencyKey;
+      if (context.idempotencyFingerprint) headers[FINGERPRINT_HEADER] = context.idempotencyFingerprint;
+      if (mutation && context.mutationCalls) {
+        // A plan may call one subgraph's mutations twice (a.b.a): each call is its own part of the key.
+        const part = (context.mutationCalls.get(this.subgraph) ?? 0) + 1;
+        context.mutationCalls.set(this.subgraph, part);
+        if (part > 1) headers[PART_HEADER] = String(part);
+      }
+    }
     if (context?.sqlStatements) headers[TRACE_HEADER] = 'sql';
     return this.send(headers, body);
   }

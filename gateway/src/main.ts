@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  assertIdentityConfig, currentRequestId, envBool, jsonBodyErrors, requestScope, withRequestScope, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  assertIdentityConfig, currentRequestId, requestFingerprint, envBool, jsonBodyErrors, requestScope, withRequestScope, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
@@ -34,6 +34,24 @@ const sqlTracePlugin: ApolloServerPlugin<GatewayContext> = {
     };
   },
 };
+
+/** Tells the client when a subgraph answered its retried mutation with the stored answer (docs/idempotency.md). */
+const replayPlugin: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (contextValue.replayed) response.http.headers.set('idempotent-replay', 'true');
+      },
+    };
+  },
+};
+
+/** The Idempotency-Key and the fingerprint of the client's own request (not of the texts the plan sends on). */
+function idempotencyOf(body: { query?: unknown; variables?: unknown; operationName?: unknown } | undefined): Partial<GatewayContext> {
+  const idempotencyKey = requestScope.getStore()?.idempotencyKey;
+  if (!idempotencyKey || typeof body?.query !== 'string') return {};
+  return { idempotencyKey, idempotencyFingerprint: requestFingerprint(body.query, body.variables, body.operationName), mutationCalls: new Map() };
+}
 
 export interface RunningGateway {
   port: number;
@@ -62,7 +80,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, ...(envBool('GATEWAY_STOCK', false) ? [] : [responseCache()])],
+    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, replayPlugin, ...(envBool('GATEWAY_STOCK', false) ? [] : [responseCache()])],
   });
   await apollo.start();
 
@@ -84,7 +102,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
       context: async ({ req, res }) => ({
         viewer: res.locals.viewer ?? (await viewerFromHeader(req.headers.authorization)),
         requestId: currentRequestId(),
-        idempotencyKey: requestScope.getStore()?.idempotencyKey,
+        ...idempotencyOf(req.body),
         sqlStatements: req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? {} : undefined,
       }),
     }),

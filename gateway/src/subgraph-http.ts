@@ -6,6 +6,8 @@ export interface Answer {
   status: number;
   contentType: string | undefined;
   body: Buffer;
+  /** The subgraph answered a retried mutation with the answer it stored (header idempotent-replay). */
+  replay: boolean;
 }
 
 export type Send = (headers: Record<string, string>, body: string) => Promise<Answer>;
@@ -34,7 +36,10 @@ export function subgraphSender(url: string, timeoutMs: number): Send {
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, contentType: response.headers['content-type'], body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks) });
+        resolve({
+          status: response.statusCode ?? 0, contentType: response.headers['content-type'], body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+          replay: response.headers['idempotent-replay'] === 'true',
+        });
       });
       response.on('error', fail);
       response.on('close', () => response.complete || fail(new Error('the subgraph closed the connection mid-answer')));

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Viewer } from './identity';
 import { log } from './log';
+import { requestTransaction } from './request-transaction';
 import { requestScope } from './tracing';
 
 /** The write lines of the transaction being run (auditedOnCommit). */
@@ -30,7 +31,10 @@ export function auditLine(line: Record<string, unknown>): void {
 export async function auditedOnCommit<T>(transaction: () => Promise<T>): Promise<T> {
   const lines: Array<Record<string, unknown>> = [];
   const result = await uncommitted.run(lines, transaction);
-  for (const line of lines) log.info(line, 'audit');
+  // Inside a keyed mutation's request transaction, the commit is the request's (request-transaction.ts).
+  const enclosing = requestTransaction();
+  if (enclosing?.runner.isTransactionActive) enclosing.lines.push(...lines);
+  else for (const line of lines) log.info(line, 'audit');
   return result;
 }
 

@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLRe
 import { GraphQLError, type OperationTypeNode } from 'graphql';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { auditedOnCommit } from './audit';
+import { finishRequestTransaction } from './request-transaction';
 import { envInt } from './config';
 import { isDatabaseUnavailable } from './errors';
 import type { Viewer } from './identity';
@@ -11,9 +12,10 @@ import { requestScope } from './tracing';
 
 /**
  * Retries of a mutation with the same Idempotency-Key header do not apply it twice. The key is
- * claimed inside the mutation's own transaction (writeTransaction), so a mutation and its key
- * commit together or not at all; the answer is stored afterwards and replayed to later retries.
- * Keys belong to the caller (token subject): two callers never share one.
+ * claimed inside the mutation's own transaction (writeTransaction), and the answer is stored in
+ * the request's transaction before it commits (request-transaction.ts): a mutation, its key and
+ * its answer commit together or not at all, and later retries get that answer replayed. Keys
+ * belong to the caller (token subject): two callers never share one.
  */
 export class IdempotencyKeys1732900000000 implements MigrationInterface {
   name = 'IdempotencyKeys1732900000000';
@@ -52,13 +54,35 @@ export function schedulePurge(db: DataSource): () => void {
 
 interface Claim {
   subject: string;
+  /** The key as stored: the client's, with "#n" for the n-th mutation a gateway sends here in one request. */
   key: string;
   hash: string;
-  committed: boolean;
+  /** The mutation's writes and the claim are in the request's transaction (not yet committed). */
+  applied: boolean;
+  /** Another request with this key committed first while this one waited for it. */
+  beaten: boolean;
 }
 
 const claims = new WeakMap<object, Claim>();
 const KEY = /^[\w.:-]{8,200}$/;
+
+/** Headers a gateway sends with a keyed mutation: the client's request fingerprint, and which of its mutation calls to this subgraph this is. */
+export const FINGERPRINT_HEADER = 'x-idempotency-fingerprint';
+export const PART_HEADER = 'x-idempotency-part';
+
+/**
+ * The fingerprint of a client's request: its operation, variables and operation name. A key
+ * replays only for the same fingerprint, and keys belong to the caller (token subject), so the
+ * caller is part of it too. The gateway computes it from what the client sent and passes it on,
+ * so a request sent through the gateway and straight to a subgraph have the same one.
+ */
+export function requestFingerprint(query: string, variables: unknown, operationName: unknown): string {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(sorted)
+      : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]))
+        : value;
+  return createHash('sha256').update(JSON.stringify([typeof operationName === 'string' ? operationName : null, query, sorted(variables ?? {})])).digest('hex');
+}
 
 // Status 200: the gateway reads a subgraph's 4xx as the subgraph failing; the code says what happened.
 const refusal = (code: string, message: string): GraphQLResponse => ({
@@ -66,68 +90,110 @@ const refusal = (code: string, message: string): GraphQLResponse => ({
   body: { kind: 'single', singleResult: { errors: [{ message, extensions: { code } }] } },
 });
 
-/** A write transaction that also claims the request's idempotency key, if it carries one; its audit lines are logged once it has committed. */
-export async function writeTransaction<T>(db: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+const replay = (response: unknown): GraphQLResponse => ({
+  http: { status: 200, headers: new HeaderMap([['idempotent-replay', 'true']]) },
+  body: { kind: 'single', singleResult: response as Record<string, unknown> },
+});
+
+/** Marks a request that found its key applied by another, concurrent one: answered with that one's answer (willSendResponse). */
+const BEATEN = 'A request with this Idempotency-Key has just been applied: retry to get its answer.';
+
+/**
+ * A write transaction that also claims the request's idempotency key, if it carries one; its
+ * audit lines are logged once it has committed. Inside a keyed mutation's request transaction it
+ * is a savepoint, committed with the key and the answer (request-transaction.ts).
+ */
+export async function writeTransaction<T>(db: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const scope = requestScope.getStore();
   const claim = scope ? claims.get(scope) : undefined;
   const result = await auditedOnCommit(() => db.transaction(async (tx) => {
-    if (claim && !claim.committed) {
-      // Waits for a concurrent request with the same key, then finds its row: only one applies.
+    if (claim && !claim.applied) {
+      // Waits for a concurrent request with the same key to commit or roll back, then finds its row: only one applies.
       const inserted = await tx.query(
         `INSERT INTO idempotency_key (subject, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
         [claim.subject, claim.key, claim.hash],
       );
-      if (inserted.length === 0) throw new GraphQLError('A request with this Idempotency-Key has just been applied: retry to get its answer.', { extensions: { code: 'CONFLICT' } });
+      if (inserted.length === 0) {
+        claim.beaten = true;
+        throw new GraphQLError(BEATEN, { extensions: { code: 'CONFLICT' } });
+      }
     }
     return work(tx);
   }));
-  if (claim) claim.committed = true;
+  if (claim) claim.applied = true;
   return result;
 }
 
 /** The stored answer of a key already applied, a refusal, or null to run the mutation (claiming the key). */
-async function lookup(request: GraphQLRequest, operation: OperationTypeNode | undefined, contextValue: { viewer: Viewer; db: DataSource }): Promise<GraphQLResponse | null> {
+async function lookup(request: GraphQLRequest, operation: OperationTypeNode | undefined, viewer: Viewer): Promise<GraphQLResponse | null> {
   const scope = requestScope.getStore();
-  const key = scope?.idempotencyKey;
-  if (!scope || !key || operation !== 'mutation') return null;
-  if (!KEY.test(key)) return refusal('BAD_USER_INPUT', 'Idempotency-Key must be 8 to 200 letters, digits or ._:- (a UUID is a good one).');
-  const subject = contextValue.viewer.subject ?? 'anonymous';
-  const hash = createHash('sha256').update(`${request.query}\n${JSON.stringify(request.variables ?? {})}`).digest('hex');
+  const given = scope?.idempotencyKey;
+  if (!scope || !given || operation !== 'mutation') return null;
+  if (!KEY.test(given)) return refusal('BAD_USER_INPUT', 'Idempotency-Key must be 8 to 200 letters, digits or ._:- (a UUID is a good one).');
+  const transaction = scope.transaction;
+  if (!transaction) throw new Error('a keyed mutation reached the idempotency plugin without its request transaction');
+  await transaction.runner.startTransaction();
+  const db = transaction.runner.manager;
+  const headers = request.http?.headers;
+  const part = Number(headers?.get(PART_HEADER) ?? 1);
+  const key = Number.isInteger(part) && part > 1 ? `${given}#${part}` : given;
+  const forwarded = headers?.get(FINGERPRINT_HEADER);
+  const hash = forwarded && /^[0-9a-f]{64}$/.test(forwarded) ? forwarded : requestFingerprint(request.query ?? '', request.variables, request.operationName);
+  const subject = viewer.subject ?? 'anonymous';
   // An expired key is free again, even before the next purge.
-  await contextValue.db.query(`DELETE FROM idempotency_key WHERE subject = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`, [subject, key, ttlHours()]);
-  const [row] = await contextValue.db.query(`SELECT request_hash, response FROM idempotency_key WHERE subject = $1 AND key = $2`, [subject, key]);
+  await db.query(`DELETE FROM idempotency_key WHERE subject = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`, [subject, key, ttlHours()]);
+  const [row] = await db.query(`SELECT request_hash, response FROM idempotency_key WHERE subject = $1 AND key = $2`, [subject, key]);
   if (row && row.request_hash !== hash) return refusal('BAD_USER_INPUT', 'This Idempotency-Key was used for a different request.');
-  if (row && row.response) {
-    const headers = new HeaderMap([['idempotent-replay', 'true']]);
-    return { http: { status: 200, headers }, body: { kind: 'single', singleResult: row.response } };
-  }
+  if (row && row.response) return replay(row.response);
+  // Only a key claimed before answers were stored with their write can lack one.
   if (row) return refusal('CONFLICT', 'A request with this Idempotency-Key was applied, but its answer is not available.');
-  claims.set(scope, { subject, key, hash, committed: false });
+  claims.set(scope, { subject, key, hash, applied: false, beaten: false });
   return null;
 }
 
-/** Replays the stored answer of a key already applied; refuses a key reused for another request. */
-export function idempotencyPlugin(): ApolloServerPlugin<{ viewer: Viewer; db: DataSource }> {
+const unavailable = () => refusal('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry shortly with the same Idempotency-Key (the mutation is applied once).');
+
+/**
+ * Replays the stored answer of a key already applied; refuses a key reused for another request;
+ * stores a new answer in the same transaction as its write and commits both before it is sent.
+ */
+export function idempotencyPlugin(): ApolloServerPlugin<{ viewer: Viewer }> {
   return {
     async requestDidStart() {
       return {
         async responseForOperation({ operation, request, contextValue }) {
           try {
-            return await lookup(request, operation?.operation, contextValue); // no operation: an unknown operationName, refused by Apollo next
+            return await lookup(request, operation?.operation, contextValue.viewer); // no operation: an unknown operationName, refused by Apollo next
           } catch (error) {
             // Never a 500: the database being down is said as such, and the mutation is not run.
-            if (isDatabaseUnavailable(error)) return refusal('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry shortly with the same Idempotency-Key.');
+            if (isDatabaseUnavailable(error)) return unavailable();
             throw error;
           }
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response }) {
           const scope = requestScope.getStore();
-          const claim = scope ? claims.get(scope) : undefined;
-          if (!claim?.committed || response.body.kind !== 'single') return;
-          const { data, errors } = response.body.singleResult;
-          // The write is committed; if its answer cannot be kept, a retry is told so (CONFLICT), never re-applied.
-          await contextValue.db.query(`UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2`, [claim.subject, claim.key, JSON.stringify({ data, errors })])
-            .catch((error: unknown) => log.warn({ err: error }, 'could not keep the answer of an idempotent write'));
+          const transaction = scope?.transaction;
+          if (!scope || !transaction) return;
+          const claim = claims.get(scope);
+          const single = response.body.kind === 'single' ? response.body : null;
+          try {
+            if (claim?.beaten && !claim.applied && single) {
+              // The request that won committed its answer before this one's claim gave way: that answer is this one's.
+              const [row] = await transaction.runner.manager.query(`SELECT request_hash, response FROM idempotency_key WHERE subject = $1 AND key = $2`, [claim.subject, claim.key]);
+              if (row?.response && row.request_hash === claim.hash) {
+                single.singleResult = row.response;
+                response.http.headers.set('idempotent-replay', 'true');
+              }
+            }
+            const answer = claim?.applied && single ? JSON.stringify({ data: single.singleResult.data, errors: single.singleResult.errors }) : null;
+            await finishRequestTransaction(transaction, answer === null ? undefined
+              : (tx) => tx.query(`UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2`, [claim!.subject, claim!.key, answer]));
+          } catch (error) {
+            // Nothing of this request was committed (or its commit was not confirmed): a retry with the key applies it once.
+            log.warn({ err: error }, 'a keyed mutation could not commit');
+            response.http.status = 200;
+            response.body = unavailable().body;
+          }
         },
       };
     },

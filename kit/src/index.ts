@@ -21,3 +21,4 @@ export * from './audit-trail';
 export * from './versioned-cache';
 export * from './arguments';
 export * from './idempotency';
+export * from './request-transaction';

@@ -15,6 +15,7 @@ import { log, setServiceName } from './log';
 import { currentRequestId, requestScope, TRACE_HEADER, withRequestScope } from './tracing';
 import { auditReads } from './audit';
 import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
+import { releaseRequestTransaction, requestDatabase, requestTransaction } from './request-transaction';
 import { AuditTrail1733000000000 } from './audit-trail';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
@@ -23,7 +24,8 @@ const KIT_MIGRATIONS = [IdempotencyKeys1732900000000, AuditTrail1733000000000];
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {
   viewer: Viewer;
-  db: DataSource;
+  /** The pool, or a keyed mutation's own transaction (request-transaction.ts): resolvers and loaders read and write through it. */
+  db: EntityManager;
   requestId: string;
 }
 
@@ -141,12 +143,12 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
     withRequestScope,
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const base: BaseContext = {
-          viewer: await viewerFromHeader(req.headers.authorization),
-          db,
-          requestId: currentRequestId(),
-        };
+      context: async ({ req, res }) => {
+        const viewer = await viewerFromHeader(req.headers.authorization);
+        const base: BaseContext = { viewer, db: requestDatabase(db, req.body), requestId: currentRequestId() };
+        // Normally committed or rolled back before the answer is sent (idempotency.ts); this covers a request that dies on the way.
+        const transaction = requestTransaction();
+        if (transaction) res.once('close', () => void releaseRequestTransaction(transaction));
         return def.context ? def.context(base) : (base as Ctx);
       },
     }),

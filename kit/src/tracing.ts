@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { RequestTransaction } from './request-transaction';
 
 /**
  * Per-request counters. A subgraph runs each GraphQL request inside `requestScope`; the
@@ -17,6 +18,8 @@ export interface RequestCounters {
   requestId: string;
   /** The client's Idempotency-Key, for the mutation of this request (idempotency.ts). */
   idempotencyKey?: string;
+  /** The database transaction of a keyed mutation, from its first statement to its answer (request-transaction.ts). */
+  transaction?: RequestTransaction;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestCounters>();

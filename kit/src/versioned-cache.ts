@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /**
  * Read-mostly figures kept in memory until the data they come from changes. Writers raise a
@@ -16,7 +16,9 @@ export class VersionedCache<T> {
     return `UPDATE ${this.versionTable} SET v = v + 1`;
   }
 
-  async get(db: DataSource, key: string, compute: () => Promise<T>): Promise<T> {
+  async get(db: EntityManager, key: string, compute: () => Promise<T>): Promise<T> {
+    // Inside a transaction the figures may hold its uncommitted writes: never kept for others.
+    if (db.queryRunner?.isTransactionActive) return compute();
     const [{ v }] = await db.query(`SELECT v::text AS v FROM ${this.versionTable}`);
     const hit = this.entries.get(key);
     if (hit && hit.version === v) return hit.value;

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, IsNull, type DataSource } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit';
 import { Assessment } from './entities/Assessment';
 import { Snapshot } from './entities/Snapshot';
@@ -10,7 +10,7 @@ import { Target } from './entities/Target';
 export const NATIONAL = 'MA';
 
 /** Per-request DataLoaders: one SQL statement per batch. */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: EntityManager) {
   return {
     indicator: loaderByKey((codes: readonly string[]) => db.getRepository(Indicator).findBy({ code: In([...codes]) }), (i) => i.code),
     /** The whole catalogue, read once per request. */

@@ -1,4 +1,4 @@
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type EntityManager } from 'typeorm';
 import { auditWrite, badInput, regionArg, yearArg, writeTransaction, type Viewer } from '@moukawil/kit';
 import { Assessment } from './entities/Assessment';
 import { IndicatorKind } from './entities/enums';
@@ -27,7 +27,7 @@ export interface TargetInput {
 
 /** The write side of the monitoring system: targets with their revisions, and assessments. Each call is one transaction. */
 export class Monitoring {
-  constructor(private readonly db: DataSource, private readonly viewer: Viewer) {}
+  constructor(private readonly db: EntityManager, private readonly viewer: Viewer) {}
 
   private get actor() {
     return { actorSubject: this.viewer.subject ?? 'anonymous', actorRole: this.viewer.role };

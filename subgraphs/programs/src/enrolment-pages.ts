@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { keysetPage } from '@moukawil/kit';
 import { Enrolment } from './entities/Enrolment';
 import type { EnrolmentStatus } from './entities/enums';
@@ -17,7 +17,7 @@ export interface EnrolmentPageQuery {
  * every filter in SQL; the indexes of migration EnrolmentPages serve each combination of
  * programme and region, so page 500 costs what page 1 costs.
  */
-export async function findEnrolmentPage(db: DataSource, q: EnrolmentPageQuery): Promise<{ rows: Enrolment[]; hasNextPage: boolean; totalCount: number }> {
+export async function findEnrolmentPage(db: EntityManager, q: EnrolmentPageQuery): Promise<{ rows: Enrolment[]; hasNextPage: boolean; totalCount: number }> {
   const query = db.getRepository(Enrolment).createQueryBuilder('e');
   if (q.scope !== 'ALL') query.andWhere('e.regionCode IN (:...regions)', { regions: q.scope });
   if (q.programme) query.andWhere('e.programmeCode = :programme', { programme: q.programme });

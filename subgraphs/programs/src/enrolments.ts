@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { auditWrite, badInput, check, queryGraph, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
@@ -20,7 +20,7 @@ interface Person {
 
 /** The write side of programmes: each operation is one transaction, all rules checked first, recorded in enrolment_event. */
 export class Enrolments {
-  constructor(private readonly db: DataSource, private readonly viewer: Viewer) {}
+  constructor(private readonly db: EntityManager, private readonly viewer: Viewer) {}
 
   private async record(tx: EntityManager, enrolment: Enrolment, action: string, from: S | null, detail: Record<string, unknown> = {}): Promise<void> {
     await tx.query(

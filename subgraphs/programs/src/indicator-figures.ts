@@ -1,16 +1,16 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { VersionedCache } from '@moukawil/kit';
 import type { ProgrammeFigures } from './entities/IndicatorStatus';
 
 /** Figures kept per period until a write raises programs_figures_version (enrolments.ts, seed). */
 export const figuresCache = new VersionedCache<Map<string, ProgrammeFigures>>('programs_figures_version');
 
-export function recentFigures(db: DataSource, fromYear: number, toYear: number): Promise<Map<string, ProgrammeFigures>> {
+export function recentFigures(db: EntityManager, fromYear: number, toYear: number): Promise<Map<string, ProgrammeFigures>> {
   return figuresCache.get(db, `${fromYear}|${toYear}`, () => figuresOfPeriod(db, fromYear, toYear));
 }
 
 /** Per region, the programme, network and event figures over [fromYear, toYear]: three grouped statements. */
-async function figuresOfPeriod(db: DataSource, fromYear: number, toYear: number): Promise<Map<string, ProgrammeFigures>> {
+async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: number): Promise<Map<string, ProgrammeFigures>> {
   const lo = `${fromYear}-01-01`;
   const hi = `${toYear + 1}-01-01`;
   const [enrolments, advisors, events] = await Promise.all([

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { loaderByKey, loaderOfLists, type BaseContext, type Viewer } from '@moukawil/kit';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
@@ -14,7 +14,7 @@ import { programmeFigures, type ProgrammeFigures as ProgrammeRow } from './stats
 export const DEFAULT_ENROLMENTS = 100;
 
 /** Per-request DataLoaders, already scoped to what the viewer may read: one SQL statement per batch. */
-export function createLoaders(db: DataSource, viewer: Viewer) {
+export function createLoaders(db: EntityManager, viewer: Viewer) {
   const regions = policy.enrolmentRegions(viewer);
   const inScope = regions === null ? {} : { regionCode: In(regions) };
   return {

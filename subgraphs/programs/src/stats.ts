@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 /** Enrolment figures of one programme in one region, for enrolments made in a year (or all years). */
 export interface ProgrammeFigures {
@@ -16,7 +16,7 @@ export interface ProgrammeFigures {
 }
 
 /** One grouped statement over the enrolments of the period (indexed on region and date). */
-export async function programmeFigures(db: DataSource, year: number | null): Promise<ProgrammeFigures[]> {
+export async function programmeFigures(db: EntityManager, year: number | null): Promise<ProgrammeFigures[]> {
   const lo = year === null ? '-infinity' : `${year}-01-01T00:00:00Z`;
   const hi = year === null ? 'infinity' : `${year + 1}-01-01T00:00:00Z`;
   return db.query(

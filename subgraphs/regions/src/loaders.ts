@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit';
 import { Commitment, Convention, ConventionParty } from './entities/Convention';
 import { Ecosystem } from './entities/Ecosystem';
@@ -7,7 +7,7 @@ import { Province } from './entities/Province';
 import { Region } from './entities/Region';
 
 /** Per-request DataLoaders: one SQL statement per batch of parents. */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: EntityManager) {
   return {
     region: loaderByKey((codes: readonly string[]) => db.getRepository(Region).findBy({ code: In([...codes]) }), (r) => r.code),
     province: loaderByKey((codes: readonly string[]) => db.getRepository(Province).findBy({ code: In([...codes]) }), (p) => p.code),

@@ -166,7 +166,7 @@ function progress(total: number): (done: number, counts: string) => void {
 export async function importApplications(db: DataSource, file: string, rejectFile = `${file}.rejects.csv`, now = new Date()): Promise<ImportSummary> {
   const started = Date.now();
   const total = Math.max(nonBlankLines(readFileSync(file)) - 1, 0);
-  const activities = await loadActivities(db);
+  const activities = await loadActivities(db.manager);
   const actor = `import:${basename(file)}`;
   const rejects: Array<[number, string]> = [];
   const summary = { rows: 0, imported: 0, alreadyImported: 0, rejected: 0 };

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { In, type DataSource } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
@@ -8,7 +8,7 @@ import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
 import { NATIONAL, recentCells, summarize, timeline, yearsByRegion, type Cell, type Figures } from './stats';
 
 /** Per-request DataLoaders: one SQL statement (or one grouped pair) per batch. */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: EntityManager) {
   const loaders = {
     autoEntrepreneur: loaderByKey((ids: readonly string[]) => db.getRepository(AutoEntrepreneur).findBy({ id: In([...ids]) }), (a) => a.id),
     activity: loaderByKey((codes: readonly string[]) => db.getRepository(Activity).findBy({ code: In([...codes]) }), (a) => a.code),

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { auditedOnCommit, envInt, forbidden, recordAudit, spentLookups, type Viewer } from '@moukawil/kit';
 
 /**
@@ -18,7 +18,7 @@ const spent = () =>
   forbidden(`Your lookups by national ID are spent for now (${budget()} in any ${WINDOW_HOURS} hours for a role that sees national IDs masked); the national office can look the person up`);
 
 /** Runs a search by key (CIN or RNAE number) and records it; a budgeted one is counted first, in the same transaction. */
-export async function lookUp<T extends { id: string }>(db: DataSource, viewer: Viewer, kind: SearchKind, budgeted: boolean, find: (tx: EntityManager) => Promise<T[]>): Promise<T[]> {
+export async function lookUp<T extends { id: string }>(db: EntityManager, viewer: Viewer, kind: SearchKind, budgeted: boolean, find: (tx: EntityManager) => Promise<T[]>): Promise<T[]> {
   const outcome = await auditedOnCommit(() => db.transaction(async (tx) => {
     if (budgeted && (await spentLookups(tx, viewer, WINDOW_HOURS)) >= budget()) {
       await recordAudit(tx, viewer, { action: `SEARCH_BY_${kind}_REFUSED`, detail: { reason: 'lookup budget spent' } });
@@ -33,17 +33,17 @@ export async function lookUp<T extends { id: string }>(db: DataSource, viewer: V
 }
 
 /** Records a search by part of a name: the people of the page answered and how many matched. */
-export function recordNameSearch(db: DataSource, viewer: Viewer, pageIds: string[], matches: number): Promise<void> {
+export function recordNameSearch(db: EntityManager, viewer: Viewer, pageIds: string[], matches: number): Promise<void> {
   return auditedOnCommit(() => recordAudit(db, viewer, { action: 'SEARCH_BY_NAME', people: pageIds, detail: { matches } }));
 }
 
 /** Refuses a caller whose lookups are spent (before a write that would tell whether a CIN is live elsewhere). */
-export async function assertLookupsLeft(db: DataSource, viewer: Viewer): Promise<void> {
+export async function assertLookupsLeft(db: EntityManager, viewer: Viewer): Promise<void> {
   const left = await db.transaction(async (tx) => (await spentLookups(tx, viewer, WINDOW_HOURS)) < budget());
   if (!left) throw spent();
 }
 
 /** A submission refused because its CIN is live in a region the caller may not read: that told the caller something, so it is counted and recorded. */
-export function recordDuplicateElsewhere(db: DataSource, viewer: Viewer, personId: string): Promise<void> {
+export function recordDuplicateElsewhere(db: EntityManager, viewer: Viewer, personId: string): Promise<void> {
   return auditedOnCommit(() => recordAudit(db, viewer, { action: 'DUPLICATE_NATIONAL_ID_ELSEWHERE', people: [personId], budgeted: true }));
 }

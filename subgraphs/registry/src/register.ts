@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { auditWrite, badInput, canReadPeopleOf, check, provinceArg, regionArg, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
@@ -61,7 +61,7 @@ export function validateApplication(input: ApplicationInput, activities: Map<str
   };
 }
 
-export async function loadActivities(manager: EntityManager | DataSource): Promise<Map<string, Activity>> {
+export async function loadActivities(manager: EntityManager): Promise<Map<string, Activity>> {
   return new Map((await manager.getRepository(Activity).find()).map((a) => [a.code, a]));
 }
 
@@ -87,7 +87,7 @@ export async function recordEvent(tx: EntityManager, actor: Actor, personId: str
 export class Register {
   private readonly actor: Actor;
 
-  constructor(private readonly db: DataSource, private readonly viewer: Viewer) {
+  constructor(private readonly db: EntityManager, private readonly viewer: Viewer) {
     this.actor = actorOf(viewer);
   }
 

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import type { ActivityCategory, PopulationSegment, RegistrationStatus } from './entities/enums';
@@ -43,7 +43,7 @@ function filtered(manager: EntityManager, q: PageQuery) {
  * in SQL: page 500 costs what page 1 costs. A search is a lookup of personal data: audited, and
  * budgeted where it could undo a mask (lookups.ts).
  */
-export async function findPage(db: DataSource, viewer: Viewer, q: PageQuery): Promise<{ rows: AutoEntrepreneur[]; hasNextPage: boolean; totalCount: number }> {
+export async function findPage(db: EntityManager, viewer: Viewer, q: PageQuery): Promise<{ rows: AutoEntrepreneur[]; hasNextPage: boolean; totalCount: number }> {
   const search = q.search === null ? null : searchKind(q.search);
   if (search && search.kind !== 'NAME') {
     // A CIN or an RNAE number matches a handful of rows: fetch them by their index and page in memory
@@ -53,7 +53,7 @@ export async function findPage(db: DataSource, viewer: Viewer, q: PageQuery): Pr
     const matches = await lookUp(db, viewer, search.kind, budgeted, (tx) => filtered(tx, q).andWhere(`${column} = :key`, { key: search.key }).getMany());
     return pageInMemory(matches, q);
   }
-  const query = filtered(db.manager, q);
+  const query = filtered(db, q);
   if (search) query.andWhere('lower(a.fullName) LIKE :name', { name: `%${search.key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
   const counting = search === null && !q.province ? countFromRollup(db, q) : query.clone().getCount();
   if (q.after) query.andWhere('(a.submittedAt, a.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: q.after[0], id: q.after[1] });
@@ -82,7 +82,7 @@ const STATUS_COUNT: Record<string, string> = {
 };
 
 /** totalCount without scanning the register, when the filters are dimensions of the rollup. */
-async function countFromRollup(db: DataSource, q: PageQuery): Promise<number> {
+async function countFromRollup(db: EntityManager, q: PageQuery): Promise<number> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.scope !== 'ALL') where.push(`region_code = ANY($${params.push(q.scope)})`);

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { VersionedCache } from '@moukawil/kit';
 
 /** One cell of the rollup summed over a period: a region × segment × category × gender. */
@@ -39,7 +39,7 @@ const cents = (x: number) => Math.round(x * 100) / 100;
  * The rollup cells over [fromYear, toYear] (null = open end): one statement on a table of a few
  * thousand rows, whatever the size of the register.
  */
-async function cellsOfPeriod(db: DataSource, fromYear: number | null, toYear: number | null): Promise<Cell[]> {
+async function cellsOfPeriod(db: EntityManager, fromYear: number | null, toYear: number | null): Promise<Cell[]> {
   return db.query(
     `SELECT region_code AS region, segment, category, gender,
        coalesce(sum(applications) FILTER (WHERE year BETWEEN $1 AND $2), 0)::int AS applications,
@@ -58,7 +58,7 @@ async function cellsOfPeriod(db: DataSource, fromYear: number | null, toYear: nu
 /** Rollup cells, kept per period until a write raises registry_rollup_version (rollup.ts). */
 export const rollupCache = new VersionedCache<Cell[]>('registry_rollup_version');
 
-export function recentCells(db: DataSource, fromYear: number | null, toYear: number | null): Promise<Cell[]> {
+export function recentCells(db: EntityManager, fromYear: number | null, toYear: number | null): Promise<Cell[]> {
   return rollupCache.get(db, `${fromYear}|${toYear}`, () => cellsOfPeriod(db, fromYear, toYear));
 }
 
@@ -72,7 +72,7 @@ export interface YearRow {
 /** Yearly flows of every region, from the rollup (a few hundred rows), kept until the rollup version moves. */
 const yearsCache = new VersionedCache<Array<YearRow & { region: string }>>('registry_rollup_version', 1);
 
-export function yearsByRegion(db: DataSource): Promise<Array<YearRow & { region: string }>> {
+export function yearsByRegion(db: EntityManager): Promise<Array<YearRow & { region: string }>> {
   return yearsCache.get(db, 'years', () => db.query(
     `SELECT region_code AS region, year, sum(applications)::int AS applications, sum(registered)::int AS registered,
        (sum(registered) FILTER (WHERE gender = 'FEMALE'))::int AS women

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { connectionOf, decodeRegionIdCursor, decodeTimeIdCursor, keysetPage, pageSize, regionArg, PageArgs } from '@moukawil/kit';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
@@ -98,7 +98,7 @@ export class EventResolver {
 }
 
 /** Events matching the filters of Query.events and Query.eventsConnection. */
-function eventsOf(db: DataSource, region?: string | null, kind?: EventKind | null, year?: number | null) {
+function eventsOf(db: EntityManager, region?: string | null, kind?: EventKind | null, year?: number | null) {
   const query = db.getRepository(Event).createQueryBuilder('e');
   if (region) query.andWhere('e.regionCode = :region', { region: regionArg(region) });
   if (kind) query.andWhere('e.kind = :kind', { kind });
