@@ -17,7 +17,7 @@ export interface ExampleOperation {
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
     title: 'Tableau de bord national',
-    description: 'The 12 regions with their register figures, programmes and scorecard; the national timeline. Public: no token needed.',
+    description: 'The 12 regions with their register figures and programmes, the national figures, the 13 scorecards of the year (the nation\'s and each region\'s) and the national timeline. Public: no token needed.',
     query: `query NationalDashboard($year: Int!) {
   regions {
     code
@@ -25,7 +25,11 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     isPilot
     registrationStats { applications registered womenShare }
     programmes { code kind }
-    scorecard(year: $year) { indicatorCode target actual progress status }
+  }
+  nationalStats { applications registered womenShare }
+  scorecards(year: $year) {
+    scope
+    statuses { indicator { code } target actual progress status }
   }
   registrationsByYear { year applications registered }
 }`,
@@ -57,16 +61,18 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
     query: `query Scorecard($region: ID!, $year: Int!) {
   region(code: $region) {
     name
-    scorecard(year: $year) {
-      indicator { code name unit }
-      fromYear
-      toYear
-      target
-      targetSource
-      actual
-      progress
-      status
-      trend
+    scorecardFor(year: $year) {
+      statuses {
+        indicator { code name unit }
+        fromYear
+        toYear
+        target
+        targetSource
+        actual
+        progress
+        status
+        trend
+      }
     }
   }
 }`,

@@ -6,9 +6,9 @@ const DASHBOARD = `query Dashboard($year: Int!) {
     provinces { code }
     registrationStats(year: $year) { applications registered womenShare turnover }
     programmes { code kind }
-    scorecard(year: $year) { indicator { code } target actual progress status }
+    scorecardFor(year: $year) { statuses { indicator { code } target actual progress status } }
   }
-  nationalScorecard(year: $year) { indicator { code } region { code } target actual status }
+  scorecards(year: $year, scopes: ["MA"]) { scope statuses { indicator { code } region { code } target actual status } }
 }`;
 
 describe('the composed graph through the gateway', () => {
@@ -19,7 +19,7 @@ describe('the composed graph through the gateway', () => {
     expect(fm.provinces).toHaveLength(9); // regions
     expect(fm.registrationStats.registered).toBeGreaterThan(0); // registry
     expect(fm.programmes.map((p: any) => p.code)).toEqual(expect.arrayContaining(['FM-TPME-RURAL', 'FM-PROJECT-HOLDERS', 'FM-POST-CREATION'])); // programs
-    const registrations = fm.scorecard.find((s: any) => s.indicator.code === 'AE_REGISTRATIONS'); // indicators + registry via @requires
+    const registrations = fm.scorecardFor.statuses.find((s: any) => s.indicator.code === 'AE_REGISTRATIONS'); // indicators + registry via @requires
     expect(registrations.target).toBe(500);
     expect(registrations.actual).toBe(fm.registrationStats.registered);
     expect(registrations.progress).toBeCloseTo(fm.registrationStats.registered / 500);
@@ -28,7 +28,7 @@ describe('the composed graph through the gateway', () => {
 
   it('answers the dashboard in as many SQL statements for 12 regions as for one', async () => {
     const fields = `code name provinces { code } registrationStats(year: $year) { registered } programmes { code }
-      scorecard(year: $year) { indicator { code } target actual status }`;
+      scorecardFor(year: $year) { statuses { indicator { code } target actual status } }`;
     // The registry keeps rollup figures until a write moves them; other suites write meanwhile and
     // cost a recount, so each count is the least of three runs (writes only ever add statements).
     const measure = async (query: string) => {
@@ -51,16 +51,17 @@ describe('the composed graph through the gateway', () => {
 
   it('computes national actuals live from the register and matches nationalStats', async () => {
     const data = ok(await gql(`{
-      nationalScorecard(year: 2019) { indicator { code } region { code } target actual progress status }
+      nationalScorecardFor(year: 2019) { statuses { indicator { code } region { code } target actual progress status } }
       y2018: nationalStats(year: 2018) { registered }
       y2019: nationalStats(year: 2019) { registered }
     }`));
-    const registrations = data.nationalScorecard.find((s: any) => s.indicator.code === 'AE_REGISTRATIONS');
+    const statuses = data.nationalScorecardFor.statuses;
+    const registrations = statuses.find((s: any) => s.indicator.code === 'AE_REGISTRATIONS');
     expect(registrations.region).toBeNull();
     expect(registrations.target).toBe(150_000); // National AE Committee, 2018-2019
     expect(registrations.actual).toBe(data.y2018.registered + data.y2019.registered);
     expect(registrations.status).toBe('MISSED'); // the demo population is far smaller than the register
-    const unassessed = data.nationalScorecard.find((s: any) => s.indicator.code === 'ADVISOR_SUPPORT_QUALITY');
+    const unassessed = statuses.find((s: any) => s.indicator.code === 'ADVISOR_SUPPORT_QUALITY');
     expect(unassessed.actual).toBeNull(); // no assessment of 2019 nationally: unknown is null, never 0
   });
 
@@ -69,7 +70,7 @@ describe('the composed graph through the gateway', () => {
       regions { code } region(code: "MA-09") { name isPilot }
       nationalStats { applications registered rejected struckOff women womenShare turnover taxContribution }
       programmes { code name kind } activities { code label category }
-      indicators { code } nationalScorecard(year: 2020) { indicator { code } }
+      indicators { code } nationalScorecard(year: 2020) { indicator { code } } scorecards(year: 2020) { scope }
     }`));
     expect(data.regions).toHaveLength(12);
     expect(data.region).toEqual({ name: 'Souss-Massa', isPilot: true });
@@ -80,6 +81,7 @@ describe('the composed graph through the gateway', () => {
     expect(data.programmes.length).toBeGreaterThanOrEqual(10);
     expect(data.activities.length).toBeGreaterThanOrEqual(30);
     expect(data.indicators.length).toBeGreaterThanOrEqual(12);
+    expect(data.scorecards.map((c: any) => c.scope)).toEqual(['MA', ...data.regions.map((r: any) => r.code)]);
 
     const people = ok(await gql(`{ autoEntrepreneurs(region: "MA-09", first: 2) { totalCount edges { cursor node { id fullName nationalId status region { code name } activity { category } enrolments { status } } } pageInfo { hasNextPage endCursor } } }`, { as: 'NATIONAL' }));
     const page = people.autoEntrepreneurs;

@@ -6,7 +6,8 @@ import { codes, gql, ok, sqlOn, type GraphQLResult, type TokenName } from '../..
 
 /** Exactly once: a mutation sent with an Idempotency-Key is applied once, and every retry gets its answer (docs/idempotency.md). */
 const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status } }`;
-const input = (nationalId: string, region = 'MA-10') => ({ fullName: 'Samira Idempotente', nationalId, gender: 'FEMALE', birthDate: '1990-05-05', region, activityCode: 'S-01' });
+// The shared stack's writes go to Drâa-Tafilalet (MA-08), where no other suite counts exactly.
+const input = (nationalId: string, region = 'MA-08') => ({ fullName: 'Samira Idempotente', nationalId, gender: 'FEMALE', birthDate: '1990-05-05', region, activityCode: 'S-01' });
 const freshCin = (prefix: string) => `${prefix}${randomInt(1_000_000, 10_000_000)}`;
 const rows = async (nationalId: string) => (await sqlOn('registry', `SELECT count(*)::int AS n FROM auto_entrepreneur WHERE national_id = $1`, [nationalId]))[0].n;
 const replayed = (result: GraphQLResult) => result.headers?.get('idempotent-replay') === 'true';

@@ -186,16 +186,17 @@ describe('partial failure', () => {
   );
 
   it('keeps the scorecard when programs is down: registry actuals live, programme actuals null (NO_DATA)', async () => {
-    const result = await gql(`{ nationalScorecard(year: 2019) { indicatorCode actual status } region(code: "MA-07") { scorecard(year: 2019) { indicatorCode actual } } }`, { origin: dead.origin });
-    const line = (code: string) => result.data!.nationalScorecard.find((s: { indicatorCode: string }) => s.indicatorCode === code);
+    const query = `{ nationalScorecardFor(year: 2019) { statuses { indicatorCode actual status } } region(code: "MA-07") { scorecardFor(year: 2019) { statuses { indicatorCode actual } } } }`;
+    const result = await gql(query, { origin: dead.origin });
+    const line = (code: string) => result.data!.nationalScorecardFor.statuses.find((s: { indicatorCode: string }) => s.indicatorCode === code);
     expect(line('AE_REGISTRATIONS')).toMatchObject({ status: expect.not.stringMatching(/NO_DATA/) });
     expect(line('AE_REGISTRATIONS').actual).toBeGreaterThan(0);
     expect(line('BENEFICIARIES_HONOUR_LOAN')).toEqual({ indicatorCode: 'BENEFICIARIES_HONOUR_LOAN', actual: null, status: 'NO_DATA' });
-    expect(result.data!.region.scorecard.length).toBeGreaterThan(0);
+    expect(result.data!.region.scorecardFor.statuses.length).toBeGreaterThan(0);
     expect(result.errors!.map((e) => e.extensions)).toContainEqual(expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'programs' }));
     // The same through the healthy stack: the programme actual is there.
-    const healthy = await gql(`{ nationalScorecard(year: 2019) { indicatorCode actual } }`);
-    expect(healthy.data!.nationalScorecard.find((s: { indicatorCode: string }) => s.indicatorCode === 'BENEFICIARIES_HONOUR_LOAN').actual).not.toBeNull();
+    const healthy = await gql(query);
+    expect(healthy.data!.nationalScorecardFor.statuses.find((s: { indicatorCode: string }) => s.indicatorCode === 'BENEFICIARIES_HONOUR_LOAN').actual).not.toBeNull();
   });
 
   it('says on /health which subgraph is down', async () => {

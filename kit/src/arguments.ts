@@ -23,3 +23,15 @@ export function optionalYearArg(year: number | null | undefined, field = 'year')
 export function check(message: string | null, field: string): void {
   if (message) throw badInput(message, field);
 }
+
+/**
+ * The periods of a scorecard's key ("2018-2019 2020-2020", see the indicators subgraph's Scorecard):
+ * [first, last] years, at most 20 of them.
+ */
+export function periodsArg(periods: string, field = 'periods'): Array<[number, number]> {
+  const parsed = /^\d{4}-\d{4}( \d{4}-\d{4}){0,19}$/.test(periods) ? periods.split(' ').map((p) => p.split('-').map(Number) as [number, number]) : [];
+  if (parsed.length === 0 || parsed.some(([from, to]) => from > to || from < 2015 || to > 2100)) {
+    throw badInput('The periods are "first-last" years from 2015 on, separated by spaces, e.g. "2018-2019 2020-2020"', field);
+  }
+  return parsed;
+}

@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, specifiedDirectives, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 
 /** `__resolveReference` per entity type name: how this subgraph turns a key into an object. */
 export type ReferenceResolvers = Record<string, (reference: any, context: any) => Promise<unknown>>;
@@ -22,6 +22,7 @@ const FEDERATION_VERSION = 'v2.7';
  * subgraph's `schema.graphql` (what composition reads).
  */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  plainFieldsUnwrapped();
   const plain = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -39,4 +40,19 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
   return { schema, sdl };
+}
+
+/**
+ * Access is decided by explicit policy calls inside resolvers (policy.ts of each subgraph), never
+ * by type-graphql's @Authorized or middlewares, so a plain property field needs no resolver of its
+ * own: type-graphql would otherwise wrap every field of every object in its middleware chain
+ * (measured: a tenth of the indicators subgraph's CPU on the national dashboard). Refuses to
+ * start if someone adds @Authorized or a middleware, which this would silently bypass.
+ */
+function plainFieldsUnwrapped(): void {
+  const storage = getMetadataStorage();
+  if ([storage.authorizedFields, storage.authorizedResolver, storage.middlewares, storage.resolverMiddlewares].some((list) => list.length > 0)) {
+    throw new Error('type-graphql @Authorized and @UseMiddleware are not used here: put access decisions in the subgraph\'s policy.ts');
+  }
+  for (const type of storage.objectTypes) type.simpleResolvers ??= true;
 }

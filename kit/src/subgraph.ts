@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
 import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
 import { envBool, envInt, isProduction, servicePort, type SubgraphName } from './config';
@@ -122,6 +122,9 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's default cache-control plugin wraps every field resolver of the schema (schemaInstrumentation)
+      // to compute a policy that is always the same here: answers are never stored (set below).
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       sqlCountPlugin(),
       auditPlugin(),
@@ -141,6 +144,10 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   app.use(
     '/graphql',
     withRequestScope,
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.set('cache-control', 'no-store'); // answers may hold personal data: no cache keeps them
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

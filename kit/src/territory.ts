@@ -85,3 +85,11 @@ export function provinceArg(code: string, region?: string, field = 'province'): 
 export function provincesOf(region: string): ProvinceRef[] {
   return REGIONS.find((r) => r.code === region)?.provinces ?? [];
 }
+
+/** The scope of a nationwide figure or scorecard, beside the 12 region codes. */
+export const NATIONAL_SCOPE = 'MA';
+
+/** A scope: "MA" (the nation) or a region code. */
+export function scopeArg(code: string, field = 'scope'): string {
+  return code === NATIONAL_SCOPE ? code : regionArg(code, field);
+}

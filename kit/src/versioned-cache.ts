@@ -28,3 +28,16 @@ export class VersionedCache<T> {
     return value;
   }
 }
+
+/**
+ * Migration statements for a VersionedCache's version table, raised by a trigger after every
+ * statement that writes one of `tables`: no write path (mutation, seed, import, psql) can forget it.
+ */
+export function versionTableStatements(versionTable: string, tables: string[]): string[] {
+  return [
+    `CREATE TABLE ${versionTable} (v bigint NOT NULL)`,
+    `INSERT INTO ${versionTable} (v) VALUES (1)`,
+    `CREATE FUNCTION ${versionTable}_raise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE ${versionTable} SET v = v + 1; RETURN NULL; END $$`,
+    ...tables.map((table) => `CREATE TRIGGER ${table}_raises_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${versionTable}_raise()`),
+  ];
+}

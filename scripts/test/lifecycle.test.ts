@@ -58,7 +58,7 @@ describe('npm start', () => {
     // First start: creates the database, migrates, seeds.
     const first = start(env);
     await first.ready;
-    const combined = await query(ports.GATEWAY, `{ regions { code provinces { code } registrationStats { registered } programmes { code } scorecard(year: 2019) { status } } }`);
+    const combined = await query(ports.GATEWAY, `{ regions { code provinces { code } registrationStats { registered } programmes { code } scorecardFor(year: 2019) { statuses { status } } } }`);
     expect(combined.errors).toBeUndefined();
     expect(combined.data.regions).toHaveLength(12);
     const submitted = await query(ports.GATEWAY, `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {

@@ -2,10 +2,12 @@ export const NATIONAL_QUERY = `query NationalDashboard($year: Int!) {
   regions {
     code name isPilot
     registrationStats { applications registered womenShare }
-    scorecard(year: $year) { indicatorCode target actual progress status }
   }
   nationalStats { applications registered womenShare active }
-  nationalScorecard(year: $year) { indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource }
+  scorecards(year: $year) {
+    scope
+    statuses { indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource }
+  }
   registrationsByYear { year applications registered women }
 }`;
 
@@ -14,7 +16,7 @@ export const REGION_QUERY = `query RegionDashboard($code: ID!, $year: Int!, $peo
     code name capital population isPilot
     registrationStats { applications registered active womenShare }
     registrationsByYear { year applications registered women }
-    scorecard(year: $year) { indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource }
+    scorecardFor(year: $year) { statuses { indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource } }
     programmeStats { programme { code name kind } beneficiaries women womenShare amountLent }
     events { id kind title heldOn attendance }
     advisors { id active trainedOn fullName @include(if: $people) }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { In, IsNull, type EntityManager } from 'typeorm';
-import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit';
+import { In, type EntityManager } from 'typeorm';
+import { loaderOfLists, VersionedCache, type BaseContext } from '@moukawil/kit';
 import { Assessment } from './entities/Assessment';
 import { Snapshot } from './entities/Snapshot';
 import { TargetRevision } from './entities/TargetRevision';
@@ -9,27 +9,44 @@ import { Target } from './entities/Target';
 
 export const NATIONAL = 'MA';
 
-/** Per-request DataLoaders: one SQL statement per batch. */
+/** The catalogue, every target and every assessment: small tables, kept until a write raises their version. */
+export interface Reference {
+  catalogue: Indicator[];
+  byCode: Map<string, Indicator>;
+  targets: Target[];
+  assessments: Assessment[];
+}
+const referenceCache = new VersionedCache<Reference>('indicators_reference_version', 1);
+
+async function loadReference(db: EntityManager): Promise<Reference> {
+  const [catalogue, targets, assessments] = await Promise.all([
+    db.getRepository(Indicator).find({ order: { code: 'ASC' } }),
+    db.getRepository(Target).find({ order: { indicatorCode: 'ASC', toYear: 'ASC' } }),
+    db.getRepository(Assessment).find({ order: { at: 'ASC', id: 'ASC' } }),
+  ]);
+  return { catalogue, byCode: new Map(catalogue.map((i) => [i.code, i])), targets, assessments };
+}
+
+/** Per-request DataLoaders: the reference tables from memory (one statement reads their version), the rest one SQL statement per batch. */
 export function createLoaders(db: EntityManager) {
+  let read: Promise<Reference> | undefined;
+  const reference = () => (read ??= referenceCache.get(db, 'all', () => loadReference(db)));
+  const fromReference = <K, V>(pick: (r: Reference, key: K) => V) => new DataLoader<K, V>(async (keys) => {
+    const r = await reference();
+    return keys.map((key) => pick(r, key));
+  });
   return {
-    indicator: loaderByKey((codes: readonly string[]) => db.getRepository(Indicator).findBy({ code: In([...codes]) }), (i) => i.code),
-    /** The whole catalogue, read once per request. */
-    catalogue: new DataLoader<'all', Indicator[]>(async (keys) => {
-      const all = await db.getRepository(Indicator).find({ order: { code: 'ASC' } });
-      return keys.map(() => all);
-    }),
+    /** The reference tables, read once per request. */
+    reference,
+    indicator: fromReference<string, Indicator | null>((r, code) => r.byCode.get(code) ?? null),
+    /** The whole catalogue, in code order. */
+    catalogue: fromReference<'all', Indicator[]>((r) => r.catalogue),
     /** Targets by scope ("MA" or a region code). */
-    targetsOfScope: new DataLoader<string, Target[]>(async (scopes) => {
-      const regions = scopes.filter((s) => s !== NATIONAL);
-      const where = [...(regions.length ? [{ regionCode: In(regions) }] : []), ...(scopes.includes(NATIONAL) ? [{ regionCode: IsNull() }] : [])];
-      const targets = await db.getRepository(Target).find({ where, order: { indicatorCode: 'ASC', toYear: 'ASC' } });
-      return scopes.map((scope) => targets.filter((t) => (t.regionCode ?? NATIONAL) === scope));
-    }),
+    targetsOfScope: fromReference<string, Target[]>((r, scope) => r.targets.filter((t) => (t.regionCode ?? NATIONAL) === scope)),
+    /** Assessments by indicator code, oldest first. */
+    assessments: fromReference<string, Assessment[]>((r, code) => r.assessments.filter((a) => a.indicatorCode === code)),
     revisions: loaderOfLists((ids: readonly number[]) =>
       db.getRepository(TargetRevision).find({ where: { targetId: In([...ids]) }, order: { id: 'ASC' } }), (r) => r.targetId),
-    /** Assessments by indicator code (a small table): one statement per batch. */
-    assessments: loaderOfLists((codes: readonly string[]) =>
-      db.getRepository(Assessment).find({ where: { indicatorCode: In([...codes]) }, order: { at: 'ASC', id: 'ASC' } }), (a) => a.indicatorCode),
     /** Snapshots by status key "indicator|scope|from|to", oldest first: one statement per batch. */
     snapshots: new DataLoader<string, Snapshot[]>(async (keys) => {
       const parts = keys.map((k) => k.split('|'));

@@ -9,10 +9,11 @@ import { Target } from './entities/Target';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { MonitoringComplete1732260000000 } from './migrations/1732260000000-MonitoringComplete';
+import { ReferenceVersion1732270000000 } from './migrations/1732270000000-ReferenceVersion';
 import { IndicatorResolver, indicatorReference } from './resolvers/IndicatorResolver';
-import { IndicatorStatusResolver, RegionScorecardResolver } from './resolvers/ScorecardResolver';
+import { IndicatorStatusResolver, RegionScorecardResolver, ScorecardResolver, ScorecardStatusResolver } from './resolvers/ScorecardResolver';
 import { AssessmentResolver, TargetResolver } from './resolvers/TargetResolver';
-import { statusFromKey } from './scorecard';
+import { scorecardReference, statusFromKey } from './scorecard';
 import { seed, TABLES } from './seed';
 import { snapshotCommand, snapshotSchedule } from './snapshot';
 
@@ -20,13 +21,14 @@ import { snapshotCommand, snapshotSchedule } from './snapshot';
 export const indicators: SubgraphDefinition<Context> = {
   name: 'indicators',
   entities: [Indicator, Target, TargetRevision, Assessment, Snapshot],
-  migrations: [Initial1732250000000, MonitoringComplete1732260000000],
+  migrations: [Initial1732250000000, MonitoringComplete1732260000000, ReferenceVersion1732270000000],
   schema: {
-    resolvers: [IndicatorResolver, IndicatorStatusResolver, RegionScorecardResolver, TargetResolver, AssessmentResolver],
+    resolvers: [IndicatorResolver, ScorecardResolver, ScorecardStatusResolver, IndicatorStatusResolver, RegionScorecardResolver, TargetResolver, AssessmentResolver],
     orphanedTypes: [RegistryFigures, ProgrammeFigures],
     references: {
       Indicator: indicatorReference,
       IndicatorStatus: statusFromKey,
+      Scorecard: scorecardReference,
       Region: referenceAsIs,
     },
     federationDirectives: ['@key', '@external', '@requires', '@shareable'],

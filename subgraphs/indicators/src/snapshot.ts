@@ -18,11 +18,11 @@ const FIELDS = 'indicatorCode scope fromYear toYear target actual';
  * indicator, scope, period and day: running it twice a day keeps the latest values.
  */
 export async function takeSnapshot(db: DataSource, year = new Date().getUTCFullYear(), day = new Date().toISOString().slice(0, 10)): Promise<number> {
-  const data = await queryGraph<{ nationalScorecard: Row[]; regions: Array<{ scorecard: Row[] | null }> }>(
-    `query Snapshot($year: Int!) { nationalScorecard(year: $year) { ${FIELDS} } regions { scorecard(year: $year) { ${FIELDS} } } }`,
+  const data = await queryGraph<{ scorecards: Array<{ statuses: Row[] }> }>(
+    `query Snapshot($year: Int!) { scorecards(year: $year) { statuses { ${FIELDS} } } }`,
     { year }, ANONYMOUS, 30_000,
   );
-  const rows = [...data.nationalScorecard, ...data.regions.flatMap((r) => r.scorecard ?? [])];
+  const rows = data.scorecards.flatMap((card) => card.statuses);
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM indicator_snapshot WHERE day = $1 AND to_year >= $2 AND from_year <= $2`, [day, year]);
     await insertMany(tx, 'indicator_snapshot', [['day', 'date'], ['indicator_code', 'varchar'], ['scope', 'varchar'], ['from_year', 'int'], ['to_year', 'int'], ['target', 'float8'], ['actual', 'float8']],

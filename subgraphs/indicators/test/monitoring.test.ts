@@ -13,22 +13,23 @@ const pick = (rows: any[], code: string) => rows.find((r) => r.indicatorCode ===
 describe('the monitoring system, through the gateway', () => {
   it('carries every target of the sources in the scorecards, with its period, and progress = actual / target', async () => {
     const data = ok(await gql(`{
-      n2019: nationalScorecard(year: 2019) { ${CARD} }
-      n2020: nationalScorecard(year: 2020) { ${CARD} }
-      fm: region(code: "MA-03") { y2019: scorecard(year: 2019) { ${CARD} } y2020: scorecard(year: 2020) { ${CARD} } }
+      n2019: nationalScorecardFor(year: 2019) { statuses { ${CARD} } }
+      n2020: nationalScorecardFor(year: 2020) { statuses { ${CARD} } }
+      fm: region(code: "MA-03") { y2019: scorecardFor(year: 2019) { statuses { ${CARD} } } y2020: scorecardFor(year: 2020) { statuses { ${CARD} } } }
     }`));
+    const [n2019, n2020, fm2019, fm2020] = [data.n2019.statuses, data.n2020.statuses, data.fm.y2019.statuses, data.fm.y2020.statuses];
     const expected: Array<[any[], string, number, number, number]> = [
-      [data.n2019, 'AE_REGISTRATIONS', 2018, 2019, 150_000],
-      [data.n2019, 'BENEFICIARIES_HONOUR_LOAN', 2018, 2019, 100],
-      [data.n2020, 'AE_REGISTERED_TO_DATE', 2020, 2020, 100_000],
-      [data.fm.y2019, 'AE_REGISTRATIONS', 2019, 2019, 500],
-      [data.fm.y2019, 'BENEFICIARIES_TPME_PROMOTION', 2019, 2019, 20],
-      [data.fm.y2019, 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 2019, 2019, 200],
-      [data.fm.y2019, 'BENEFICIARIES_POST_CREATION_SUPPORT', 2019, 2019, 20],
-      [data.fm.y2020, 'AE_REGISTRATIONS', 2019, 2020, 1_500],
-      [data.fm.y2020, 'BENEFICIARIES_TPME_PROMOTION', 2020, 2020, 60],
-      [data.fm.y2020, 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 2020, 2020, 600],
-      [data.fm.y2020, 'BENEFICIARIES_POST_CREATION_SUPPORT', 2020, 2020, 40],
+      [n2019, 'AE_REGISTRATIONS', 2018, 2019, 150_000],
+      [n2019, 'BENEFICIARIES_HONOUR_LOAN', 2018, 2019, 100],
+      [n2020, 'AE_REGISTERED_TO_DATE', 2020, 2020, 100_000],
+      [fm2019, 'AE_REGISTRATIONS', 2019, 2019, 500],
+      [fm2019, 'BENEFICIARIES_TPME_PROMOTION', 2019, 2019, 20],
+      [fm2019, 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 2019, 2019, 200],
+      [fm2019, 'BENEFICIARIES_POST_CREATION_SUPPORT', 2019, 2019, 20],
+      [fm2020, 'AE_REGISTRATIONS', 2019, 2020, 1_500],
+      [fm2020, 'BENEFICIARIES_TPME_PROMOTION', 2020, 2020, 60],
+      [fm2020, 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 2020, 2020, 600],
+      [fm2020, 'BENEFICIARIES_POST_CREATION_SUPPORT', 2020, 2020, 40],
     ];
     for (const [card, code, fromYear, toYear, target] of expected) {
       const row = pick(card, code);
@@ -38,11 +39,11 @@ describe('the monitoring system, through the gateway', () => {
       expect(row.progress).toBeCloseTo(row.actual / row.target, 10);
       expect(row.status).toBe(row.actual >= target ? 'ACHIEVED' : 'MISSED'); // every period of the sources is over
     }
-    for (const row of data.n2019.filter((r: any) => r.target === null)) expect(row.status).toBe('NO_TARGET');
+    for (const row of n2019.filter((r: any) => r.target === null)) expect(row.status).toBe('NO_TARGET');
   });
 
   it('moves the live actual at once when a registration is made', async () => {
-    const card = async () => pick(ok(await gql(`{ region(code: "MA-05") { scorecard(year: ${THIS_YEAR}) { ${CARD} } } }`)).region.scorecard, 'AE_REGISTRATIONS');
+    const card = async () => pick(ok(await gql(`{ region(code: "MA-05") { scorecardFor(year: ${THIS_YEAR}) { statuses { ${CARD} } } } }`)).region.scorecardFor.statuses, 'AE_REGISTRATIONS');
     const before = await card();
     const input = { fullName: 'Rajae Naciri', nationalId: `ZS${randomInt(1_000_000, 10_000_000)}`, gender: 'FEMALE', birthDate: '1993-02-02', region: 'MA-05', activityCode: 'C-03' };
     const { submitApplication } = ok(await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { as: 'NATIONAL', variables: { input } }));
@@ -64,7 +65,7 @@ describe('the monitoring system, through the gateway', () => {
       { previousValue: null, value: 0.4, reason: 'Set: Feuille de route régionale (test)', actorSubject: 'test-national' },
       { previousValue: 0.4, value: 0.45, reason: 'Objectif relevé par le conseil', actorSubject: 'test-national' },
     ]);
-    const card = ok(await gql(`{ region(code: "MA-05") { scorecard(year: ${year}) { indicatorCode target } } }`)).region.scorecard;
+    const card = ok(await gql(`{ region(code: "MA-05") { scorecardFor(year: ${year}) { statuses { indicatorCode target } } } }`)).region.scorecardFor.statuses;
     expect(pick(card, 'WOMEN_SHARE').target).toBe(0.45);
     expect(codes(await gql(`mutation { reviseTarget(id: "999999", value: 1, reason: "none here") { id } }`, { as: 'NATIONAL' }))).toEqual(['BAD_USER_INPUT']);
   });
@@ -83,7 +84,7 @@ describe('the monitoring system, through the gateway', () => {
     expect((await sql('SELECT count(*)::int AS n FROM assessment'))[0].n).toBe(before);
     expect(ok(await assess(base)).recordAssessment).toEqual({ rating: 4, authorSubject: 'test-advisor-09', region: { code: 'MA-09' } });
     ok(await assess({ ...base, rating: 2 }));
-    const card = ok(await gql(`{ region(code: "MA-09") { scorecard(year: 2020) { indicatorCode actual } } }`)).region.scorecard;
+    const card = ok(await gql(`{ region(code: "MA-09") { scorecardFor(year: 2020) { statuses { indicatorCode actual } } } }`)).region.scorecardFor.statuses;
     expect(pick(card, 'ADVISOR_SUPPORT_QUALITY').actual).toBe(3);
   });
 
@@ -100,7 +101,7 @@ describe('the monitoring system, through the gateway', () => {
     const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     await sql(`INSERT INTO indicator_snapshot (day, indicator_code, scope, from_year, to_year, target, actual) VALUES ($1, 'AE_REGISTRATIONS', 'MA-03', 2019, 2019, 500, $2)
       ON CONFLICT DO NOTHING`, [yesterday, rows[0].actual - 10]);
-    const card = ok(await gql(`{ region(code: "MA-03") { scorecard(year: 2019) { indicatorCode actual trend history { day actual } } } }`)).region.scorecard;
+    const card = ok(await gql(`{ region(code: "MA-03") { scorecardFor(year: 2019) { statuses { indicatorCode actual trend history { day actual } } } } }`)).region.scorecardFor.statuses;
     const status = pick(card, 'AE_REGISTRATIONS');
     expect(status.trend).toBe('UP');
     expect(status.history.map((h: any) => h.day)).toEqual([yesterday, today]);

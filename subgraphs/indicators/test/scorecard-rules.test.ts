@@ -1,4 +1,4 @@
-import { Direction, ScorecardStatus as S } from '../src/entities/enums';
+import { Direction, StatusCode as S } from '../src/entities/enums';
 import { actualOf } from '../src/rules/actuals';
 import { averageRating, elapsed, progressOf, statusOf, targetFor, trendOf } from '../src/rules/scorecard';
 

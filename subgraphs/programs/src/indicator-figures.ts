@@ -2,15 +2,18 @@ import type { EntityManager } from 'typeorm';
 import { VersionedCache } from '@moukawil/kit';
 import type { ProgrammeFigures } from './entities/IndicatorStatus';
 
-/** Figures kept per period until a write raises programs_figures_version (enrolments.ts, seed). */
-export const figuresCache = new VersionedCache<Map<string, ProgrammeFigures>>('programs_figures_version');
+/** The figures of a scope over a period, before the period is attached to them. */
+export type Figures = Omit<ProgrammeFigures, 'fromYear' | 'toYear'>;
 
-export function recentFigures(db: EntityManager, fromYear: number, toYear: number): Promise<Map<string, ProgrammeFigures>> {
+/** Figures kept per period until a write raises programs_figures_version (enrolments.ts, seed). */
+export const figuresCache = new VersionedCache<Map<string, Figures>>('programs_figures_version');
+
+export function recentFigures(db: EntityManager, fromYear: number, toYear: number): Promise<Map<string, Figures>> {
   return figuresCache.get(db, `${fromYear}|${toYear}`, () => figuresOfPeriod(db, fromYear, toYear));
 }
 
 /** Per region, the programme, network and event figures over [fromYear, toYear]: three grouped statements. */
-async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: number): Promise<Map<string, ProgrammeFigures>> {
+async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: number): Promise<Map<string, Figures>> {
   const lo = `${fromYear}-01-01`;
   const hi = `${toYear + 1}-01-01`;
   const [enrolments, advisors, events] = await Promise.all([
@@ -33,7 +36,7 @@ async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: numb
          least(count(*) FILTER (WHERE kind = 'COUNCIL_SENSITISATION'), 1)::int AS "councilsEngaged"
        FROM event WHERE held_on >= $1 AND held_on < $2 GROUP BY region_code`, [lo, hi]),
   ]);
-  const result = new Map<string, ProgrammeFigures>();
+  const result = new Map<string, Figures>();
   const row = (region: string) => {
     if (!result.has(region)) result.set(region, {
       honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0,
@@ -49,8 +52,8 @@ async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: numb
 }
 
 /** The national figures: the sum of the regions (a council counts once, in its region). */
-export function sumOf(figures: Iterable<ProgrammeFigures>): ProgrammeFigures {
+export function sumOf(figures: Iterable<Figures>): Figures {
   const total = { honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0, projectHolderBeneficiaries: 0, postCreationBeneficiaries: 0, advisorsTrained: 0, awarenessEvents: 0, workshops: 0, councilsEngaged: 0 };
-  for (const f of figures) for (const key of Object.keys(total) as Array<keyof ProgrammeFigures>) total[key] += f[key];
+  for (const f of figures) for (const key of Object.keys(total) as Array<keyof Figures>) total[key] += f[key];
   return total;
 }

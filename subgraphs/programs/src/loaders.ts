@@ -6,8 +6,7 @@ import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
 import { Programme } from './entities/Programme';
 import { policy } from './policy';
-import type { ProgrammeFigures } from './entities/IndicatorStatus';
-import { recentFigures, sumOf } from './indicator-figures';
+import { recentFigures, sumOf, type Figures } from './indicator-figures';
 import { programmeFigures, type ProgrammeFigures as ProgrammeRow } from './stats';
 
 /** Enrolments shown per programme when the caller does not say (the list is capped). */
@@ -67,8 +66,8 @@ export function createLoaders(db: EntityManager, viewer: Viewer) {
       (e) => e.regionCode,
     ),
     /** Indicator figures by "scope|from|to" (scope "MA" = national): one set of statements per distinct period. */
-    indicatorFigures: new DataLoader<string, ProgrammeFigures>(async (keys) => {
-      const periods = new Map<string, Promise<Map<string, ProgrammeFigures>>>();
+    indicatorFigures: new DataLoader<string, Figures>(async (keys) => {
+      const periods = new Map<string, Promise<Map<string, Figures>>>();
       return Promise.all(keys.map(async (key) => {
         const [scope, from, to] = key.split('|');
         if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentFigures(db, Number(from), Number(to)));

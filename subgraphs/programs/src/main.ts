@@ -3,7 +3,7 @@ import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/k
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
-import { IndicatorStatus } from './entities/IndicatorStatus';
+import { IndicatorStatus, Scorecard } from './entities/IndicatorStatus';
 import { Programme } from './entities/Programme';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
@@ -13,7 +13,7 @@ import { FiguresVersion1732280000000 } from './migrations/1732280000000-FiguresV
 import { EnrolmentPages1732290000000 } from './migrations/1732290000000-EnrolmentPages';
 import { NetworkPages1732300000000 } from './migrations/1732300000000-NetworkPages';
 import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver } from './resolvers/EnrolmentResolver';
-import { IndicatorFiguresResolver } from './resolvers/IndicatorFiguresResolver';
+import { IndicatorFiguresResolver, ScorecardFiguresResolver } from './resolvers/IndicatorFiguresResolver';
 import { AdvisorResolver, EventResolver } from './resolvers/NetworkResolver';
 import { ProgrammeResolver, programmeReference } from './resolvers/ProgrammeResolver';
 import { RegionProgrammesResolver } from './resolvers/RegionProgrammesResolver';
@@ -28,9 +28,9 @@ export const programs: SubgraphDefinition<Context> = {
   entities: [Programme, Enrolment, Advisor, Event],
   migrations: [Initial1732250000000, ProgramsComplete1732260000000, EnrolmentHistory1732270000000, FiguresVersion1732280000000, EnrolmentPages1732290000000, NetworkPages1732300000000],
   schema: {
-    resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver, AdvisorResolver, EventResolver, IndicatorFiguresResolver],
-    orphanedTypes: [IndicatorStatus],
-    references: { Programme: programmeReference, Region: referenceAsIs, AutoEntrepreneur: referenceAsIs, Partner: referenceAsIs, IndicatorStatus: referenceAsIs },
+    resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver, AdvisorResolver, EventResolver, IndicatorFiguresResolver, ScorecardFiguresResolver],
+    orphanedTypes: [IndicatorStatus, Scorecard],
+    references: { Programme: programmeReference, Region: referenceAsIs, AutoEntrepreneur: referenceAsIs, Partner: referenceAsIs, IndicatorStatus: referenceAsIs, Scorecard: referenceAsIs },
     federationDirectives: ['@key', '@shareable'],
   },
   context,

@@ -3,7 +3,7 @@ import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/k
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { Province } from './entities/Region';
-import { IndicatorStatus } from './entities/RegistrationStats';
+import { IndicatorStatus, Scorecard } from './entities/RegistrationStats';
 import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
 import { context, type Context } from './loaders';
@@ -14,7 +14,7 @@ import { ImportKeyUnindexed1732280000000 } from './migrations/1732280000000-Impo
 import { ActivityResolver } from './resolvers/ActivityResolver';
 import { HistoryResolver } from './resolvers/HistoryResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
-import { IndicatorFiguresResolver, NationalStatsResolver, RegionStatsResolver } from './resolvers/StatsResolver';
+import { IndicatorFiguresResolver, NationalStatsResolver, RegionStatsResolver, RegistrationStatsResolver, ScorecardFiguresResolver } from './resolvers/StatsResolver';
 import { seed, TABLES } from './seed';
 import { importCommand } from './import-command';
 
@@ -24,9 +24,9 @@ export const registry: SubgraphDefinition<Context> = {
   entities: [Activity, AutoEntrepreneur, TurnoverDeclaration, RegistryEvent],
   migrations: [Initial1732250000000, RegisterComplete1732260000000, RollupVersion1732270000000, ImportKeyUnindexed1732280000000],
   schema: {
-    resolvers: [AutoEntrepreneurResolver, ActivityResolver, HistoryResolver, RegionStatsResolver, NationalStatsResolver, IndicatorFiguresResolver],
-    orphanedTypes: [IndicatorStatus, Province],
-    references: { AutoEntrepreneur: autoEntrepreneurReference, Region: referenceAsIs, Province: referenceAsIs, IndicatorStatus: referenceAsIs },
+    resolvers: [AutoEntrepreneurResolver, ActivityResolver, HistoryResolver, RegionStatsResolver, RegistrationStatsResolver, NationalStatsResolver, IndicatorFiguresResolver, ScorecardFiguresResolver],
+    orphanedTypes: [IndicatorStatus, Scorecard, Province],
+    references: { AutoEntrepreneur: autoEntrepreneurReference, Region: referenceAsIs, Province: referenceAsIs, IndicatorStatus: referenceAsIs, Scorecard: referenceAsIs },
     federationDirectives: ['@key', '@shareable'],
   },
   context,

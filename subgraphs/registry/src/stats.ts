@@ -95,7 +95,7 @@ export function timeline(rows: Array<YearRow & { region: string }>, scope: strin
   for (let year = Math.min(...years); year <= Math.max(...years); year += 1) {
     const row = byYear.get(year) ?? { year, applications: 0, registered: 0, women: 0 };
     toDate += row.registered;
-    result.push({ ...row, registeredToDate: toDate });
+    result.push({ year, applications: row.applications, registered: row.registered, women: row.women, registeredToDate: toDate });
   }
   return result;
 }
@@ -113,7 +113,9 @@ export function summarize(cells: Cell[]): Figures {
     total.turnover += c.turnover;
     total.taxContribution += c.taxContribution;
   }
-  return { ...total, turnover: cents(total.turnover), taxContribution: cents(total.taxContribution) };
+  total.turnover = cents(total.turnover);
+  total.taxContribution = cents(total.taxContribution);
+  return total;
 }
 
 export function womenShare(figures: Figures): number {
@@ -125,8 +127,12 @@ export type Dimension = 'segment' | 'category' | 'gender';
 /** The figures split by one dimension, largest registrations first. */
 export function breakdown(cells: Cell[], dimension: Dimension): Array<Figures & { key: string }> {
   const groups = new Map<string, Cell[]>();
-  for (const cell of cells) groups.set(cell[dimension], [...(groups.get(cell[dimension]) ?? []), cell]);
+  for (const cell of cells) {
+    const group = groups.get(cell[dimension]);
+    if (group) group.push(cell);
+    else groups.set(cell[dimension], [cell]);
+  }
   return [...groups.entries()]
-    .map(([key, group]) => ({ key, ...summarize(group) }))
+    .map(([key, group]) => Object.assign(summarize(group), { key }))
     .sort((a, b) => b.registered - a.registered || a.key.localeCompare(b.key));
 }

@@ -14,18 +14,18 @@ interface RegionRow {
   name: string;
   isPilot: boolean;
   registrationStats: { applications: number; registered: number; womenShare: number } | null;
-  scorecard: StatusRow[] | null;
 }
 
 interface NationalData {
   regions: RegionRow[] | null;
   nationalStats: { applications: number; registered: number; womenShare: number; active: number } | null;
-  nationalScorecard: StatusRow[] | null;
+  /** The nation's scorecard ("MA") and the regions'. */
+  scorecards: Array<{ scope: string; statuses: StatusRow[] }> | null;
   registrationsByYear: YearFigures[] | null;
 }
 
-/** The registration target of a region's scorecard, if its conventions set one. */
-const registrationTarget = (region: RegionRow) => region.scorecard?.find((s) => s.indicatorCode === 'AE_REGISTRATIONS' && s.target !== null) ?? null;
+/** The registration target of a scorecard, if its conventions set one. */
+const registrationTarget = (statuses: StatusRow[] | undefined) => statuses?.find((s) => s.indicatorCode === 'AE_REGISTRATIONS' && s.target !== null) ?? null;
 
 export function NationalView({ session, year, go }: { session: Session; year: number; go: (path: string) => void }) {
   const { t, lang } = useLabels();
@@ -43,7 +43,9 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
 
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
-  const { regions, nationalStats, nationalScorecard } = state.data;
+  const { regions, nationalStats, scorecards } = state.data;
+  const scorecardOf = (scope: string) => scorecards?.find((card) => card.scope === scope)?.statuses;
+  const nationalScorecard = scorecardOf('MA');
   return (
     <main>
       <PartialNotice errors={state.errors} />
@@ -62,7 +64,7 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
             <thead><tr><th>{t.code}</th><th>{t.name}</th><th>{t.pilot}</th><th>{t.applications}</th><th>{t.registered}</th><th>{t.womenShare}</th><th>{t.progress} ({year})</th></tr></thead>
             <tbody>
               {regions.map((region) => {
-                const target = registrationTarget(region);
+                const target = registrationTarget(scorecardOf(region.code));
                 return (
                   <tr key={region.code} data-region={region.code}>
                     <td>{region.code}</td>

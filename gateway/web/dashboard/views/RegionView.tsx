@@ -14,7 +14,7 @@ interface RegionData {
     code: string; name: string; capital: string; population: number; isPilot: boolean;
     registrationStats: { applications: number; registered: number; active: number; womenShare: number } | null;
     registrationsByYear: YearFigures[] | null;
-    scorecard: StatusRow[] | null;
+    scorecardFor: { statuses: StatusRow[] } | null;
     programmeStats: Array<{ programme: { code: string; name: string; kind: string }; beneficiaries: number; women: number; womenShare: number; amountLent: number }> | null;
     events: Array<{ id: string; kind: string; title: string; heldOn: string; attendance: number }> | null;
     advisors: Array<{ id: string; active: boolean; trainedOn: string | null; fullName?: string }> | null;
@@ -57,7 +57,7 @@ export function RegionView({ code, session, year, go }: { code: string; session:
         <div className="tile"><span>{t.eventsCount}</span><strong>{region.events ? formatNumber(lang, events.length) : '—'}</strong></div>
         <div className="tile"><span>{t.advisorsActive}</span><strong>{region.advisors ? formatNumber(lang, region.advisors.filter((a) => a.active).length) : '—'}</strong></div>
       </section>
-      {region.scorecard && <section><h2>{t.scorecard} — {year}</h2><Scorecard rows={region.scorecard} /></section>}
+      {region.scorecardFor && <section><h2>{t.scorecard} — {year}</h2><Scorecard rows={region.scorecardFor.statuses} /></section>}
       <section className="charts">
         {overTime && <div><h2>{t.overTime}</h2><Chart config={overTime} label={t.overTime} /></div>}
         {beneficiaries && <div><h2>{t.beneficiaries}</h2><Chart config={beneficiaries} label={t.beneficiaries} /></div>}

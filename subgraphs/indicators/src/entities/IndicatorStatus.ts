@@ -4,6 +4,12 @@ import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'Registration figures of the register over an indicator period (provided by the registry subgraph).' })
 @Directive('@shareable')
 export class RegistryFigures {
+  @Field(() => Int, { description: 'First year of the period.' })
+  fromYear!: number;
+
+  @Field(() => Int, { description: 'Last year of the period.' })
+  toYear!: number;
+
   @Field(() => Int, { description: 'Applications filed over the period.' })
   applications!: number;
 
@@ -30,6 +36,12 @@ export class RegistryFigures {
 @ObjectType({ description: 'Programme, network and event figures over an indicator period (provided by the programs subgraph).' })
 @Directive('@shareable')
 export class ProgrammeFigures {
+  @Field(() => Int, { description: 'First year of the period.' })
+  fromYear!: number;
+
+  @Field(() => Int, { description: 'Last year of the period.' })
+  toYear!: number;
+
   @Field(() => Int, { description: "Honour-loan (prêt d'honneur) beneficiaries enrolled in the period." })
   honourLoanBeneficiaries!: number;
 
@@ -61,15 +73,19 @@ export class ProgrammeFigures {
   councilsEngaged!: number;
 }
 
-/** What actuals are computed from: the figures the owning subgraphs add to IndicatorStatus. */
-export const REQUIRED_FIGURES =
-  'registryFigures { applications registered active registeredToDate women turnover taxContribution } ' +
-  'programmeFigures { honourLoanBeneficiaries honourLoanAmount digitalInclusionBeneficiaries tpmePromotionBeneficiaries ' +
-  'projectHolderBeneficiaries postCreationBeneficiaries advisorsTrained awarenessEvents workshops councilsEngaged }';
+const REGISTRY = 'applications registered active registeredToDate women turnover taxContribution';
+const PROGRAMMES = 'honourLoanBeneficiaries honourLoanAmount digitalInclusionBeneficiaries tpmePromotionBeneficiaries ' +
+  'projectHolderBeneficiaries postCreationBeneficiaries advisorsTrained awarenessEvents workshops councilsEngaged';
 
-@ObjectType({ description: 'Target versus actual of one indicator, for the nation or one region, over the target\'s period (or the year asked for, when there is no target). Actuals come live from the subgraph that owns the data.' })
-@Directive('@key(fields: "indicatorCode scope fromYear toYear")')
-export class IndicatorStatus {
+/** What actuals are computed from: the figures the owning subgraphs add to IndicatorStatus. */
+export const REQUIRED_FIGURES = `registryFigures { ${REGISTRY} } programmeFigures { ${PROGRAMMES} }`;
+
+/** The same figures, for each period of a Scorecard. */
+export const SCORECARD_FIGURES = `registryFigures { fromYear toYear ${REGISTRY} } programmeFigures { fromYear toYear ${PROGRAMMES} }`;
+
+/** The fields every status has, in a scorecard (ScorecardStatus) or as an entity of its own (IndicatorStatus); not a type of the schema itself. */
+@ObjectType()
+export abstract class StatusTarget {
   @Field(() => ID, { description: 'Code of the indicator.' })
   indicatorCode!: string;
 
@@ -87,7 +103,11 @@ export class IndicatorStatus {
 
   @Field(() => String, { nullable: true, description: 'Who set the target.' })
   targetSource!: string | null;
+}
 
+@ObjectType({ description: 'Target versus actual of one indicator, for the nation or one region, over the target\'s period (or the year asked for, when there is no target). Actuals come live from the subgraph that owns the data.' })
+@Directive('@key(fields: "indicatorCode scope fromYear toYear")')
+export class IndicatorStatus extends StatusTarget {
   @Directive('@external')
   @Field(() => RegistryFigures, { nullable: true, description: 'Register figures over the scope and period (resolved by the registry subgraph).' })
   registryFigures?: RegistryFigures | null;

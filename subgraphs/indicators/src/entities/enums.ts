@@ -32,7 +32,8 @@ registerEnumType(Aggregation, {
   },
 });
 
-export enum ScorecardStatus {
+/** What a status says of an indicator against its target (ScorecardStatus.status, IndicatorStatus.status). */
+export enum StatusCode {
   ACHIEVED = 'ACHIEVED',
   ON_TRACK = 'ON_TRACK',
   AT_RISK = 'AT_RISK',

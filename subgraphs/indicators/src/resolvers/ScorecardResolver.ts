@@ -1,34 +1,73 @@
-import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
-import { yearArg } from '@moukawil/kit';
-import { IndicatorKind, Trend } from '../entities/enums';
+import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { REGION_CODES, scopeArg, yearArg } from '@moukawil/kit';
+import { Trend } from '../entities/enums';
 import { Indicator } from '../entities/Indicator';
-import { IndicatorStatus, REQUIRED_FIGURES } from '../entities/IndicatorStatus';
+import { IndicatorStatus, REQUIRED_FIGURES, SCORECARD_FIGURES } from '../entities/IndicatorStatus';
 import { Region } from '../entities/Region';
+import { Scorecard, ScorecardStatus } from '../entities/Scorecard';
 import { Snapshot } from '../entities/Snapshot';
 import { NATIONAL, type Context } from '../loaders';
-import { actualOf } from '../rules/actuals';
-import { averageRating, progressOf, statusOf, trendOf } from '../rules/scorecard';
-import { scorecard } from '../scorecard';
+import { progressOf, statusOf, trendOf } from '../rules/scorecard';
+import { liveActual, scorecard, scorecardOf, statusesOf } from '../scorecard';
 
 const REQUIRES = `@requires(fields: "${REQUIRED_FIGURES}")`;
-const keyOf = (s: IndicatorStatus) => `${s.indicatorCode}|${s.scope}|${s.fromYear}|${s.toYear}`;
+const DEPRECATED = (replacement: string) => `@deprecated(reason: "Use ${replacement} { statuses { … } }: one Scorecard entity per scope instead of one IndicatorStatus entity per indicator, same values.")`;
 
-/** The actual of a status: live figures for quantitative indicators, the mean rating for qualitative ones. */
-async function actual(status: IndicatorStatus, { loaders }: Context): Promise<number | null> {
-  const indicator = await loaders.indicator.load(status.indicatorCode);
-  if (indicator?.kind === IndicatorKind.QUALITATIVE) {
-    return averageRating(await loaders.assessments.load(status.indicatorCode), status.scope === NATIONAL ? null : status.scope, status.fromYear, status.toYear);
-  }
-  return actualOf(status.indicatorCode, status);
+type StatusLike = { indicatorCode: string; scope: string; fromYear: number; toYear: number };
+const keyOf = (s: StatusLike) => `${s.indicatorCode}|${s.scope}|${s.fromYear}|${s.toYear}`;
+
+/** How the actual moved since the last snapshot before today. */
+async function trend(status: StatusLike, actual: number | null, { loaders }: Context): Promise<Trend> {
+  const history = await loaders.snapshots.load(keyOf(status));
+  const today = new Date().toISOString().slice(0, 10);
+  return trendOf(history.filter((s) => s.day < today).at(-1)?.actual ?? null, actual);
 }
 
-@Resolver(() => IndicatorStatus)
-export class IndicatorStatusResolver {
-  @Query(() => [IndicatorStatus], { description: 'National scorecard for a year: every indicator, its national target and live actual (public).' })
-  nationalScorecard(@Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number, @Ctx() context: Context): Promise<IndicatorStatus[]> {
-    return scorecard(NATIONAL, yearArg(year), context);
+@Resolver(() => Scorecard)
+export class ScorecardResolver {
+  @Query(() => Scorecard, { nullable: true, description: 'National scorecard for a year: every indicator, its national target and live actual (public).' })
+  nationalScorecardFor(@Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number, @Ctx() context: Context): Promise<Scorecard> {
+    return scorecardOf(NATIONAL, yearArg(year), context);
   }
 
+  @Query(() => [Scorecard], { nullable: true, description: 'The scorecards of a year: the nation\'s first, then the 12 regions\' in code order (or only the scopes asked for). The national dashboard asks for all of them at once (public).' })
+  scorecards(
+    @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number,
+    @Ctx() context: Context,
+    @Arg('scopes', () => [ID], { nullable: true, description: '"MA" (the nation) and region codes; all 13 when omitted.' }) scopes?: string[] | null,
+  ): Promise<Scorecard[]> {
+    const wanted = scopes ? [...new Set(scopes.map((scope) => scopeArg(scope, 'scopes')))] : [NATIONAL, ...REGION_CODES];
+    return Promise.all(wanted.map((scope) => scorecardOf(scope, yearArg(year), context)));
+  }
+
+  @FieldResolver(() => Region, { nullable: true, description: 'The region; null for the national scorecard.' })
+  region(@Root() card: Scorecard): Region | null {
+    return card.scope === NATIONAL ? null : { code: card.scope };
+  }
+
+  @Directive(`@requires(fields: "${SCORECARD_FIGURES}")`)
+  @FieldResolver(() => [ScorecardStatus], { description: 'One status per indicator of the catalogue, in code order.' })
+  statuses(@Root() card: Scorecard, @Ctx() context: Context): Promise<ScorecardStatus[]> {
+    return statusesOf(card, context);
+  }
+}
+
+@Resolver(() => ScorecardStatus)
+export class ScorecardStatusResolver {
+  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first (daily snapshots).' })
+  history(@Root() status: ScorecardStatus, @Ctx() { loaders }: Context): Promise<Snapshot[]> {
+    return loaders.snapshots.load(keyOf(status));
+  }
+
+  @FieldResolver(() => Trend, { description: 'How the actual moved since the last snapshot before today (npm run snapshot, run daily by the indicators subgraph).' })
+  trend(@Root() status: ScorecardStatus, @Ctx() context: Context): Promise<Trend> {
+    return trend(status, status.actual, context);
+  }
+}
+
+/** The statuses of the deprecated per-indicator scorecards (one entity each): kept answering for clients that have not moved yet. */
+@Resolver(() => IndicatorStatus)
+export class IndicatorStatusResolver {
   @FieldResolver(() => Indicator, { description: 'The indicator.' })
   async indicator(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Indicator> {
     return (await loaders.indicator.load(status.indicatorCode))!;
@@ -39,42 +78,52 @@ export class IndicatorStatusResolver {
     return status.scope === NATIONAL ? null : { code: status.scope };
   }
 
+  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first (daily snapshots).' })
+  history(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Snapshot[]> {
+    return loaders.snapshots.load(keyOf(status));
+  }
+
+  @Directive(DEPRECATED('nationalScorecardFor(year)'))
+  @Query(() => [IndicatorStatus], { description: 'National scorecard for a year, one IndicatorStatus entity per indicator (public).' })
+  nationalScorecard(@Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number, @Ctx() context: Context): Promise<IndicatorStatus[]> {
+    return scorecard(NATIONAL, yearArg(year), context);
+  }
+
   @Directive(REQUIRES)
   @FieldResolver(() => Float, { nullable: true, description: 'Actual value over the period: live from the subgraph that owns the data (quantitative), or the mean rating of the assessments (qualitative); null when unknown, never a guessed 0.' })
   actual(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<number | null> {
-    return actual(status, context);
+    return liveActual(status, context);
   }
 
   @Directive(REQUIRES)
   @FieldResolver(() => Float, { nullable: true, description: 'actual / target; null without both.' })
   async progress(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<number | null> {
-    return progressOf(await actual(status, context), status.target);
+    return progressOf(await liveActual(status, context), status.target);
   }
 
   @Directive(REQUIRES)
   @FieldResolver(() => String, { description: 'ACHIEVED (target met); MISSED (period over, target not met); ON_TRACK (progress at least 90 % of the share of the period elapsed); AT_RISK (behind that); NO_TARGET; NO_DATA (no actual known).' })
   async status(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<string> {
     const indicator = await context.loaders.indicator.load(status.indicatorCode);
-    return statusOf({ ...status, actual: await actual(status, context), direction: indicator!.direction }, new Date());
+    return statusOf({ ...status, actual: await liveActual(status, context), direction: indicator!.direction }, new Date());
   }
 
   @Directive(REQUIRES)
   @FieldResolver(() => Trend, { description: 'How the actual moved since the last snapshot before today (npm run snapshot, run daily by the indicators subgraph).' })
   async trend(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<Trend> {
-    const history = await context.loaders.snapshots.load(keyOf(status));
-    const today = new Date().toISOString().slice(0, 10);
-    return trendOf(history.filter((s) => s.day < today).at(-1)?.actual ?? null, await actual(status, context));
-  }
-
-  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first (daily snapshots).' })
-  history(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Snapshot[]> {
-    return loaders.snapshots.load(keyOf(status));
+    return trend(status, await liveActual(status, context), context);
   }
 }
 
 @Resolver(() => Region)
 export class RegionScorecardResolver {
-  @FieldResolver(() => [IndicatorStatus], { nullable: true, description: 'Scorecard of the region for a year: targets of its conventions and live actuals (public). From the indicators subgraph.' })
+  @FieldResolver(() => Scorecard, { nullable: true, description: 'Scorecard of the region for a year: targets of its conventions and live actuals (public). From the indicators subgraph.' })
+  scorecardFor(@Root() region: Region, @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number, @Ctx() context: Context): Promise<Scorecard> {
+    return scorecardOf(region.code, yearArg(year), context);
+  }
+
+  @Directive(DEPRECATED('scorecardFor(year)'))
+  @FieldResolver(() => [IndicatorStatus], { nullable: true, description: 'Scorecard of the region for a year, one IndicatorStatus entity per indicator (public). From the indicators subgraph.' })
   scorecard(@Root() region: Region, @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number, @Ctx() context: Context): Promise<IndicatorStatus[]> {
     return scorecard(region.code, yearArg(year), context);
   }

@@ -1,4 +1,4 @@
-import { Direction, ScorecardStatus as S, Trend } from '../entities/enums';
+import { Direction, StatusCode as S, Trend } from '../entities/enums';
 
 export interface PeriodTarget {
   fromYear: number;

@@ -3,6 +3,12 @@ import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'Programme, network and event figures over an indicator period (provided by the programs subgraph).' })
 @Directive('@shareable')
 export class ProgrammeFigures {
+  @Field(() => Int, { description: 'First year of the period.' })
+  fromYear!: number;
+
+  @Field(() => Int, { description: 'Last year of the period.' })
+  toYear!: number;
+
   @Field(() => Int, { description: "Honour-loan (prêt d'honneur) beneficiaries enrolled in the period." })
   honourLoanBeneficiaries!: number;
 
@@ -49,4 +55,18 @@ export class IndicatorStatus {
 
   @Field(() => Int, { description: 'Last year of the period.' })
   toYear!: number;
+}
+
+/** The indicators subgraph owns Scorecard; this subgraph adds the figures of each of its periods. */
+@ObjectType({ description: 'A scorecard of one scope and year (owned by the indicators subgraph).' })
+@Directive('@key(fields: "scope year periods")')
+export class Scorecard {
+  @Field(() => ID, { description: '"MA" for the nation, or a region code.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'The year of the scorecard.' })
+  year!: number;
+
+  @Field({ description: 'The periods its statuses measure, "first-last" years separated by spaces.' })
+  periods!: string;
 }

@@ -1,4 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { Cell } from '../stats';
 
 @ObjectType({ description: 'Register figures of one group (a segment, a category or a gender) within a scope and period.' })
 export class StatsBreakdown {
@@ -62,19 +63,19 @@ export class RegistrationStats {
   @Field(() => Float, { description: 'Tax on turnover due for the period, MAD (contribution fiscale).' })
   taxContribution!: number;
 
-  @Field(() => [StatsBreakdown], { description: 'The same figures by population segment (target groups of the sources).' })
-  bySegment!: StatsBreakdown[];
-
-  @Field(() => [StatsBreakdown], { description: 'The same figures by activity category (commercial, industrial, artisanal, services).' })
-  byActivityCategory!: StatsBreakdown[];
-
-  @Field(() => [StatsBreakdown], { description: 'The same figures by gender.' })
-  byGender!: StatsBreakdown[];
+  /** The rollup cells summed here: the breakdowns are computed from them only when asked (StatsResolver). */
+  cells!: Cell[];
 }
 
 @ObjectType({ description: 'Registration figures of the register over an indicator period, for the indicators subgraph (through @requires).' })
 @Directive('@shareable')
 export class RegistryFigures {
+  @Field(() => Int, { description: 'First year of the period.' })
+  fromYear!: number;
+
+  @Field(() => Int, { description: 'Last year of the period.' })
+  toYear!: number;
+
   @Field(() => Int, { description: 'Applications filed over the period.' })
   applications!: number;
 
@@ -130,4 +131,18 @@ export class YearFigures {
 
   @Field(() => Int, { description: 'Registrations since the register opened, up to the end of the year (struck off included).' })
   registeredToDate!: number;
+}
+
+/** The indicators subgraph owns Scorecard; this subgraph adds the figures of each of its periods. */
+@ObjectType({ description: 'A scorecard of one scope and year (owned by the indicators subgraph).' })
+@Directive('@key(fields: "scope year periods")')
+export class Scorecard {
+  @Field(() => ID, { description: '"MA" for the nation, or a region code.' })
+  scope!: string;
+
+  @Field(() => Int, { description: 'The year of the scorecard.' })
+  year!: number;
+
+  @Field({ description: 'The periods its statuses measure, "first-last" years separated by spaces.' })
+  periods!: string;
 }

@@ -1,17 +1,31 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { optionalYearArg } from '@moukawil/kit';
+import { optionalYearArg, periodsArg, scopeArg } from '@moukawil/kit';
 import { Region } from '../entities/Region';
-import { IndicatorStatus, RegistrationStats, RegistryFigures, YearFigures } from '../entities/RegistrationStats';
+import { IndicatorStatus, RegistrationStats, RegistryFigures, Scorecard, StatsBreakdown, YearFigures } from '../entities/RegistrationStats';
 import { cellsKey, type Context } from '../loaders';
 import { breakdown, NATIONAL, summarize, womenShare, type Cell, type Figures } from '../stats';
 
 function toStats(region: string | null, year: number | null, cells: Cell[]): RegistrationStats {
   const figures = summarize(cells);
-  const groups = (dimension: 'segment' | 'category' | 'gender') => breakdown(cells, dimension);
-  return {
-    region, year, ...figures, womenShare: womenShare(figures),
-    bySegment: groups('segment'), byActivityCategory: groups('category'), byGender: groups('gender'),
-  };
+  return Object.assign(figures, { region, year, womenShare: womenShare(figures), cells });
+}
+
+@Resolver(() => RegistrationStats)
+export class RegistrationStatsResolver {
+  @FieldResolver(() => [StatsBreakdown], { description: 'The same figures by population segment (target groups of the sources).' })
+  bySegment(@Root() stats: RegistrationStats): StatsBreakdown[] {
+    return breakdown(stats.cells, 'segment');
+  }
+
+  @FieldResolver(() => [StatsBreakdown], { description: 'The same figures by activity category (commercial, industrial, artisanal, services).' })
+  byActivityCategory(@Root() stats: RegistrationStats): StatsBreakdown[] {
+    return breakdown(stats.cells, 'category');
+  }
+
+  @FieldResolver(() => [StatsBreakdown], { description: 'The same figures by gender.' })
+  byGender(@Root() stats: RegistrationStats): StatsBreakdown[] {
+    return breakdown(stats.cells, 'gender');
+  }
 }
 
 @Resolver(() => Region)
@@ -49,10 +63,24 @@ export class NationalStatsResolver {
   }
 }
 
+/** Register figures of a scope over [fromYear, toYear], summed once per request whoever asks. */
+async function figuresOf(scope: string, fromYear: number, toYear: number, { loaders }: Context): Promise<Figures & { fromYear: number; toYear: number }> {
+  return Object.assign(await loaders.figures.load(cellsKey(scope, fromYear, toYear)), { fromYear, toYear });
+}
+
 @Resolver(() => IndicatorStatus)
 export class IndicatorFiguresResolver {
   @FieldResolver(() => RegistryFigures, { nullable: true, description: 'Register figures over the status\'s scope and period: what the indicators subgraph computes registration actuals from.' })
-  registryFigures(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Figures> {
-    return loaders.figures.load(cellsKey(status.scope, status.fromYear, status.toYear));
+  registryFigures(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<Figures> {
+    return figuresOf(status.scope, status.fromYear, status.toYear, context);
+  }
+}
+
+@Resolver(() => Scorecard)
+export class ScorecardFiguresResolver {
+  @FieldResolver(() => [RegistryFigures], { nullable: true, description: 'Register figures over each period of the scorecard: what the indicators subgraph computes registration actuals from.' })
+  registryFigures(@Root() card: Scorecard, @Ctx() context: Context): Promise<Figures[]> {
+    const scope = scopeArg(card.scope);
+    return Promise.all(periodsArg(card.periods).map(([from, to]) => figuresOf(scope, from, to, context)));
   }
 }
