@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLRe
 import { GraphQLError, type OperationTypeNode } from 'graphql';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { auditedOnCommit } from './audit';
+import { changeFeed } from './change-feed';
 import { finishRequestTransaction } from './request-transaction';
 import { envInt } from './config';
 import { isDatabaseUnavailable } from './errors';
@@ -121,6 +122,7 @@ export async function writeTransaction<T>(db: EntityManager, work: (tx: EntityMa
     return work(tx);
   }));
   if (claim) claim.applied = true;
+  if (!scope?.transaction) changeFeed.wrote(); // else once the request's transaction commits
   return result;
 }
 

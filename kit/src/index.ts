@@ -19,6 +19,7 @@ export * from './graph-client';
 export * from './audit';
 export * from './audit-trail';
 export * from './versioned-cache';
+export * from './change-feed';
 export * from './arguments';
 export * from './idempotency';
 export * from './request-transaction';

@@ -1,5 +1,6 @@
 import { getOperationAST, parse } from 'graphql';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { changeFeed } from './change-feed';
 import { faultPoint } from './faults';
 import { log } from './log';
 import { requestScope } from './tracing';
@@ -53,6 +54,7 @@ export async function finishRequestTransaction(transaction: RequestTransaction, 
     if (runner.isTransactionActive) {
       if (last) await last(runner.manager);
       await runner.commitTransaction();
+      changeFeed.wrote();
       faultPoint('after-commit');
     }
     for (const line of transaction.lines) log.info(line, 'audit');

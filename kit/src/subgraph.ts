@@ -17,9 +17,10 @@ import { auditReads } from './audit';
 import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
 import { releaseRequestTransaction, requestDatabase, requestTransaction } from './request-transaction';
 import { AuditTrail1733000000000 } from './audit-trail';
+import { changeFeed, VersionNotify1733100000000 } from './change-feed';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
-const KIT_MIGRATIONS = [IdempotencyKeys1732900000000, AuditTrail1733000000000];
+const KIT_MIGRATIONS = [IdempotencyKeys1732900000000, AuditTrail1733000000000, VersionNotify1733100000000];
 
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {
@@ -109,6 +110,7 @@ export async function reseed(db: DataSource, def: SubgraphDefinition<any>, optio
 export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>, port = servicePort(def.name)): Promise<RunningSubgraph> {
   assertIdentityConfig();
   const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
+  changeFeed.start(databaseUrlFor(def.name));
   if (envBool('SEED_ON_START', true) && (await isEmpty(db, def.tables))) {
     log.info('loading demo data (first start)');
     await reseed(db, def, seedOptions());
@@ -172,6 +174,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       stopBackground();
       stopPurge();
       await apollo.stop(); // stops accepting, lets in-flight requests finish, closes the server
+      await changeFeed.stop();
       await db.destroy();
     },
   };

@@ -22,7 +22,7 @@ describe('audit lines of writes', () => {
   afterEach(() => info.mockRestore());
 
   it('are logged once the transaction has committed, not before', async () => {
-    await writeTransaction(db, async (tx) => {
+    await writeTransaction(db.manager, async (tx) => {
       await tx.query('CREATE TEMP TABLE audited_thing (id int) ON COMMIT DROP');
       await tx.query('INSERT INTO audited_thing VALUES (1)');
       auditWrite(viewer, 'THING_WRITTEN', { thing: 1 });
@@ -32,7 +32,7 @@ describe('audit lines of writes', () => {
   });
 
   it('are dropped with a transaction that fails after them', async () => {
-    await expect(writeTransaction(db, async (tx) => {
+    await expect(writeTransaction(db.manager, async (tx) => {
       auditWrite(viewer, 'THING_WRITTEN', { thing: 2 });
       await tx.query('SELECT 1 / 0');
     })).rejects.toThrow(/division by zero/);

@@ -6,7 +6,6 @@ import { Enrolment } from './entities/Enrolment';
 import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from './entities/enums';
 import type { EnrolmentInput } from './entities/inputs';
 import { Programme } from './entities/Programme';
-import { figuresCache } from './indicator-figures';
 import { policy } from './policy';
 import { checkLoanAmount, checkOpen, transitionError } from './rules/enrolment';
 
@@ -27,7 +26,6 @@ export class Enrolments {
       `INSERT INTO enrolment_event (enrolment_id, action, from_status, to_status, detail, actor_subject, actor_role) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [enrolment.id, action, from, enrolment.status, JSON.stringify(detail), this.viewer.subject ?? 'anonymous', this.viewer.role],
     );
-    await tx.query(figuresCache.raise);
     auditWrite(this.viewer, action, { enrolment: enrolment.id, programme: enrolment.programmeCode, region: enrolment.regionCode });
   }
 

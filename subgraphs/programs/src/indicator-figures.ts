@@ -1,12 +1,20 @@
 import type { EntityManager } from 'typeorm';
 import { VersionedCache } from '@moukawil/kit';
 import type { ProgrammeFigures } from './entities/IndicatorStatus';
+import { Programme } from './entities/Programme';
 
 /** The figures of a scope over a period, before the period is attached to them. */
 export type Figures = Omit<ProgrammeFigures, 'fromYear' | 'toYear'>;
 
-/** Figures kept per period until a write raises programs_figures_version (enrolments.ts, seed). */
+/** Figures kept per period until a write to programmes, enrolments, advisors or events raises programs_figures_version (by trigger). */
 export const figuresCache = new VersionedCache<Map<string, Figures>>('programs_figures_version');
+
+/** The programmes (a few dozen rows), kept like the figures. */
+const programmesCache = new VersionedCache<Programme[]>('programs_figures_version', 1);
+
+export function allProgrammes(db: EntityManager): Promise<Programme[]> {
+  return programmesCache.get(db, 'all', () => db.getRepository(Programme).find({ order: { code: 'ASC' } }));
+}
 
 export function recentFigures(db: EntityManager, fromYear: number, toYear: number): Promise<Map<string, Figures>> {
   return figuresCache.get(db, `${fromYear}|${toYear}`, () => figuresOfPeriod(db, fromYear, toYear));

@@ -6,7 +6,7 @@ import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
 import { Programme } from './entities/Programme';
 import { policy } from './policy';
-import { recentFigures, sumOf, type Figures } from './indicator-figures';
+import { allProgrammes, recentFigures, sumOf, type Figures } from './indicator-figures';
 import { programmeFigures, type ProgrammeFigures as ProgrammeRow } from './stats';
 
 /** Enrolments shown per programme when the caller does not say (the list is capped). */
@@ -17,13 +17,15 @@ export function createLoaders(db: EntityManager, viewer: Viewer) {
   const regions = policy.enrolmentRegions(viewer);
   const inScope = regions === null ? {} : { regionCode: In(regions) };
   return {
-    programme: loaderByKey((codes: readonly string[]) => db.getRepository(Programme).findBy({ code: In([...codes]) }), (p) => p.code),
+    programme: new DataLoader<string, Programme | null>(async (codes) => {
+      const all = await allProgrammes(db);
+      return codes.map((code) => all.find((p) => p.code === code) ?? null);
+    }),
     advisor: loaderByKey((ids: readonly string[]) => db.getRepository(Advisor).findBy({ id: In([...ids]) }), (a) => a.id),
     event: loaderByKey((ids: readonly string[]) => db.getRepository(Event).findBy({ id: In([...ids]) }), (e) => e.id),
     /** Programmes running in each region: one statement for all the regions of a batch. */
     programmesOfRegion: new DataLoader<string, Programme[]>(async (codes) => {
-      const programmes = await db.getRepository(Programme).createQueryBuilder('p')
-        .where('p.regionCodes && :codes', { codes: [...codes] }).orderBy('p.code').getMany();
+      const programmes = await allProgrammes(db);
       return codes.map((code) => programmes.filter((p) => p.regionCodes.includes(code)));
     }),
     /** Key "programmeCode|limit": the first enrolments of each programme, one statement per batch. */

@@ -12,6 +12,7 @@ import { EnrolmentHistory1732270000000 } from './migrations/1732270000000-Enrolm
 import { FiguresVersion1732280000000 } from './migrations/1732280000000-FiguresVersion';
 import { EnrolmentPages1732290000000 } from './migrations/1732290000000-EnrolmentPages';
 import { NetworkPages1732300000000 } from './migrations/1732300000000-NetworkPages';
+import { FiguresVersionRaised1732310000000 } from './migrations/1732310000000-FiguresVersionRaised';
 import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver } from './resolvers/EnrolmentResolver';
 import { IndicatorFiguresResolver, ScorecardFiguresResolver } from './resolvers/IndicatorFiguresResolver';
 import { AdvisorResolver, EventResolver } from './resolvers/NetworkResolver';
@@ -26,7 +27,7 @@ import { seed, TABLES } from './seed';
 export const programs: SubgraphDefinition<Context> = {
   name: 'programs',
   entities: [Programme, Enrolment, Advisor, Event],
-  migrations: [Initial1732250000000, ProgramsComplete1732260000000, EnrolmentHistory1732270000000, FiguresVersion1732280000000, EnrolmentPages1732290000000, NetworkPages1732300000000],
+  migrations: [Initial1732250000000, ProgramsComplete1732260000000, EnrolmentHistory1732270000000, FiguresVersion1732280000000, EnrolmentPages1732290000000, NetworkPages1732300000000, FiguresVersionRaised1732310000000],
   schema: {
     resolvers: [ProgrammeResolver, RegionProgrammesResolver, EnrolmentResolver, AutoEntrepreneurEnrolmentsResolver, AdvisorResolver, EventResolver, IndicatorFiguresResolver, ScorecardFiguresResolver],
     orphanedTypes: [IndicatorStatus, Scorecard],

@@ -1,29 +1,60 @@
-import { In, type EntityManager } from 'typeorm';
-import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit';
+import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
+import { VersionedCache, type BaseContext } from '@moukawil/kit';
 import { Commitment, Convention, ConventionParty } from './entities/Convention';
 import { Ecosystem } from './entities/Ecosystem';
 import { Partner } from './entities/Partner';
 import { Province } from './entities/Province';
 import { Region } from './entities/Region';
 
-/** Per-request DataLoaders: one SQL statement per batch of parents. */
+/** Everything this subgraph holds: a few hundred rows, kept in memory until a write raises their version. */
+export interface Reference {
+  regions: Region[];
+  provinces: Province[];
+  ecosystems: Ecosystem[];
+  partners: Partner[];
+  conventions: Convention[];
+  parties: ConventionParty[];
+  commitments: Commitment[];
+}
+const referenceCache = new VersionedCache<Reference>('regions_reference_version', 1);
+
+async function loadReference(db: EntityManager): Promise<Reference> {
+  const [regions, provinces, ecosystems, partners, conventions, parties, commitments] = await Promise.all([
+    db.getRepository(Region).find({ order: { code: 'ASC' } }),
+    db.getRepository(Province).find({ order: { kind: 'ASC', name: 'ASC' } }),
+    db.getRepository(Ecosystem).find({ order: { code: 'ASC' } }),
+    db.getRepository(Partner).find({ order: { code: 'ASC' } }),
+    db.getRepository(Convention).find({ order: { code: 'ASC' } }),
+    db.getRepository(ConventionParty).find({ order: { partnerCode: 'ASC' } }),
+    db.getRepository(Commitment).find({ order: { dueYear: 'ASC', code: 'ASC' } }),
+  ]);
+  return { regions, provinces, ecosystems, partners, conventions, parties, commitments };
+}
+
+/** Per-request loaders over the reference (one read of it per request, no SQL while it is current). */
 export function createLoaders(db: EntityManager) {
+  let read: Promise<Reference> | undefined;
+  const reference = () => (read ??= referenceCache.get(db, 'all', () => loadReference(db)));
+  const byKey = <V>(pick: (r: Reference) => V[], key: (v: V) => string) => new DataLoader<string, V | null>(async (keys) => {
+    const all = pick(await reference());
+    return keys.map((k) => all.find((v) => key(v) === k) ?? null);
+  });
+  const listsBy = <V>(pick: (r: Reference) => V[], key: (v: V) => string | null) => new DataLoader<string, V[]>(async (keys) => {
+    const all = pick(await reference());
+    return keys.map((k) => all.filter((v) => key(v) === k));
+  });
   return {
-    region: loaderByKey((codes: readonly string[]) => db.getRepository(Region).findBy({ code: In([...codes]) }), (r) => r.code),
-    province: loaderByKey((codes: readonly string[]) => db.getRepository(Province).findBy({ code: In([...codes]) }), (p) => p.code),
-    partner: loaderByKey((codes: readonly string[]) => db.getRepository(Partner).findBy({ code: In([...codes]) }), (p) => p.code),
-    provinces: loaderOfLists((codes: readonly string[]) =>
-      db.getRepository(Province).find({ where: { regionCode: In([...codes]) }, order: { kind: 'ASC', name: 'ASC' } }), (p) => p.regionCode),
-    ecosystems: loaderOfLists((codes: readonly string[]) =>
-      db.getRepository(Ecosystem).find({ where: { regionCode: In([...codes]) }, order: { code: 'ASC' } }), (e) => e.regionCode),
-    partners: loaderOfLists((codes: readonly string[]) =>
-      db.getRepository(Partner).find({ where: { regionCode: In([...codes]) }, order: { code: 'ASC' } }), (p) => p.regionCode!),
-    conventions: loaderOfLists((codes: readonly string[]) =>
-      db.getRepository(Convention).find({ where: { regionCode: In([...codes]) }, order: { code: 'ASC' } }), (c) => c.regionCode!),
-    parties: loaderOfLists((codes: readonly string[]) =>
-      db.getRepository(ConventionParty).find({ where: { conventionCode: In([...codes]) }, order: { partnerCode: 'ASC' } }), (p) => p.conventionCode),
-    commitments: loaderOfLists((codes: readonly string[]) =>
-      db.getRepository(Commitment).find({ where: { conventionCode: In([...codes]) }, order: { dueYear: 'ASC', code: 'ASC' } }), (c) => c.conventionCode),
+    reference,
+    region: byKey((r) => r.regions, (r) => r.code),
+    province: byKey((r) => r.provinces, (p) => p.code),
+    partner: byKey((r) => r.partners, (p) => p.code),
+    provinces: listsBy((r) => r.provinces, (p) => p.regionCode),
+    ecosystems: listsBy((r) => r.ecosystems, (e) => e.regionCode),
+    partners: listsBy((r) => r.partners, (p) => p.regionCode),
+    conventions: listsBy((r) => r.conventions, (c) => c.regionCode),
+    parties: listsBy((r) => r.parties, (p) => p.conventionCode),
+    commitments: listsBy((r) => r.commitments, (c) => c.conventionCode),
   };
 }
 

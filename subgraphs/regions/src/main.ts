@@ -7,6 +7,7 @@ import { Province } from './entities/Province';
 import { Region } from './entities/Region';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
+import { ReferenceVersion1732260000000 } from './migrations/1732260000000-ReferenceVersion';
 import { ConventionResolver } from './resolvers/ConventionResolver';
 import { partnerReference, provinceReference, RegionResolver, regionReference } from './resolvers/RegionResolver';
 import { seed, TABLES } from './seed';
@@ -15,7 +16,7 @@ import { seed, TABLES } from './seed';
 export const regions: SubgraphDefinition<Context> = {
   name: 'regions',
   entities: [Region, Province, Ecosystem, Partner, Convention, ConventionParty, Commitment],
-  migrations: [Initial1732250000000],
+  migrations: [Initial1732250000000, ReferenceVersion1732260000000],
   schema: {
     resolvers: [RegionResolver, ConventionResolver],
     references: { Region: regionReference, Province: provinceReference, Partner: partnerReference },

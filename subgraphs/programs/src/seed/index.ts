@@ -3,7 +3,6 @@ import { demoPerson, insertMany, insertRows, pickWeighted, streamFor, type SeedO
 import { EnrolmentStatus as S, ProgrammeKind, ProgrammeScope, RepaymentStatus as R } from '../entities/enums';
 import { advisors, events, type AdvisorSeed } from './network';
 import { PROGRAMMES } from './programmes';
-import { figuresCache } from '../indicator-figures';
 
 const CHUNK = 20_000;
 const DAY = 86_400_000;
@@ -57,7 +56,6 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
     network.map((a) => [a.id, a.fullName, a.region, a.partner, a.workshopId, a.trainedOn]));
   const byRegion = new Map<string, AdvisorSeed[]>();
   for (const a of network) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
-  await manager.query(figuresCache.raise);
   for (let start = 0; start < options.registrations; start += CHUNK) {
     const rows: unknown[][] = [];
     for (let i = start; i < Math.min(start + CHUNK, options.registrations); i++) {

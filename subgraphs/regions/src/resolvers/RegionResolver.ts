@@ -10,8 +10,8 @@ import type { Context } from '../loaders';
 @Resolver(() => Region)
 export class RegionResolver {
   @Query(() => [Region], { description: 'The 12 regions, in code order (MA-01 … MA-12).' })
-  regions(@Ctx() { db }: Context): Promise<Region[]> {
-    return db.getRepository(Region).find({ order: { code: 'ASC' } });
+  async regions(@Ctx() { loaders }: Context): Promise<Region[]> {
+    return (await loaders.reference()).regions;
   }
 
   @Query(() => Region, { nullable: true, description: 'One region by its ISO code, e.g. "MA-09" for Souss-Massa.' })
