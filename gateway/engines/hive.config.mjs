@@ -8,7 +8,12 @@ const SUBGRAPHS = { regions: 4001, registry: 4002, programs: 4003, indicators: 4
 const url = (name, port) => process.env[`${name.toUpperCase()}_URL`] ?? `http://localhost:${process.env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
 
 export const gatewayConfig = defineConfig({
-  transportEntries: Object.fromEntries(Object.entries(SUBGRAPHS).map(([name, port]) => [name, { location: url(name, port) }])),
+  transportEntries: {
+    ...Object.fromEntries(Object.entries(SUBGRAPHS).map(([name, port]) => [name, { location: url(name, port) }])),
+    // Identical subgraph queries in flight together go out once (on by default in Hive Gateway), as
+    // with our gateway's GATEWAY_DEDUPLICATE, which turns it off here too.
+    '*.http': { options: { deduplicateInflightRequests: process.env.GATEWAY_DEDUPLICATE !== 'false' } },
+  },
   propagateHeaders: {
     fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get('authorization') ?? undefined }),
   },

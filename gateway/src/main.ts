@@ -1,13 +1,13 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import {
-  assertIdentityConfig, currentRequestId, requestFingerprint, envBool, jsonBodyErrors, requestScope, withRequestScope, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
+  assertIdentityConfig, currentRequestId, requestFingerprint, jsonBodyErrors, requestScope, withRequestScope, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
   viewerFromHeader, type SubgraphName,
 } from '@moukawil/kit';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
@@ -65,12 +65,9 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   const gateway = new ApolloGateway({
     supergraphSdl,
     // Subgraph addresses come from the environment (ports, docker-compose hosts), not from the file.
-    // GATEWAY_STOCK=true: Apollo's stock data source, for the benchmark's baseline (no token forwarded: public data only).
-    buildService: ({ name }) => (envBool('GATEWAY_STOCK', false)
-      ? new RemoteGraphQLDataSource({ url: subgraphUrl(name as SubgraphName) })
-      : new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName))),
+    buildService: ({ name }) => new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName)),
   });
-  const learnedRoutes = envBool('GATEWAY_STOCK', false) ? null : answerSingleSubgraphQueriesDirectly(gateway, supergraphSdl);
+  const learnedRoutes = answerSingleSubgraphQueriesDirectly(gateway, supergraphSdl);
   const { app, server } = newHttp();
   const limits = operationLimits();
   const apollo = new ApolloServer<GatewayContext>({
@@ -80,7 +77,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     stopOnTerminationSignals: false,
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
-    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, replayPlugin, ...(envBool('GATEWAY_STOCK', false) ? [] : [responseCache()])],
+    plugins: [...limits.plugins, ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginDrainHttpServer({ httpServer: server }), sqlTracePlugin, replayPlugin, responseCache()],
   });
   await apollo.start();
 

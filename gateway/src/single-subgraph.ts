@@ -6,7 +6,7 @@ import { buildOperationContext } from '@apollo/gateway/dist/operationContext';
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, validate, visit, BREAK, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
 import { envBool } from '@moukawil/kit';
-import type { AuthenticatedDataSource } from './auth'; // the gateway's data sources whenever this path is on (not GATEWAY_STOCK)
+import type { AuthenticatedDataSource } from './auth'; // the gateway's data sources
 
 /** The parts of ApolloGateway this uses; they are not in its typings. */
 interface GatewayInternals {

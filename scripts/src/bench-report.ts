@@ -1,0 +1,125 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Load } from './bench-load';
+import { ROOT } from './paths';
+
+export interface Results {
+  date: string;
+  registrations: number;
+  seconds: number;
+  connections: number;
+  startSeconds: number;
+  freshSeed: boolean;
+  /** The national dashboard and the same without scorecards, through each gateway. */
+  compared: Record<'dashboard' | 'plain', Record<string, Load>>;
+  scenarios: Record<string, Load>;
+  oneClient: Record<string, Load>;
+  import: { rowsPerSecond: number; runs: number[]; registerSize: number };
+  sqlStatementsPerDashboard: Record<string, number>;
+  peakRssMB: Record<string, number | null>;
+  profiles: string[];
+}
+
+const OURS = 'ours, cache and deduplication off';
+const OURS_DEFAULT = 'ours, as configured by default';
+const STOCK = "Apollo's stock gateway";
+const HIVE = 'Hive Gateway, as configured by default';
+const HIVE_OFF = 'Hive Gateway, deduplication off';
+
+const x = (ratio: number) => `${ratio.toFixed(2)} ×`;
+const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
+const loadRow = (name: string, r: Load) => `| ${name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors} |`;
+
+/** The targets of the performance work, each with its figures of this run. */
+function targets(r: Results): string[] {
+  const rps = (query: 'dashboard' | 'plain', name: string) => r.compared[query][name].requestsPerSecond;
+  const ratio = (query: 'dashboard' | 'plain', a: string, b: string) => rps(query, a) / Math.max(rps(query, b), 1);
+  const mean = (name: string) => r.oneClient[name].p50;
+  const overStats = mean('dashboard through our gateway (cache and deduplication off)') / Math.max(mean('nationalStats straight to the registry'), 0.01);
+  const rss = r.peakRssMB['gateway (cache and deduplication off)'] ?? r.peakRssMB.gateway ?? 0;
+  const rows: Array<[string, string, boolean]> = [
+    ['dashboard, ours (cache and deduplication off) ≥ 3 × stock Apollo', x(ratio('dashboard', OURS, STOCK)), ratio('dashboard', OURS, STOCK) >= 3],
+    ['dashboard, ours (cache and deduplication off) ≥ 2 × Hive Gateway (its defaults: deduplication on)', x(ratio('dashboard', OURS, HIVE)), ratio('dashboard', OURS, HIVE) >= 2],
+    ['dashboard without scorecards, ours (cache and deduplication off) ≥ Hive Gateway (its defaults)', x(ratio('plain', OURS, HIVE)), ratio('plain', OURS, HIVE) >= 1],
+    ['dashboard, one client: p50 ≤ 5 × nationalStats straight to the registry', x(overStats), overStats <= 5],
+    ['gateway peak RSS ≤ 250 MB', `${rss.toFixed(0)} MB`, rss <= 250],
+  ];
+  return [
+    '| target | this run | |',
+    '| --- | --- | --- |',
+    ...rows.map(([name, figure, met]) => `| ${name} | ${figure} | ${verdict(met)} |`),
+    '',
+    'Like for like (both gateways deduplicating identical subgraph calls in flight, or neither):',
+    '',
+    '| | dashboard | without scorecards |',
+    '| --- | --- | --- |',
+    `| ours / Hive Gateway, deduplication on | ${x(ratio('dashboard', OURS_DEFAULT, HIVE))} | ${x(ratio('plain', OURS_DEFAULT, HIVE))} |`,
+    `| ours / Hive Gateway, deduplication off | ${x(ratio('dashboard', OURS, HIVE_OFF))} | ${x(ratio('plain', OURS, HIVE_OFF))} |`,
+    `| ours / stock Apollo (which does not deduplicate) | ${x(ratio('dashboard', OURS, STOCK))} | ${x(ratio('plain', OURS, STOCK))} |`,
+  ];
+}
+
+/** Writes bench/results.json and docs/benchmarks.md from a run's results (nothing in either is written by hand). */
+export function writeReport(r: Results): void {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const table = (rows: Record<string, Load>) => ['| | req/s | p50 ms | p97.5 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- | --- |', ...Object.entries(rows).map(([name, load]) => loadRow(name, load))];
+  const ratioTo = (name: string, base: string) => (r.oneClient[name].mean / Math.max(r.oneClient[base].mean, 0.001)).toFixed(2);
+  const oneClientRows = Object.entries(r.oneClient).map(([name, load]) => {
+    const base = name.startsWith('regions') ? 'regions straight to the subgraph' : name.startsWith('council') ? 'council list page 1 straight to the registry' : null;
+    return `| ${name} | ${load.mean} | ${load.p50} | ${load.p99} | ${base ? `${ratioTo(name, base)} ×` : ''} |`;
+  });
+  const markdown = [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` from its own results (`bench/results.json`); do not edit by hand. The bench',
+    'seeds a stack of its own (`.data/bench-N`, reused by the next run at the same scale), then loads it with',
+    '[autocannon](https://github.com/mcollina/autocannon) on loopback. Its peers run in the same run, over the',
+    'same committed `supergraph.graphql` and the same subgraphs: Apollo\'s stock `@apollo/gateway` set up as its',
+    'documentation shows (`scripts/src/bench-stock-gateway.ts`) and Hive Gateway with the repository\'s',
+    'configuration (`gateway/engines/hive.config.mjs`). Everything (PostgreSQL, four subgraphs, the gateways,',
+    'the load generator) shares the same machine.',
+    '',
+    `**Last run**: ${r.date.slice(0, 16).replace('T', ' ')} UTC, ${machine}; ${r.registrations.toLocaleString('en')} registrations, ` +
+      `${r.connections} connections × ${r.seconds} s per scenario (one client for the latency table); stack up in ${r.startSeconds.toFixed(1)} s ${r.freshSeed ? '(seeded)' : '(data reused)'}.`,
+    '',
+    '## Targets',
+    '',
+    ...targets(r),
+    '',
+    '## The national dashboard, through each gateway (national token)',
+    '',
+    'The dashboard: every region\'s registration figures and programmes, the national figures and the 13 scorecards',
+    `(\`scorecards(year: 2020)\`). ${r.connections} connections.`,
+    '',
+    ...table(r.compared.dashboard),
+    '',
+    'The same without the scorecards (regions, their figures and programmes, the national figures):',
+    '',
+    ...table(r.compared.plain),
+    '',
+    '## Other scenarios (our gateway as configured by default)',
+    '',
+    ...table(r.scenarios),
+    '',
+    `page 500 / page 1 (p50): ${(r.scenarios['council list, page 500 (REGIONAL token)'].p50 / Math.max(r.scenarios['council list, page 1 (REGIONAL token)'].p50, 0.01)).toFixed(2)} ×`,
+    '',
+    '## One client at a time (latency)',
+    '',
+    '| | mean ms | p50 ms | p99 ms | mean / straight to the subgraph |',
+    '| --- | --- | --- | --- | --- |',
+    ...oneClientRows,
+    '',
+    '## Other figures',
+    '',
+    `- SQL statements of one warm dashboard request: ${JSON.stringify(r.sqlStatementsPerDashboard)}.`,
+    `- Bulk import: ${r.import.rowsPerSecond.toLocaleString('en')} rows/s (median of ${r.import.runs.map((n) => n.toLocaleString('en')).join(', ')}; 20,000 rows each) into a register of ${r.import.registerSize.toLocaleString('en')} applications.`,
+    `- Peak RSS, MB: ${Object.entries(r.peakRssMB).map(([name, mb]) => `${name} ${mb?.toFixed(0) ?? '?'}`).join(', ')}.`,
+    ...(r.profiles.length ? [`- CPU profile of our gateway under one client on the dashboard (\`--profile\`): ${r.profiles.join(', ')}.`] : []),
+    '',
+  ].join('\n');
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(r, null, 2) + '\n');
+  writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), markdown);
+  process.stdout.write(`\n${markdown}\n`);
+}
