@@ -17,7 +17,7 @@ module.exports = async function globalSetup() {
   ensureChromium();
   process.env.LOG_LEVEL = 'silent';
   process.env.JWT_SECRET = 'moukawil-test-secret-0123456789-abcdefghij';
-  const kit = require('../kit/dist');
+  const kit = { ...require('../kit/dist/subgraph'), ...require('../kit/dist/core') };
   const { startStack } = require('../scripts/dist/stack');
   const dataDir = mkdtempSync(join(tmpdir(), 'moukawil-test-'));
   chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root

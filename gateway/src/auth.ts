@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit';
+import { envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit/core';
 import { deduplicating } from './dedupe';
 import { entitiesWithNullFields } from './missing-entities';
 import { subgraphSender, type Answer, type Send } from './subgraph-http';

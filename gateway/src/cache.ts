@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import { envInt, log, type Viewer } from '@moukawil/kit';
+import { envInt, log, type Viewer } from '@moukawil/kit/core';
 import type { GatewayContext } from './auth';
 
 let ttl: number | undefined;

@@ -1,4 +1,4 @@
-import { envBool, TRACE_HEADER } from '@moukawil/kit';
+import { envBool, TRACE_HEADER } from '@moukawil/kit/core';
 import type { Answer, Send } from './subgraph-http';
 
 const MUTATION = /"query":"\s*mutation\b/;

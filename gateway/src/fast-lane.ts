@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Express, Request } from 'express';
 import { getVariableValues } from 'graphql';
-import { BODY_NOT_JSON, log, requestIdOf, TRACE_HEADER, viewerFromHeader, writeJson, type Viewer } from '@moukawil/kit';
+import { BODY_NOT_JSON, log, requestIdOf, TRACE_HEADER, viewerFromHeader, writeJson, type Viewer } from '@moukawil/kit/core';
 import { callerKey, writeRefusal, type RateLimiter } from './rate-limit';
 import type { LearnedRoutes } from './single-subgraph';
 

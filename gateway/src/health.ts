@@ -1,4 +1,4 @@
-import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '@moukawil/kit';
+import { SUBGRAPHS, subgraphUrl, type SubgraphName } from '@moukawil/kit/core';
 
 export type SubgraphHealth = Record<SubgraphName, 'up' | 'down'>;
 

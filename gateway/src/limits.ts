@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind, type ValidationContext, type ValidationRule } from 'graphql';
-import { envInt } from '@moukawil/kit';
+import { envInt } from '@moukawil/kit/core';
 import { costLimitRule } from './cost';
 
 /**

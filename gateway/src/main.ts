@@ -6,10 +6,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import {
-  assertIdentityConfig, currentRequestId, requestFingerprint, jsonBodyErrors, requestScope, withRequestScope, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl,
-  viewerFromHeader, type SubgraphName,
-} from '@moukawil/kit';
+import { assertIdentityConfig, currentRequestId, requestFingerprint, jsonBodyErrors, requestScope, withRequestScope, envInt, envOptional, formatError, isProduction, TRACE_HEADER, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl, viewerFromHeader, type SubgraphName } from '@moukawil/kit/core';
 import { AuthenticatedDataSource, type GatewayContext } from './auth';
 import { responseCache, servedByCache } from './cache';
 import { withFastLane } from './fast-lane';

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { envInt, viewerFromHeader, writeJson, type Viewer } from '@moukawil/kit';
+import { envInt, viewerFromHeader, writeJson, type Viewer } from '@moukawil/kit/core';
 
 interface Bucket {
   tokens: number;

@@ -5,7 +5,7 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { buildOperationContext } from '@apollo/gateway/dist/operationContext';
 import type { GatewayExecutor, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { GraphQLError, Kind, validate, visit, BREAK, type DocumentNode, type GraphQLSchema, type VariableDefinitionNode } from 'graphql';
-import { envBool } from '@moukawil/kit';
+import { envBool } from '@moukawil/kit/core';
 import type { AuthenticatedDataSource } from './auth'; // the gateway's data sources
 
 /** The parts of ApolloGateway this uses; they are not in its typings. */

@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { envInt } from '@moukawil/kit';
+import { envInt } from '@moukawil/kit/core';
 
 /** A subgraph's answer, as received: the data source parses it (dedupe.ts shares it unparsed), the fast lane passes it on. */
 export interface Answer {

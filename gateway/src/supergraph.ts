@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SERVICES, SUBGRAPHS, type SubgraphName } from '@moukawil/kit';
+import { SERVICES, SUBGRAPHS, type SubgraphName } from '@moukawil/kit/core';
 
 /** The repository root: gateway/dist/.. /.. */
 export const ROOT = join(__dirname, '..', '..');

@@ -1,5 +1,5 @@
 import cluster from 'node:cluster';
-import { log } from '@moukawil/kit';
+import { log } from '@moukawil/kit/core';
 
 /** The primary of a multi-process gateway: forks the workers, replaces one that dies, stops them all on SIGINT/SIGTERM. */
 export function runWorkers(count: number): void {

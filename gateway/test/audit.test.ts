@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { freePort } from '../../kit/src/embedded';
+import { freePort } from '../../kit/src/subgraph/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { startSubgraph, type ExtraSubgraph as Service } from '../../test/subgraph';
 import { gql, ok, type TokenName } from '../../test/support';

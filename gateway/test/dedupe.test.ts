@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { freePort } from '../../kit/src/embedded';
+import { freePort } from '../../kit/src/subgraph/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { gql, ok, url } from '../../test/support';
 

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { freePort } from '../../kit/src/embedded';
+import { freePort } from '../../kit/src/subgraph/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { exited, startSubgraph, type ExtraSubgraph } from '../../test/subgraph';
 import { codes, gql, ok, sqlOn, type GraphQLResult, type TokenName } from '../../test/support';

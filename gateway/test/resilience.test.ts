@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { getIntrospectionQuery } from 'graphql';
-import { freePort } from '../../kit/src/embedded';
+import { freePort } from '../../kit/src/subgraph/embedded';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { codes, gql, ok, sqlOn, token, url } from '../../test/support';
 

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { auditWrite } from '../src/audit';
-import type { Viewer } from '../src/identity';
-import { writeTransaction } from '../src/idempotency';
-import { log } from '../src/log';
+import { auditWrite } from '../src/subgraph/audit';
+import type { Viewer } from '../src/core/tokens';
+import { writeTransaction } from '../src/subgraph/idempotency';
+import { log } from '../src/core/log';
 
 /** The write lines of the audit trail (law 09-08) follow the transaction's fate, on the test PostgreSQL. */
 describe('audit lines of writes', () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { changeFeed, versionNotifyStatements } from '../src/change-feed';
-import { VersionedCache } from '../src/versioned-cache';
+import { changeFeed, versionNotifyStatements } from '../src/subgraph/change-feed';
+import { VersionedCache } from '../src/subgraph/versioned-cache';
 
 /**
  * A cached figure costs no SQL statement while the change feed listens, and is recomputed once

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort, type ServiceName } from '@moukawil/kit';
+import { type ServiceName } from '@moukawil/kit/core';
+import { freePort } from '@moukawil/kit/subgraph';
 import { BENCH_PROXY_ENTRY, GATEWAY_ENTRY, gatewayNodeArgs, ROOT } from './paths';
 
 /** A process the bench measures beside the stack: a gateway (ours, Apollo's stock one, Hive Gateway) or the bare proxy. */

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, log, setServiceName, signToken, startEmbeddedPostgres, type ServiceName } from '@moukawil/kit';
+import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
+import { freePort, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
 import { combine, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
 import { bareProxy, hiveGateway, ourGateway, stockGateway, subgraphUrls, type Peer } from './bench-peers';
 import { writeReport, type Results } from './bench-report';

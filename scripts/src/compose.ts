@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SUBGRAPHS, type SubgraphName } from '@moukawil/kit';
+import { SUBGRAPHS, type SubgraphName } from '@moukawil/kit/core';
 import { compose, SUPERGRAPH_FILE, subgraphSchemaFile } from '@moukawil/gateway/dist/supergraph';
 import { subgraphEntry } from './paths';
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envOptional, log, processAlive, startEmbeddedPostgres } from '@moukawil/kit';
+import { envOptional, log } from '@moukawil/kit/core';
+import { processAlive, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
 
 export interface AcquiredDatabase {
   url: string;

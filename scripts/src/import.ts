@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { envOptional, log, setServiceName } from '@moukawil/kit';
+import { envOptional, log, setServiceName } from '@moukawil/kit/core';
 import { acquireDatabase } from './database';
 import { DEFAULT_DATA_DIR } from './paths';
 import { runSubgraphCommand } from './subgraph-command';

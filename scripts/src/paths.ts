@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { SubgraphName } from '@moukawil/kit';
+import type { SubgraphName } from '@moukawil/kit/core';
 
 /** The repository root: scripts/dist/.. /.. */
 export const ROOT = join(__dirname, '..', '..');

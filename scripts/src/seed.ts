@@ -1,4 +1,4 @@
-import { envOptional, log, setServiceName, SUBGRAPHS } from '@moukawil/kit';
+import { envOptional, log, setServiceName, SUBGRAPHS } from '@moukawil/kit/core';
 import { acquireDatabase } from './database';
 import { DEFAULT_DATA_DIR } from './paths';
 import { runSubgraphCommand } from './subgraph-command';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { SUBGRAPHS, log, type ServiceName } from '@moukawil/kit';
+import { SUBGRAPHS, log, type ServiceName } from '@moukawil/kit/core';
 import { GATEWAY_ENTRY, gatewayNodeArgs, subgraphEntry } from './paths';
 
 export interface StackOptions {

@@ -1,4 +1,4 @@
-import { envOptional, log, onTermination, servicePort, setServiceName, SERVICES, type ServiceName } from '@moukawil/kit';
+import { envOptional, log, onTermination, servicePort, setServiceName, SERVICES, type ServiceName } from '@moukawil/kit/core';
 import { acquireDatabase } from './database';
 import { DEFAULT_DATA_DIR } from './paths';
 import { startStack } from './stack';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import type { SubgraphName } from '@moukawil/kit';
+import type { SubgraphName } from '@moukawil/kit/core';
 import { subgraphEntry } from './paths';
 
 /** Runs a command of a subgraph's process (seed, import…) against the given server; rejects on failure. */

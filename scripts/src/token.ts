@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ROLES, signToken, type Role } from '@moukawil/kit';
+import { signToken } from '@moukawil/kit/core';
+import { ROLES, type Role } from '@moukawil/kit/domain';
 
 /** `npm run token -- --role ROLE [--region MA-xx] [--subject ID] [--expires 12h]`: prints a signed development token, last. */
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 // A PostgreSQL server of its own for a test that stops and restarts it (the shared test server
 // must keep running): `node postgres-server.js DATA_DIR PORT` prints one JSON line once it is up,
 // and stops the server cleanly on SIGTERM. Runs the kit's embedded start, as the stack does.
-const { startEmbeddedPostgres } = require('../../kit/dist');
+const { startEmbeddedPostgres } = require('../../kit/dist/subgraph');
 
 (async () => {
   const [dataDir, port] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { loaderOfLists, VersionedCache, type BaseContext } from '@moukawil/kit';
+import { loaderOfLists, VersionedCache, type BaseContext } from '@moukawil/kit/subgraph';
 import { Assessment } from './entities/Assessment';
 import { Snapshot } from './entities/Snapshot';
 import { TargetRevision } from './entities/TargetRevision';

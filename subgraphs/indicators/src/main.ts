@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Indicator } from './entities/Indicator';
 import { ProgrammeFigures, RegistryFigures } from './entities/IndicatorStatus';
 import { Assessment } from './entities/Assessment';

@@ -1,5 +1,7 @@
 import { IsNull, type EntityManager } from 'typeorm';
-import { auditWrite, badInput, regionArg, yearArg, writeTransaction, type Viewer } from '@moukawil/kit';
+import { badInput, type Viewer } from '@moukawil/kit/core';
+import { regionArg } from '@moukawil/kit/domain';
+import { auditWrite, yearArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Assessment } from './entities/Assessment';
 import { IndicatorKind } from './entities/enums';
 import { Indicator } from './entities/Indicator';

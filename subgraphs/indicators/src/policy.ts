@@ -1,4 +1,4 @@
-import { forbidden, type Viewer } from '@moukawil/kit';
+import { forbidden, type Viewer } from '@moukawil/kit/core';
 
 /**
  * The indicators subgraph's access decisions, in one place. The catalogue, targets and

@@ -1,4 +1,5 @@
-import { periodsArg, scopeArg, yearArg } from '@moukawil/kit';
+import { scopeArg } from '@moukawil/kit/domain';
+import { periodsArg, yearArg } from '@moukawil/kit/subgraph';
 import { IndicatorKind } from './entities/enums';
 import type { IndicatorStatus } from './entities/IndicatorStatus';
 import type { Scorecard, ScorecardStatus } from './entities/Scorecard';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { ANONYMOUS, envBool, envInt, insertMany, log, queryGraph } from '@moukawil/kit';
+import { ANONYMOUS, envBool, envInt, log } from '@moukawil/kit/core';
+import { insertMany, queryGraph } from '@moukawil/kit/subgraph';
 
 interface Row {
   indicatorCode: string;

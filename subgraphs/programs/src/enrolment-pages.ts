@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { keysetPage } from '@moukawil/kit';
+import { keysetPage } from '@moukawil/kit/subgraph';
 import { Enrolment } from './entities/Enrolment';
 import type { EnrolmentStatus } from './entities/enums';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { auditWrite, badInput, check, queryGraph, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
+import { badInput, type Viewer } from '@moukawil/kit/core';
+import { auditWrite, check, queryGraph, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from './entities/enums';

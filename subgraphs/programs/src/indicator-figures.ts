@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { VersionedCache } from '@moukawil/kit';
+import { VersionedCache } from '@moukawil/kit/subgraph';
 import type { ProgrammeFigures } from './entities/IndicatorStatus';
 import { Programme } from './entities/Programme';
 

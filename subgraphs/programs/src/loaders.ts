@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { loaderByKey, loaderOfLists, type BaseContext, type Viewer } from '@moukawil/kit';
+import { type Viewer } from '@moukawil/kit/core';
+import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit/subgraph';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';

@@ -1,4 +1,5 @@
-import { badInput, canReadPeopleOf, canWriteIn, forbidden, peopleListScope, readableRegions, type Viewer } from '@moukawil/kit';
+import { badInput, forbidden, type Viewer } from '@moukawil/kit/core';
+import { canReadPeopleOf, canWriteIn, peopleListScope, readableRegions } from '@moukawil/kit/domain';
 import type { Enrolment } from './entities/Enrolment';
 
 /**

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { VersionedCache, type BaseContext } from '@moukawil/kit';
+import { VersionedCache, type BaseContext } from '@moukawil/kit/subgraph';
 import { Commitment, Convention, ConventionParty } from './entities/Convention';
 import { Ecosystem } from './entities/Ecosystem';
 import { Partner } from './entities/Partner';

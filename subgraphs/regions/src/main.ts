@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Commitment, Convention, ConventionParty } from './entities/Convention';
 import { Ecosystem } from './entities/Ecosystem';
 import { Partner } from './entities/Partner';

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, copyRows, uuidv7 } from '@moukawil/kit';
+import { auditWrite, copyRows, uuidv7 } from '@moukawil/kit/subgraph';
 import type { Activity } from './entities/Activity';
 import type { ApplicationInput } from './entities/inputs';
 import { LIVE_CIN_MESSAGE, loadActivities, validateApplication, type ValidApplication } from './register';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type EntityManager } from 'typeorm';
-import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit';
+import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit/subgraph';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { RegistryEvent } from './entities/RegistryEvent';

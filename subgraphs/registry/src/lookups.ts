@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { auditedOnCommit, envInt, forbidden, recordAudit, spentLookups, type Viewer } from '@moukawil/kit';
+import { envInt, forbidden, type Viewer } from '@moukawil/kit/core';
+import { auditedOnCommit, recordAudit, spentLookups } from '@moukawil/kit/subgraph';
 
 /**
  * Searches on personal data are audited, for every role and whatever is asked of the answer

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit';
+import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { Province } from './entities/Region';

@@ -1,4 +1,6 @@
-import { badInput, canReadPeopleOf, canWriteIn, forbidden, nationalIdFor, nationalIdVisibility, notePersonalRead, peopleListScope, type Viewer } from '@moukawil/kit';
+import { badInput, forbidden, type Viewer } from '@moukawil/kit/core';
+import { canReadPeopleOf, canWriteIn, nationalIdFor, nationalIdVisibility, peopleListScope } from '@moukawil/kit/domain';
+import { notePersonalRead } from '@moukawil/kit/subgraph';
 import type { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 
 /**

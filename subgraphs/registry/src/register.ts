@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { auditWrite, badInput, canReadPeopleOf, check, provinceArg, regionArg, uuidArg, writeTransaction, type Viewer } from '@moukawil/kit';
+import { badInput, type Viewer } from '@moukawil/kit/core';
+import { canReadPeopleOf, provinceArg, regionArg } from '@moukawil/kit/domain';
+import { auditWrite, check, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from './entities/enums';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { badInput, type Viewer } from '@moukawil/kit';
+import { badInput, type Viewer } from '@moukawil/kit/core';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import type { ActivityCategory, PopulationSegment, RegistrationStatus } from './entities/enums';
 import { lookUp, recordNameSearch, type SearchKind } from './lookups';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { VersionedCache } from '@moukawil/kit';
+import { VersionedCache } from '@moukawil/kit/subgraph';
 
 /** One cell of the rollup summed over a period: a region × segment × category × gender. */
 export interface Cell {

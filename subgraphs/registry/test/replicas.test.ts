@@ -1,4 +1,4 @@
-import { freePort } from '../../../kit/src/embedded';
+import { freePort } from '../../../kit/src/subgraph/embedded';
 import { startSubgraph, type ExtraSubgraph } from '../../../test/subgraph';
 import { gql, ok, type Call } from '../../../test/support';
 import { application, THIS_YEAR } from './helpers';

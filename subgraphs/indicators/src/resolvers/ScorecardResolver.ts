@@ -1,5 +1,6 @@
 import { Arg, Ctx, Directive, FieldResolver, Float, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { REGION_CODES, scopeArg, yearArg } from '@moukawil/kit';
+import { REGION_CODES, scopeArg } from '@moukawil/kit/domain';
+import { yearArg } from '@moukawil/kit/subgraph';
 import { Trend } from '../entities/enums';
 import { Indicator } from '../entities/Indicator';
 import { IndicatorStatus, REQUIRED_FIGURES, SCORECARD_FIGURES } from '../entities/IndicatorStatus';

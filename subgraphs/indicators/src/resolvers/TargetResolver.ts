@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { regionArg } from '@moukawil/kit';
+import { regionArg } from '@moukawil/kit/domain';
 import { Assessment } from '../entities/Assessment';
 import { Region } from '../entities/Region';
 import { Target } from '../entities/Target';

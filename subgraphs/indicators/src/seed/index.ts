@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { insertRows } from '@moukawil/kit';
+import { insertRows } from '@moukawil/kit/subgraph';
 import { ASSESSMENTS, HIGHER, INDICATORS, TARGETS } from './catalogue';
 
 /** The indicator catalogue and the targets of the sources (same at every scale). */

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { EnrolmentStatus, RepaymentStatus } from './enums';
-import { numericColumn } from '@moukawil/kit';
+import { numericColumn } from '@moukawil/kit/subgraph';
 
 @Entity('enrolment')
 @ObjectType({ description: 'An auto-entrepreneur enrolled in a programme.' })

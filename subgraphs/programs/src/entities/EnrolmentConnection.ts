@@ -1,4 +1,4 @@
-import { connectionType } from '@moukawil/kit';
+import { connectionType } from '@moukawil/kit/subgraph';
 import { Enrolment } from './Enrolment';
 
 export const EnrolmentConnection = connectionType(Enrolment, 'Enrolment', 'enrolment', 'enrolments');

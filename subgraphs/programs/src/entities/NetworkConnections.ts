@@ -1,4 +1,4 @@
-import { connectionType } from '@moukawil/kit';
+import { connectionType } from '@moukawil/kit/subgraph';
 import { Advisor } from './Advisor';
 import { Event } from './Event';
 

@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericColumn } from '@moukawil/kit';
+import { numericColumn } from '@moukawil/kit/subgraph';
 import { ProgrammeKind, ProgrammeScope } from './enums';
 
 @Entity('programme')

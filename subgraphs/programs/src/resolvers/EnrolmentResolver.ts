@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { badInput, connectionOf, decodeTimeIdCursor, notePersonalRead, pageSize, regionArg, PageArgs } from '@moukawil/kit';
+import { badInput } from '@moukawil/kit/core';
+import { regionArg } from '@moukawil/kit/domain';
+import { connectionOf, decodeTimeIdCursor, notePersonalRead, pageSize, PageArgs } from '@moukawil/kit/subgraph';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EnrolmentConnection } from '../entities/EnrolmentConnection';

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { periodsArg, scopeArg } from '@moukawil/kit';
+import { scopeArg } from '@moukawil/kit/domain';
+import { periodsArg } from '@moukawil/kit/subgraph';
 import { IndicatorStatus, ProgrammeFigures, Scorecard } from '../entities/IndicatorStatus';
 import type { Context } from '../loaders';
 

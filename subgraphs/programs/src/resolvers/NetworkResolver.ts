@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
-import { connectionOf, decodeRegionIdCursor, decodeTimeIdCursor, keysetPage, pageSize, regionArg, PageArgs } from '@moukawil/kit';
+import { regionArg } from '@moukawil/kit/domain';
+import { connectionOf, decodeRegionIdCursor, decodeTimeIdCursor, keysetPage, pageSize, PageArgs } from '@moukawil/kit/subgraph';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EventKind } from '../entities/enums';

@@ -1,5 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { badInput, optionalYearArg, regionArg } from '@moukawil/kit';
+import { badInput } from '@moukawil/kit/core';
+import { regionArg } from '@moukawil/kit/domain';
+import { optionalYearArg } from '@moukawil/kit/subgraph';
 import { Enrolment } from '../entities/Enrolment';
 import { Programme } from '../entities/Programme';
 import { ProgrammeStats } from '../entities/ProgrammeStats';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { optionalYearArg } from '@moukawil/kit';
+import { optionalYearArg } from '@moukawil/kit/subgraph';
 import { Advisor } from '../entities/Advisor';
 import { EventKind } from '../entities/enums';
 import { Event } from '../entities/Event';

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { demoPerson, insertMany, insertRows, pickWeighted, streamFor, type SeedOptions } from '@moukawil/kit';
+import { demoPerson, pickWeighted, streamFor } from '@moukawil/kit/domain';
+import { insertMany, insertRows, type SeedOptions } from '@moukawil/kit/subgraph';
 import { EnrolmentStatus as S, ProgrammeKind, ProgrammeScope, RepaymentStatus as R } from '../entities/enums';
 import { advisors, events, type AdvisorSeed } from './network';
 import { PROGRAMMES } from './programmes';

@@ -1,4 +1,4 @@
-import { REGION_CODES, pickWeighted, streamFor } from '@moukawil/kit';
+import { REGION_CODES, pickWeighted, streamFor } from '@moukawil/kit/domain';
 import { EventKind } from '../entities/enums';
 
 /**

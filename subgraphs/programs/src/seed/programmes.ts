@@ -1,4 +1,4 @@
-import { REGION_CODES } from '@moukawil/kit';
+import { REGION_CODES } from '@moukawil/kit/domain';
 import { ProgrammeKind as K, ProgrammeScope } from '../entities/enums';
 
 const PILOTS = ['MA-02', 'MA-04', 'MA-08', 'MA-09'];

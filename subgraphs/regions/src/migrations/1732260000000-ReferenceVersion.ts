@@ -1,4 +1,4 @@
-import { versionMigration } from '@moukawil/kit';
+import { versionMigration } from '@moukawil/kit/subgraph';
 import { TABLES } from '../seed';
 
 /** A version of the territory and its partners and conventions, raised by trigger with every write to them (loaders.ts keeps them until it moves). */

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { regionArg } from '@moukawil/kit';
+import { regionArg } from '@moukawil/kit/domain';
 import { Commitment, Convention } from '../entities/Convention';
 import { Partner } from '../entities/Partner';
 import { Region } from '../entities/Region';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { regionArg } from '@moukawil/kit';
+import { regionArg } from '@moukawil/kit/domain';
 import { Convention } from '../entities/Convention';
 import { Ecosystem } from '../entities/Ecosystem';
 import { Partner } from '../entities/Partner';

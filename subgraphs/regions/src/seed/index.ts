@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { insertRows, REGIONS } from '@moukawil/kit';
+import { REGIONS } from '@moukawil/kit/domain';
+import { insertRows } from '@moukawil/kit/subgraph';
 import { CONVENTIONS } from './conventions';
 import { ECOSYSTEMS } from './ecosystems';
 import { PARTNERS } from './partners';

@@ -1,5 +1,5 @@
 import { PartnerKind as K } from '../entities/Partner';
-import { REGIONS } from '@moukawil/kit';
+import { REGIONS } from '@moukawil/kit/domain';
 
 /** National partners of the sources (Maroc PME, Barid Al-Maghrib, honour-loan networks, banks). */
 const NATIONAL: Array<[string, string, K]> = [

@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { numericColumn } from '@moukawil/kit';
+import { numericColumn } from '@moukawil/kit/subgraph';
 import { ActivityCategory } from './enums';
 
 @Entity('activity')

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { numericColumn } from '@moukawil/kit';
+import { numericColumn } from '@moukawil/kit/subgraph';
 
 @Entity('turnover_declaration')
 @ObjectType({ description: 'A quarterly turnover declaration (déclaration du chiffre d\'affaires) and the tax it bears.' })

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { connectionType } from '@moukawil/kit';
+import { connectionType } from '@moukawil/kit/subgraph';
 import { AutoEntrepreneur } from './AutoEntrepreneur';
 import { Gender, PopulationSegment } from './enums';
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, decodeTimeIdCursor, pageSize, provinceArg, regionArg, PageArgs } from '@moukawil/kit';
+import { provinceArg, regionArg } from '@moukawil/kit/domain';
+import { connectionOf, decodeTimeIdCursor, pageSize, PageArgs } from '@moukawil/kit/subgraph';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { ActivityCategory, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { optionalYearArg, periodsArg, scopeArg } from '@moukawil/kit';
+import { scopeArg } from '@moukawil/kit/domain';
+import { optionalYearArg, periodsArg } from '@moukawil/kit/subgraph';
 import { Region } from '../entities/Region';
 import { IndicatorStatus, RegistrationStats, RegistryFigures, Scorecard, StatsBreakdown, YearFigures } from '../entities/RegistrationStats';
 import { cellsKey, type Context } from '../loaders';

@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { insertMany, log, streamFor, type SeedOptions } from '@moukawil/kit';
+import { log } from '@moukawil/kit/core';
+import { streamFor } from '@moukawil/kit/domain';
+import { insertMany, type SeedOptions } from '@moukawil/kit/subgraph';
 import { REBUILD_ROLLUP_AND_VERSION } from '../rollup';
 import { registrationNumber } from '../rules/lifecycle';
 import { CEILINGS, taxOn, taxRate } from '../rules/tax';

@@ -1,4 +1,4 @@
-import { demoPerson, pickWeighted, provincesOf, streamFor, type DemoPerson } from '@moukawil/kit';
+import { demoPerson, pickWeighted, provincesOf, streamFor, type DemoPerson } from '@moukawil/kit/domain';
 import { ActivityCategory as C, PopulationSegment as P } from '../entities/enums';
 import { ACTIVITIES } from './activities';
 

@@ -1,6 +1,10 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { log } from './log';
+
+/** A refusal of the access rules (docs/access.md). */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
 
 export function badInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
@@ -41,7 +45,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, message: bounded(formatted.message), extensions };
   }
-  const original = unwrapResolverError(error);
+  // A resolver's own exception, under the GraphQLError that graphql-js wrapped around it.
+  const original = error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
   if (NOT_STORABLE.test(String((original as { driverError?: { code?: unknown } })?.driverError?.code ?? ''))) {
     return { message: 'The text sent holds characters that cannot be stored (e.g. a NUL byte).', path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
   }

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '../core/errors';
 
 /** Validation of the arguments every subgraph takes: each refusal is BAD_USER_INPUT naming the field. */
 

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '../core/errors';
 
 /**
  * The territorial nomenclature (decree 2-15-40 of 2015): 12 regions keyed by ISO 3166-2:MA,

@@ -2,8 +2,8 @@ import { getOperationAST, parse } from 'graphql';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { changeFeed } from './change-feed';
 import { faultPoint } from './faults';
-import { log } from './log';
-import { requestScope } from './tracing';
+import { log } from '../core/log';
+import { requestScope } from '../core/request-scope';
 
 /**
  * A mutation sent with an Idempotency-Key runs in one database transaction from its first
@@ -42,7 +42,7 @@ export function requestDatabase(dataSource: DataSource, body: unknown): EntityMa
 }
 
 /** The transaction of the request being served, if it has one. */
-export const requestTransaction = (): RequestTransaction | undefined => requestScope.getStore()?.transaction;
+export const requestTransaction = (): RequestTransaction | undefined => requestScope.getStore()?.transaction as RequestTransaction | undefined;
 
 /**
  * Commits the request's transaction, `last` being its final statements, then logs the audit lines

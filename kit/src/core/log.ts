@@ -1,5 +1,5 @@
 import pino from 'pino';
-import { requestScope } from './tracing';
+import { requestScope } from './request-scope';
 
 /** One structured JSON logger per process; LOG_LEVEL tunes it (silent in tests by default). */
 export const log = pino({

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { envOptional, servicePort } from './config';
-import type { Viewer } from './identity';
+import { envOptional, servicePort } from '../core/config';
+import type { Viewer } from '../core/tokens';
 
 /** The gateway's address, for a subgraph that needs another subgraph's data at write time. */
 export function gatewayUrl(): string {

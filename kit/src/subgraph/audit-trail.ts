@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { auditLine } from './audit';
-import type { Viewer } from './identity';
-import { requestScope } from './tracing';
+import type { Viewer } from '../core/tokens';
+import { requestScope } from '../core/request-scope';
 
 /**
  * The audit trail of personal data (law 09-08) in the owning subgraph's own database: who

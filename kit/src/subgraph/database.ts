@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
-import { envOptional, envString, type SubgraphName } from './config';
-import { log } from './log';
-import { StatementCounter } from './tracing';
+import { envOptional, envString, type SubgraphName } from '../core/config';
+import { log } from '../core/log';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { requestScope } from '../core/request-scope';
 
 /**
  * The database a subgraph owns. `<NAME>_DATABASE_URL` names it outright; otherwise it is
@@ -66,4 +67,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   return dataSource;
+}
+
+/** Counts the SQL statements of each request (request-scope.ts: `x-moukawil-trace: sql`). */
+export class StatementCounter implements TypeOrmLogger {
+  logQuery(): void {
+    const counters = requestScope.getStore();
+    if (counters) counters.sql++;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
 }

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { log } from './log';
+import { log } from '../core/log';
 
 export interface EmbeddedDatabase {
   /** Server URL (database `postgres`), to pass on as DATABASE_URL. */

@@ -42,7 +42,13 @@ export function connectionOf<T>(rows: T[], hasNextPage: boolean, totalCount: num
  * The `<Name>Edge` and `<Name>Connection` types of a keyset list of `node` (one per list, the same
  * shape in every subgraph). `one` and `many` name the rows in the descriptions.
  */
-export function connectionType<T extends object>(node: ClassType<T>, name: string, one: string, many: string, order = 'oldest application first') {
+export interface Connection<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+export function connectionType<T extends object>(node: ClassType<T>, name: string, one: string, many: string, order = 'oldest application first'): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`, { description: `An edge of a page of ${many}.` })
   class Edge {
     @Field({ description: 'Opaque cursor of this row; pass it as "after" to read on.' })
@@ -53,7 +59,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${many}, ${order} (keyset pagination: every page costs the same).` })
-  class Connection {
+  class Page {
     @Field(() => [Edge], { description: 'The rows of this page.' })
     edges!: Edge[];
 
@@ -63,7 +69,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => Int, { description: 'Number of rows matching the filters, all pages together.' })
     totalCount!: number;
   }
-  return Connection;
+  return Page;
 }
 
 /** The two arguments of every keyset list (`@Args() page: PageArgs` beside the list's filters). */

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Viewer } from './identity';
-import { log } from './log';
+import type { Viewer } from '../core/tokens';
+import { log } from '../core/log';
 import { requestTransaction } from './request-transaction';
-import { requestScope } from './tracing';
+import { requestScope } from '../core/request-scope';
 
 /** The write lines of the transaction being run (auditedOnCommit). */
 const uncommitted = new AsyncLocalStorage<Array<Record<string, unknown>>>();

@@ -1,4 +1,4 @@
-import { isProduction } from './config';
+import { isProduction } from '../core/config';
 
 /**
  * Fault injection for the crash tests, never in production: MOUKAWIL_FAULT="<point>:<n>" kills

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { log } from './log';
+import { log } from '../core/log';
 
 /**
  * Tells a process that data its caches hold has changed, so that a cached read costs no SQL

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest, type GraphQLResponse } from '@apollo/server';
 import { GraphQLError, type OperationTypeNode } from 'graphql';
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { auditedOnCommit } from './audit';
 import { changeFeed } from './change-feed';
-import { finishRequestTransaction } from './request-transaction';
-import { envInt } from './config';
-import { isDatabaseUnavailable } from './errors';
-import type { Viewer } from './identity';
-import { log } from './log';
-import { requestScope } from './tracing';
+import { finishRequestTransaction, requestTransaction } from './request-transaction';
+import { envInt } from '../core/config';
+import { isDatabaseUnavailable } from '../core/errors';
+import type { Viewer } from '../core/tokens';
+import { log } from '../core/log';
+import { requestScope } from '../core/request-scope';
+import { FINGERPRINT_HEADER, PART_HEADER, requestFingerprint } from '../core/headers';
 
 /**
  * Retries of a mutation with the same Idempotency-Key header do not apply it twice. The key is
@@ -67,24 +67,6 @@ interface Claim {
 const claims = new WeakMap<object, Claim>();
 const KEY = /^[\w.:-]{8,200}$/;
 
-/** Headers a gateway sends with a keyed mutation: the client's request fingerprint, and which of its mutation calls to this subgraph this is. */
-export const FINGERPRINT_HEADER = 'x-idempotency-fingerprint';
-export const PART_HEADER = 'x-idempotency-part';
-
-/**
- * The fingerprint of a client's request: its operation, variables and operation name. A key
- * replays only for the same fingerprint, and keys belong to the caller (token subject), so the
- * caller is part of it too. The gateway computes it from what the client sent and passes it on,
- * so a request sent through the gateway and straight to a subgraph have the same one.
- */
-export function requestFingerprint(query: string, variables: unknown, operationName: unknown): string {
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(sorted)
-      : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]))
-        : value;
-  return createHash('sha256').update(JSON.stringify([typeof operationName === 'string' ? operationName : null, query, sorted(variables ?? {})])).digest('hex');
-}
-
 // Status 200: the gateway reads a subgraph's 4xx as the subgraph failing; the code says what happened.
 const refusal = (code: string, message: string): GraphQLResponse => ({
   http: { status: 200, headers: new HeaderMap() },
@@ -122,7 +104,7 @@ export async function writeTransaction<T>(db: EntityManager, work: (tx: EntityMa
     return work(tx);
   }));
   if (claim) claim.applied = true;
-  if (!scope?.transaction) changeFeed.wrote(); // else once the request's transaction commits
+  if (!requestTransaction()) changeFeed.wrote(); // else once the request's transaction commits
   return result;
 }
 
@@ -132,7 +114,7 @@ async function lookup(request: GraphQLRequest, operation: OperationTypeNode | un
   const given = scope?.idempotencyKey;
   if (!scope || !given || operation !== 'mutation') return null;
   if (!KEY.test(given)) return refusal('BAD_USER_INPUT', 'Idempotency-Key must be 8 to 200 letters, digits or ._:- (a UUID is a good one).');
-  const transaction = scope.transaction;
+  const transaction = requestTransaction();
   if (!transaction) throw new Error('a keyed mutation reached the idempotency plugin without its request transaction');
   await transaction.runner.startTransaction();
   const db = transaction.runner.manager;
@@ -174,7 +156,7 @@ export function idempotencyPlugin(): ApolloServerPlugin<{ viewer: Viewer }> {
         },
         async willSendResponse({ response }) {
           const scope = requestScope.getStore();
-          const transaction = scope?.transaction;
+          const transaction = requestTransaction();
           if (!scope || !transaction) return;
           const claim = claims.get(scope);
           const single = response.body.kind === 'single' ? response.body : null;

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '../core/errors';
 
 /** Opaque keyset cursors: base64url of the sort key of the last row seen. */
 export function encodeCursor(key: unknown[]): string {

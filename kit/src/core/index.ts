@@ -1,0 +1,10 @@
+/** The half of the kit every process loads (gateway, scripts, subgraphs): configuration, logs, tokens, HTTP, errors, the request scope and the headers of the contract. No database, no TypeORM, no type-graphql. */
+export { SERVICES, SUBGRAPHS, envBool, envInt, envOptional, isProduction, servicePort, subgraphUrl } from './config';
+export type { ServiceName, SubgraphName } from './config';
+export { badInput, forbidden, formatError } from './errors';
+export { FINGERPRINT_HEADER, PART_HEADER, requestFingerprint } from './headers';
+export { BODY_NOT_JSON, jsonBodyErrors, listen, newHttp, onTermination, writeJson } from './http';
+export { log, setServiceName } from './log';
+export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, withRequestScope } from './request-scope';
+export { ANONYMOUS, assertIdentityConfig, signToken, viewerFromHeader } from './tokens';
+export type { Viewer } from './tokens';

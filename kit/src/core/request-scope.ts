@@ -1,0 +1,43 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+
+/**
+ * What one request carries through its asynchronous calls, in the gateway and in every subgraph:
+ * its id (x-request-id, in every log line) and, in a subgraph, its SQL statement count (sent back
+ * with `x-moukawil-trace: sql`, outside production: how N+1 queries are caught in tests and
+ * benchmarks), the people whose data it read (the audit line) and a keyed mutation's transaction.
+ */
+export interface RequestScope {
+  requestId: string;
+  /** The client's Idempotency-Key (the subgraph's idempotency.ts keeps the mutation to it). */
+  idempotencyKey?: string;
+  sql: number;
+  personalReads: Set<string>;
+  /** A keyed mutation's database transaction (subgraph/request-transaction.ts owns its type). */
+  transaction?: unknown;
+}
+
+export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** The caller's x-request-id when it is a sane one (the gateway's, or a client's), else a new one. */
+export const requestIdOf = (given: string | string[] | undefined): string => (typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID());
+
+/**
+ * Runs the rest of an HTTP request inside its scope: the caller's x-request-id when it is a sane
+ * one (the gateway's, or a client's), else a new one; echoed in the response for support calls.
+ */
+export function withRequestScope(req: Request, res: Response, next: NextFunction): void {
+  const requestId = requestIdOf(req.headers['x-request-id']);
+  const key = req.headers['idempotency-key'];
+  res.set('x-request-id', requestId);
+  requestScope.run({ sql: 0, personalReads: new Set(), requestId, idempotencyKey: typeof key === 'string' ? key : undefined }, next);
+}
+
+/** The id of the request being served (for contexts and outgoing calls). */
+export const currentRequestId = (): string => requestScope.getStore()?.requestId ?? randomUUID();
+
+export const TRACE_HEADER = 'x-moukawil-trace';
+

@@ -1,0 +1,22 @@
+import { REGION_CODES } from './territory';
+
+/** The roles of the contract (docs/contract.md). Anonymous callers have no role and read public aggregates only. */
+export const ROLES = ['NATIONAL', 'REGIONAL', 'ADVISOR', 'PARTNER'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a token says of its holder. */
+export interface TokenClaims {
+  subject: string;
+  role: Role;
+  region?: string;
+}
+
+export function validateClaims(claims: TokenClaims): void {
+  if (!ROLES.includes(claims.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+  const regional = claims.role === 'REGIONAL' || claims.role === 'ADVISOR';
+  if (regional && !REGION_CODES.includes(claims.region ?? '')) {
+    throw new Error(`role ${claims.role} needs a region, one of MA-01 … MA-12`);
+  }
+  if (!regional && claims.region) throw new Error(`role ${claims.role} is national: it takes no region`);
+}
+

@@ -1,0 +1,18 @@
+/** The half of the kit only subgraphs (and the scripts that run their databases) load: the server, the database and its migrations runner, federation, paging, loaders, bulk writes, idempotency, the audit trail, cached figures. */
+// type-graphql's decorators (paging types below) need the metadata polyfill before any of them runs.
+import 'reflect-metadata';
+export { check, optionalYearArg, periodsArg, uuidArg, yearArg } from './arguments';
+export { auditWrite, auditedOnCommit, notePersonalRead } from './audit';
+export { recordAudit, spentLookups } from './audit-trail';
+export { copyRows, insertMany, insertRows, uuidv7 } from './bulk';
+export { numericColumn, referenceAsIs } from './columns';
+export { PageArgs, PageInfo, connectionOf, connectionType, decodeRegionIdCursor, decodeTimeIdCursor, keysetPage } from './connection';
+export type { Connection } from './connection';
+export { freePort, processAlive, startEmbeddedPostgres } from './embedded';
+export { queryGraph } from './graph-client';
+export { writeTransaction } from './idempotency';
+export { loaderByKey, loaderOfLists } from './loaders';
+export { pageSize } from './pagination';
+export { reseed, runSubgraph, startSubgraph } from './server';
+export type { BaseContext, SeedOptions, SubgraphDefinition } from './server';
+export { VersionedCache, versionMigration } from './versioned-cache';
