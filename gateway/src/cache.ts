@@ -1,56 +1,41 @@
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
-import { envInt, log, type Viewer } from '@moukawil/kit/core';
-import type { GatewayContext } from './auth';
+import { boundedCache, envInt, type Viewer } from '@moukawil/kit/core';
+import type { GraphQLHttpRequest } from './graphql-http';
 
-let ttl: number | undefined;
-const cacheTtlMs = () => (ttl ??= envInt('CACHE_TTL_SECONDS', 5, 0, 3600) * 1000);
+/** An answer as it was written: its status and body. */
+export interface CachedAnswer {
+  status: number;
+  body: string | Buffer;
+}
 
-/** Whether the response cache may serve this caller: only those who can never receive personal data. */
-export const servedByCache = (viewer: Viewer | undefined): boolean => {
-  const role = viewer?.role ?? null;
-  return cacheTtlMs() > 0 && (role === null || role === 'PARTNER');
-};
+export interface ResponseCache {
+  /** The key of a request whose answer may be kept, or null. */
+  keyOf(request: GraphQLHttpRequest, viewer: Viewer): string | null;
+  get(key: string): CachedAnswer | undefined;
+  set(key: string, answer: CachedAnswer): void;
+  /** Forgets everything: a mutation went through this gateway. */
+  clear(): void;
+}
+
+/** Only callers who can never receive personal data share cached answers. */
+const servedByCache = (viewer: Viewer) => viewer.role === null || viewer.role === 'PARTNER';
 
 /**
  * Response cache for the public surface. Only callers who can never receive personal data
  * (anonymous and PARTNER) are served from it, all sharing the "public" scope, so nothing
  * personal is ever cached across users. Entries live CACHE_TTL_SECONDS (default 5; 0 turns the
- * cache off); any mutation through this gateway empties it, and writes made elsewhere (bulk
- * import, seed) are at most one TTL old.
+ * cache off), at most CACHE_MAX_ENTRIES of them; any mutation through this gateway empties it, and
+ * writes made elsewhere (bulk import, seed, another gateway) are at most one TTL old.
  */
-export function responseCache(): ApolloServerPlugin<GatewayContext> {
-  const ttlMs = cacheTtlMs();
-  const maxEntries = envInt('CACHE_MAX_ENTRIES', 1000, 1);
-  const entries = new Map<string, { expires: number; response: GraphQLResponse }>();
+export function responseCache(): ResponseCache | null {
+  const ttlMs = envInt('CACHE_TTL_SECONDS', 5, 0, 3600) * 1000;
+  if (ttlMs === 0) return null;
+  const entries = boundedCache<string, CachedAnswer>(envInt('CACHE_MAX_ENTRIES', 1000, 1), ttlMs);
   return {
-    async requestDidStart({ request, contextValue }) {
-      const cacheable = servedByCache(contextValue.viewer) && !contextValue.sqlStatements;
-      // Hashed only for callers whose answers may be cached (the others pay nothing for the cache).
-      const key = cacheable ? createHash('sha1').update(JSON.stringify([request.query, request.operationName, request.variables])).digest('hex') : '';
-      let hit = false;
-      return {
-        async didResolveOperation({ operation }) {
-          if (operation?.operation === 'mutation' && entries.size > 0) {
-            entries.clear();
-            log.debug('response cache emptied by a mutation');
-          }
-        },
-        async responseForOperation({ operation }) {
-          if (!cacheable || operation?.operation !== 'query') return null; // no operation: an unknown operationName
-          const entry = entries.get(key);
-          if (!entry || entry.expires < Date.now()) return null;
-          hit = true;
-          return entry.response;
-        },
-        async willSendResponse({ response, operation }) {
-          if (!cacheable) return;
-          response.http.headers.set('x-moukawil-cache', hit ? 'HIT' : 'MISS');
-          if (hit || operation?.operation !== 'query' || response.body.kind !== 'single' || response.body.singleResult.errors) return;
-          if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-          entries.set(key, { expires: Date.now() + ttlMs, response: { http: response.http, body: response.body } });
-        },
-      };
-    },
+    // Hashed only for callers whose answers may be kept (the others pay nothing for the cache).
+    keyOf: (request, viewer) => (servedByCache(viewer) ? createHash('sha1').update(JSON.stringify([request.query, request.operationName, request.variables])).digest('hex') : null),
+    get: (key) => entries.get(key),
+    set: (key, answer) => void entries.set(key, answer),
+    clear: () => entries.clear(),
   };
 }

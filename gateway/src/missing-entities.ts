@@ -1,3 +1,4 @@
+import { boundedCache } from '@moukawil/kit/core';
 import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /**
@@ -10,8 +11,8 @@ import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type Selec
  */
 type FieldsByType = Map<string | null, string[]>; // null: fields asked whatever the type
 
-const plans = new Map<string, FieldsByType | null>();
-const PLANS_KEPT = 500;
+/** The fields of each entity fetch's query text: at most 500 texts (the plans' fetches are few). */
+const plans = boundedCache<string, { fields: FieldsByType | null }>(500);
 
 function collect(selectionSet: SelectionSetNode, type: string | null, fragments: Map<string, FragmentDefinitionNode>, into: FieldsByType): void {
   for (const selection of selectionSet.selections) {
@@ -29,7 +30,8 @@ function collect(selectionSet: SelectionSetNode, type: string | null, fragments:
 
 /** The fields an `_entities` fetch asks of each entity type; null when the operation is not one. */
 function fieldsAsked(query: string): FieldsByType | null {
-  if (plans.has(query)) return plans.get(query)!;
+  const known = plans.get(query);
+  if (known) return known.fields;
   let document: DocumentNode;
   try {
     document = parse(query);
@@ -46,8 +48,7 @@ function fieldsAsked(query: string): FieldsByType | null {
     fields = new Map();
     collect(entities.selectionSet, null, fragments, fields);
   }
-  if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value!);
-  plans.set(query, fields);
+  plans.set(query, { fields });
   return fields;
 }
 

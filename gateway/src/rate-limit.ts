@@ -1,63 +1,31 @@
-import type { ServerResponse } from 'node:http';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { envInt, viewerFromHeader, writeJson, type Viewer } from '@moukawil/kit/core';
+import type { IncomingMessage } from 'node:http';
+import proxyaddr from 'proxy-addr';
+import { RateLimiterMemory, type RateLimiterRes } from 'rate-limiter-flexible';
+import { envInt, envOptional, type Viewer } from '@moukawil/kit/core';
+import type { Refusal } from './graphql-http';
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
-
-/** A refusal: 429 with Retry-After and a GraphQL-shaped body. */
-export interface Refusal {
-  retryAfter: number;
-  body: string;
-}
-
-/** Counts requests per caller key; null from take() lets the request through. */
-export interface RateLimiter {
-  take(key: string): Refusal | null;
-  /** Requests already counted (by the fast lane) that the Express middleware must not count again. */
-  counted: WeakSet<object>;
-}
+/** Counts a request against its caller; a refusal (429 with the seconds to wait) when the caller is over its rate. */
+export type RateLimit = (key: string) => Promise<(Refusal & { retryAfter: number }) | null>;
 
 /**
- * A token bucket per caller: the verified token's subject, else the client address (a bad token
- * counts against its address, then gets its 401); behind a load balancer, TRUST_PROXY says which
- * hops' X-Forwarded-For to believe (trustProxy below), else every client would share its address.
- * RATE_LIMIT_PER_MINUTE requests a minute, bursts of RATE_LIMIT_BURST; over that, 429 with
- * Retry-After. Per gateway process (GATEWAY_WORKERS multiplies it). RATE_LIMIT_PER_MINUTE=0 turns it off.
+ * Per caller (the verified token's subject, else the client address: a bad token counts against
+ * its address, then gets its 401), RATE_LIMIT_PER_MINUTE requests a minute in bursts of at most
+ * RATE_LIMIT_BURST: a window of BURST requests every BURST / rate seconds (rate-limiter-flexible).
+ * Per gateway process (GATEWAY_WORKERS, replicas multiply it). RATE_LIMIT_PER_MINUTE=0 turns it off.
  */
-export function rateLimiter(): RateLimiter | null {
+export function rateLimit(): RateLimit | null {
   const perMinute = envInt('RATE_LIMIT_PER_MINUTE', 1_200, 0);
   if (perMinute === 0) return null;
   const burst = envInt('RATE_LIMIT_BURST', Math.max(1, Math.ceil(perMinute / 6)), 1);
-  const perMs = perMinute / 60_000;
-  const buckets = new Map<string, Bucket>();
-
-  // Full buckets carry no information: forget them, so idle callers cost no memory.
-  setInterval(() => {
-    const now = Date.now();
-    for (const [key, bucket] of buckets) if (bucket.tokens + (now - bucket.at) * perMs >= burst) buckets.delete(key);
-  }, 60_000).unref();
-
-  return {
-    counted: new WeakSet(),
-    take(key) {
-      const now = Date.now();
-      const bucket = buckets.get(key) ?? { tokens: burst, at: now };
-      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perMs);
-      bucket.at = now;
-      buckets.set(key, bucket);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
-        return null;
-      }
-      const retryAfter = Math.ceil((1 - bucket.tokens) / perMs / 1000);
-      return {
-        retryAfter,
-        body: JSON.stringify({ errors: [{ message: `Too many requests: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`, extensions: { code: 'RATE_LIMITED', retryAfter } }] }),
-      };
-    },
+  const limiter = new RateLimiterMemory({ points: burst, duration: Math.max(1, Math.round((burst * 60) / perMinute)) });
+  return async (key) => {
+    try {
+      await limiter.consume(key);
+      return null;
+    } catch (result) {
+      const retryAfter = Math.max(1, Math.ceil((result as RateLimiterRes).msBeforeNext / 1000));
+      return { status: 429, code: 'RATE_LIMITED', message: `Too many requests: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`, retryAfter };
+    }
   };
 }
 
@@ -65,36 +33,14 @@ export function rateLimiter(): RateLimiter | null {
 export const callerKey = (viewer: Viewer | null, address: string | undefined): string =>
   (viewer?.subject ? `subject:${viewer.subject}` : `address:${address ?? 'unknown'}`);
 
-/** Writes a refusal on any HTTP response (the fast lane's are not Express's). */
-export function writeRefusal(res: ServerResponse, refusal: Refusal): void {
-  writeJson(res, 429, refusal.body, { 'retry-after': String(refusal.retryAfter) });
-}
-
-/** The limiter as Express middleware, for every request the fast lane did not count. */
-export function rateLimit(limiter: RateLimiter): RequestHandler {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    if (limiter.counted.has(req)) return next();
-    let viewer: Viewer | null = null;
-    if (req.headers.authorization) {
-      try {
-        viewer = await viewerFromHeader(req.headers.authorization);
-        res.locals.viewer = viewer; // verified once: the GraphQL context reuses it
-      } catch {
-        /* refused later with UNAUTHENTICATED; meanwhile it counts against its address */
-      }
-    }
-    const refusal = limiter.take(callerKey(viewer, req.ip ?? req.socket.remoteAddress)); // the client's, through trusted proxies (TRUST_PROXY)
-    if (refusal) writeRefusal(res, refusal);
-    else next();
-  };
-}
-
 /**
- * TRUST_PROXY, as Express's "trust proxy": a number of hops in front of the gateway, or a comma
- * list of addresses, subnets or names (`loopback`, `10.0.0.0/8`). Unset: X-Forwarded-For is ignored,
- * since any client can write it.
+ * The client's address. X-Forwarded-For is anyone's to write, so it is believed only from the
+ * proxies TRUST_PROXY names: a number of hops in front of the gateway, or a comma list of
+ * addresses, subnets or names (`loopback`, `10.0.0.0/8`), as Express's "trust proxy" reads it.
  */
-export function trustProxy(value: string | undefined): number | string | false {
-  if (!value) return false;
-  return /^\d+$/.test(value) ? Number(value) : value;
+export function clientAddress(): (req: IncomingMessage) => string | undefined {
+  const setting = envOptional('TRUST_PROXY');
+  if (!setting) return (req) => req.socket.remoteAddress;
+  const trust = /^\d+$/.test(setting) ? (_address: string, hop: number) => hop < Number(setting) : proxyaddr.compile(setting.split(',').map((s) => s.trim()));
+  return (req) => proxyaddr(req, trust);
 }

@@ -1,9 +1,13 @@
 /** The half of the kit every process loads (gateway, scripts, subgraphs): configuration, logs, tokens, HTTP, errors, the request scope and the headers of the contract. No database, no TypeORM, no type-graphql. */
+export { boundedCache } from './cache';
+export type { BoundedCache } from './cache';
 export { SERVICES, SUBGRAPHS, envBool, envInt, envOptional, isProduction, servicePort, subgraphUrl } from './config';
 export type { ServiceName, SubgraphName } from './config';
 export { badInput, forbidden, formatError } from './errors';
 export { FINGERPRINT_HEADER, PART_HEADER, requestFingerprint } from './headers';
 export { BODY_NOT_JSON, jsonBodyErrors, listen, newHttp, onTermination, writeJson } from './http';
+export { LIMITS, LIMIT_RULES, checkedDocuments, parseWithinLimit } from './limits';
+export type { Checked } from './limits';
 export { log, setServiceName } from './log';
 export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, withRequestScope } from './request-scope';
 export { ANONYMOUS, assertIdentityConfig, signToken, viewerFromHeader } from './tokens';

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { validateClaims, type Role, type TokenClaims } from '../domain/roles';
+import { boundedCache } from './cache';
 import { envOptional, envString, isProduction } from './config';
 
 
@@ -61,12 +62,11 @@ async function verify(token: string): Promise<JWTPayload> {
  * removed from the JWKS stops being trusted within that time). Failures are never kept.
  */
 const VERIFIED_TTL_MS = 60_000;
-const VERIFIED_MAX = 10_000;
-const verified = new Map<string, { viewer: Viewer; until: number }>();
+const verified = boundedCache<string, Viewer>(10_000, VERIFIED_TTL_MS);
 
 function remember(token: string, viewer: Viewer, exp: number | undefined): void {
-  if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value!);
-  verified.set(token, { viewer, until: Math.min(Date.now() + VERIFIED_TTL_MS, exp === undefined ? Infinity : exp * 1000) });
+  const ttl = Math.min(VERIFIED_TTL_MS, exp === undefined ? Infinity : exp * 1000 - Date.now());
+  if (ttl > 0) verified.set(token, viewer, { ttl });
 }
 
 /** Fails at start-up, not at the first request, when the identity configuration is unsafe. */
@@ -98,8 +98,7 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
   const token = match[1];
   const known = verified.get(token);
-  if (known && known.until > Date.now()) return known.viewer;
-  if (known) verified.delete(token);
+  if (known) return known;
   try {
     const payload = await verify(token);
     const claims: TokenClaims = {

@@ -1,4 +1,5 @@
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { boundedCache, type BoundedCache } from '../core/cache';
 import { changeFeed, versionNotifyStatements } from './change-feed';
 
 /**
@@ -10,9 +11,12 @@ import { changeFeed, versionNotifyStatements } from './change-feed';
  * is never labelled newer than it is, whichever process wrote.
  */
 export class VersionedCache<T> {
-  private readonly entries = new Map<string, { version: string; value: T }>();
+  private readonly entries: BoundedCache<string, { version: string; value: T }>;
 
-  constructor(private readonly versionTable: string, private readonly maxEntries = 64) {}
+  /** `maxEntries`: keys are periods (a few), so the bound only stops odd ones piling up. */
+  constructor(private readonly versionTable: string, maxEntries = 64) {
+    this.entries = boundedCache(maxEntries);
+  }
 
   /** SQL that raises the version: run it in the transaction of every write. */
   get raise(): string {
@@ -26,7 +30,6 @@ export class VersionedCache<T> {
     const hit = this.entries.get(key);
     if (hit && hit.version === v) return hit.value;
     const value = await compute();
-    if (this.entries.size >= this.maxEntries) this.entries.clear(); // keys are periods: few; never let odd ones pile up
     this.entries.set(key, { version: v, value });
     return value;
   }

@@ -1,0 +1,139 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getOperationAST, getVariableValues, GraphQLError, type OperationDefinitionNode } from 'graphql';
+import {
+  boundedCache, checkedDocuments, isProduction, LIMITS, log, requestFingerprint, requestIdOf, requestScope, TRACE_HEADER, viewerFromHeader, type Viewer,
+} from '@moukawil/kit/core';
+import type { Federation } from './apollo';
+import type { ResponseCache } from './cache';
+import type { AuthenticatedDataSource, GatewayContext } from './datasource';
+import { answerType, errorsBody, readGraphQLRequest, writeAnswer, type GraphQLHttpRequest, type Refusal } from './graphql-http';
+import { callerKey, type RateLimit } from './rate-limit';
+import { sendDirect } from './route/direct';
+import { executePlanned, type Answer } from './route/planned';
+
+export interface RequestPath {
+  federation: Federation;
+  /** The link to each subgraph, for queries one of them answers whole. */
+  links: Map<string, AuthenticatedDataSource>;
+  limit: RateLimit | null;
+  cache: ResponseCache | null;
+  clientAddress: (req: IncomingMessage) => string | undefined;
+  /** GATEWAY_SINGLE_SUBGRAPH: send queries one subgraph answers whole straight to it. */
+  direct: boolean;
+}
+
+/**
+ * One GraphQL request, top to bottom:
+ *
+ *   caller verified once (its token) → rate limit (per caller) → GraphQL request read from HTTP
+ *   (body size, JSON, CSRF) → document parsed and validated with the operation limits (once per
+ *   text) → operation chosen, variables checked → public cache? → route: one subgraph answers
+ *   it whole (sent as written), or Apollo's query plan → answer, with the headers the contract
+ *   passes through (x-request-id, idempotent-replay).
+ *
+ * Each step answers early with the contract's error (its code and HTTP status) and hands the next
+ * one what it found; no step knows another's internals.
+ */
+export function requestPath(path: RequestPath): (req: IncomingMessage, res: ServerResponse) => void {
+  const documents = checkedDocuments(path.federation.schema);
+  const routes = boundedCache<string, { subgraph: string | null }>(1_000);
+
+  async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
+    const type = answerType(req.headers.accept);
+    const answer = (status: number, body: string | Buffer, headers: Record<string, string> = {}) =>
+      writeAnswer(res, status, body, { 'content-type': type, 'x-request-id': requestId, ...headers });
+    const refuse = ({ status, code, message }: Refusal, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+      answer(status, errorsBody([{ message, extensions: { code, ...extensions } }]), headers);
+
+    // The caller, verified once; a bad token still counts against its address before its 401.
+    let viewer: Viewer | null = null;
+    let unauthenticated: GraphQLError | null = null;
+    try {
+      viewer = await viewerFromHeader(req.headers.authorization);
+    } catch (error) {
+      unauthenticated = error as GraphQLError;
+    }
+    const limited = path.limit && (await path.limit(callerKey(viewer, path.clientAddress(req))));
+    if (limited) return refuse(limited, { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
+
+    const read = await readGraphQLRequest(req, LIMITS.bodyBytes);
+    if ('refusal' in read) return refuse(read.refusal);
+    if (unauthenticated || !viewer) return refuse({ status: 401, code: 'UNAUTHENTICATED', message: unauthenticated?.message ?? 'Authentication failed' });
+    const request = read.request;
+
+    const checked = documents(request.query);
+    if (checked.errors) return answer(400, JSON.stringify({ errors: checked.errors.map((e) => e.toJSON()) }));
+    const operation = getOperationAST(checked.document, request.operationName);
+    if (!operation) {
+      const message = request.operationName ? `Unknown operation named "${request.operationName.slice(0, 100)}".` : 'The document holds several operations: say which one to run (operationName).';
+      return refuse({ status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message });
+    }
+    if (request.method === 'GET' && operation.operation !== 'query') return refuse({ status: 405, code: 'BAD_REQUEST', message: `GET requests only support query operations, not ${operation.operation} operations.` });
+    const coerced = getVariableValues(path.federation.schema, operation.variableDefinitions ?? [], request.variables);
+    if (coerced.errors) return answer(400, JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }));
+
+    const context = contextOf(req, request, viewer, requestId);
+    const cacheKey = path.cache && operation.operation === 'query' && !context.sqlStatements ? path.cache.keyOf(request, viewer) : null;
+    const cached = cacheKey ? path.cache!.get(cacheKey) : undefined;
+    if (cached) return answer(cached.status, cached.body, { 'x-moukawil-cache': 'HIT' });
+
+    const [result, route] = await run(request, operation, context, req);
+    if (operation.operation === 'mutation') path.cache?.clear();
+    if (cacheKey && result.status === 200 && !result.body.includes('"errors":')) path.cache!.set(cacheKey, result);
+    answer(result.status, result.body, {
+      ...(cacheKey ? { 'x-moukawil-cache': 'MISS' } : {}),
+      ...(route ? { 'x-moukawil-route': route } : {}),
+      ...(context.replayed ? { 'idempotent-replay': 'true' } : {}),
+    });
+  }
+
+  /** Routes the operation: straight to the one subgraph that answers it whole, else through Apollo's plan. */
+  async function run(request: GraphQLHttpRequest, operation: OperationDefinitionNode, context: GatewayContext, req: IncomingMessage): Promise<[Answer, string | null]> {
+    const { document } = documents(request.query);
+    const key = `${request.operationName ?? ''}\n${request.query}`;
+    let route = routes.get(key);
+    if (!route) {
+      route = { subgraph: path.direct && operation.operation === 'query' ? path.federation.directRoute(document!, request.operationName) : null };
+      if (request.query.length <= 10_000) routes.set(key, route);
+    }
+    // SQL tracing sums the subgraphs' counts per subgraph, which the plan's data sources do.
+    if (route.subgraph && !context.sqlStatements) {
+      const direct = await sendDirect(path.links.get(route.subgraph)!, route.subgraph, request, context);
+      if (direct) return [direct, route.subgraph];
+    }
+    const planned = await executePlanned(path.federation, {
+      query: request.query, document: document!, operation, operationName: request.operationName, variables: request.variables, headers: req.headers, context,
+    });
+    if (context.sqlStatements) planned.body = withSqlCounts(planned.body as string, context.sqlStatements);
+    return [planned, null];
+  }
+
+  return (req, res) => {
+    const requestId = requestIdOf(req.headers['x-request-id']);
+    const key = req.headers['idempotency-key'];
+    requestScope.run({ requestId, idempotencyKey: typeof key === 'string' ? key : undefined, sql: 0, personalReads: new Set() }, () => {
+      handle(req, res, requestId).catch((error: unknown) => {
+        // Not expected: every step answers or hands on. Never leave the client hanging.
+        log.error({ err: error }, 'request failed');
+        if (!res.headersSent) writeAnswer(res, 500, errorsBody([{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]), { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
+      });
+    });
+  };
+}
+
+/** What the data sources need to know of the request they call subgraphs for. */
+function contextOf(req: IncomingMessage, request: GraphQLHttpRequest, viewer: Viewer, requestId: string): GatewayContext {
+  const key = req.headers['idempotency-key'];
+  return {
+    viewer, requestId,
+    ...(typeof key === 'string' ? { idempotencyKey: key, idempotencyFingerprint: requestFingerprint(request.query, request.variables, request.operationName), mutationCalls: new Map() } : {}),
+    sqlStatements: req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? {} : undefined,
+  };
+}
+
+/** Adds the subgraphs' SQL statement counts to the answer (`x-moukawil-trace: sql`, outside production). */
+function withSqlCounts(body: string, counts: Record<string, number>): string {
+  const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, sqlStatements: { ...counts, total } } });
+}
