@@ -27,7 +27,9 @@ export async function startSubgraph(name: 'regions' | 'registry' | 'programs' | 
     for (const line of complete) if (line.startsWith('{')) service.lines.push(JSON.parse(line));
   });
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)) return service;
+    // Ready once its change feed listens too: until then its cached figures cost a statement each.
+    const health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => (r.ok ? r.json() : null), () => null) as { changes?: string } | null;
+    if (health?.changes === 'listening') return service;
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -38,14 +38,16 @@ describe('the composed graph through the gateway', () => {
         return ok(run) && (run.extensions!.sqlStatements as Record<string, number>);
       };
       // One region first, for a year nothing has asked yet (its figures, and the reference tables, are read)...
-      const one = await counts(`query($year: Int!) { region(code: "MA-03") { ${fields} } }`, 2017);
-      // ...then the 12 regions for another year: they cost no more (no N+1), whatever the data.
-      const all = await counts(`query($year: Int!) { regions { ${fields} } }`, 2018);
-      for (const subgraph of ['registry', 'programs', 'indicators']) expect(all[subgraph]).toBeLessThanOrEqual(one[subgraph]);
+      const one = await counts(`query($year: Int!) { region(code: "MA-03") { ${fields} } }`, 2016);
+      // ...then the 12 regions for another year (no target covers either, so each scorecard measures
+      // one period): they cost no more (no N+1), whatever the data.
+      const all = await counts(`query($year: Int!) { regions { ${fields} } }`, 2017);
+      const costlier = ['registry', 'programs', 'indicators'].filter((subgraph) => all[subgraph] > one[subgraph]);
+      expect({ costlier, all, one }).toEqual({ costlier: [], all, one });
       expect(one.total).toBeGreaterThan(0);
       expect(one.total).toBeLessThanOrEqual(20);
       // Asked again, everything comes from the figures each subgraph keeps: no SQL at all.
-      expect((await counts(`query($year: Int!) { regions { ${fields} } }`, 2018)).total).toBe(0);
+      expect((await counts(`query($year: Int!) { regions { ${fields} } }`, 2017)).total).toBe(0);
     } finally {
       await own.stop();
     }

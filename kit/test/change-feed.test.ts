@@ -55,6 +55,17 @@ describe('versioned caches and the change feed', () => {
     expect(statements).toBe(0);
   });
 
+  it('computes once for requests that miss at the same moment, and keeps no failure', async () => {
+    changeFeed.wrote();
+    const before = computed;
+    const [a, b] = await Promise.all([read(), read()]);
+    expect(a).toBe(b);
+    expect(computed).toBe(before + 1);
+    changeFeed.wrote();
+    await expect(cache.get(db, 'k', async () => { throw new Error('the database is down'); })).rejects.toThrow('down');
+    expect(await read()).toBe(before + 2); // the failure was not kept: computed again
+  });
+
   it("recomputes at once after this process's own write, before any notification", async () => {
     const before = await read();
     changeFeed.wrote();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
  * Multi-row INSERT in batches, for seeds (one statement per `batch` rows, parameters bound,
@@ -51,10 +51,10 @@ export async function insertMany(
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** One value in COPY's text format: null as \N, dates as UTC ISO, the four special characters escaped. */
+/** One value in COPY's text format: null as \N, dates as UTC ISO, objects as JSON, the four special characters escaped. */
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  const text = value instanceof Date ? value.toISOString() : String(value);
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text;
 }
 
@@ -76,6 +76,18 @@ export async function copyRows(manager: EntityManager, table: string, columns: s
     stream.on('error', reject);
     stream.end(text);
   });
+}
+
+/**
+ * copyRows for entities: the columns and their database names come from the entity's own
+ * metadata (every column the first entity sets; generated ones and those left undefined keep
+ * their defaults), so a column added to the entity cannot be left behind by the bulk writer.
+ */
+export async function copyEntities<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, entities: T[]): Promise<void> {
+  if (entities.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = metadata.columns.filter((column) => !column.isGenerated && column.getEntityValue(entities[0]) !== undefined);
+  await copyRows(manager, metadata.tableName, columns.map((c) => c.databaseName), entities.map((entity) => columns.map((c) => c.getEntityValue(entity, true))));
 }
 
 /**

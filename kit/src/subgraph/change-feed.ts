@@ -41,7 +41,8 @@ export class VersionNotify1733100000000 implements MigrationInterface {
 
 class ChangeFeed {
   private client: Client | null = null;
-  private listening = false;
+  /** Notifications arrive (cached figures are trusted until one says they changed). */
+  listening = false;
   /** Raised by every change of this process's data: each cache entry remembers the value it was computed under. */
   private epoch = 0;
   private readonly raised = new Map<string, number>();

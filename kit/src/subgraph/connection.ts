@@ -85,12 +85,13 @@ export class PageArgs {
 /**
  * One keyset page of `query` (its filters already set) ordered by `order` (property paths and their
  * PostgreSQL types, the last one unique), after the sort key `after`, and the count of all matching
- * rows. With an index on the filters then the order, page 500 costs what page 1 costs.
+ * rows (`count` when the caller knows a cheaper way to it). With an index on the filters then the
+ * order, page 500 costs what page 1 costs. Every list that grows with the data pages through here.
  */
 export async function keysetPage<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>, order: Array<[path: string, pgType: string]>, after: unknown[] | null, size: number,
+  query: SelectQueryBuilder<T>, order: Array<[path: string, pgType: string]>, after: unknown[] | null, size: number, count?: () => Promise<number>,
 ): Promise<{ rows: T[]; hasNextPage: boolean; totalCount: number }> {
-  const counting = query.clone().getCount();
+  const counting = count ? count() : query.clone().getCount();
   if (after) {
     const bound = order.map(([, type], i) => `CAST(:key${i} AS ${type})`).join(', ');
     query.andWhere(`(${order.map(([path]) => path).join(', ')}) > (${bound})`, Object.fromEntries(after.map((value, i) => [`key${i}`, value])));

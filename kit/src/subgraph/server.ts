@@ -138,7 +138,8 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   app.get('/health', async (_req, res) => {
     try {
       await db.query('SELECT 1');
-      res.json({ status: 'ok', service: def.name, database: 'up' });
+      // changes: whether cached figures are kept until notified (else read again from their version row).
+      res.json({ status: 'ok', service: def.name, database: 'up', changes: changeFeed.listening ? 'listening' : 'not listening' });
     } catch {
       res.status(503).json({ status: 'unavailable', service: def.name, database: 'down' });
     }

@@ -11,7 +11,7 @@ import { changeFeed, versionNotifyStatements } from './change-feed';
  * is never labelled newer than it is, whichever process wrote.
  */
 export class VersionedCache<T> {
-  private readonly entries: BoundedCache<string, { version: string; value: T }>;
+  private readonly entries: BoundedCache<string, { version: string; value: Promise<T> }>;
 
   /** `maxEntries`: keys are periods (a few), so the bound only stops odd ones piling up. */
   constructor(private readonly versionTable: string, maxEntries = 64) {
@@ -29,8 +29,12 @@ export class VersionedCache<T> {
     const v = changeFeed.versionOf(this.versionTable) ?? `db.${(await db.query(`SELECT v::text AS v FROM ${this.versionTable}`))[0].v}`;
     const hit = this.entries.get(key);
     if (hit && hit.version === v) return hit.value;
-    const value = await compute();
-    this.entries.set(key, { version: v, value });
+    // The computation itself is kept, so that requests arriving while it runs wait for it rather
+    // than compute the same figures again (two fetches of one plan often ask at the same moment).
+    const value = compute();
+    const entry = { version: v, value };
+    this.entries.set(key, entry);
+    value.catch(() => this.entries.get(key) === entry && this.entries.delete(key)); // a failure is not kept
     return value;
   }
 }

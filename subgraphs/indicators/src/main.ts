@@ -13,9 +13,9 @@ import { ReferenceVersion1732270000000 } from './migrations/1732270000000-Refere
 import { IndicatorResolver, indicatorReference } from './resolvers/IndicatorResolver';
 import { IndicatorStatusResolver, RegionScorecardResolver, ScorecardResolver, ScorecardStatusResolver } from './resolvers/ScorecardResolver';
 import { AssessmentResolver, TargetResolver } from './resolvers/TargetResolver';
-import { scorecardReference, statusFromKey } from './scorecard';
+import { scorecardReference, statusFromKey } from './read/scorecards';
 import { seed, TABLES } from './seed';
-import { snapshotCommand, snapshotSchedule } from './snapshot';
+import { snapshotCommand, snapshotSchedule } from './write/snapshots';
 
 /** The indicators subgraph: KPI catalogue, targets and live scorecards. Owns `Indicator` and `IndicatorStatus`. */
 export const indicators: SubgraphDefinition<Context> = {

@@ -7,8 +7,8 @@ import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
 import { Programme } from './entities/Programme';
 import { policy } from './policy';
-import { allProgrammes, recentFigures, sumOf, type Figures } from './indicator-figures';
-import { programmeFigures, type ProgrammeFigures as ProgrammeRow } from './stats';
+import { allProgrammes, recentFigures, sumOf, type Figures } from './read/figures';
+import { programmeFigures, type ProgrammeFigures as ProgrammeRow } from './read/stats';
 
 /** Enrolments shown per programme when the caller does not say (the list is capped). */
 export const DEFAULT_ENROLMENTS = 100;

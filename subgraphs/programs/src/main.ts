@@ -3,7 +3,7 @@ import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/k
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
-import { IndicatorStatus, Scorecard } from './entities/IndicatorStatus';
+import { IndicatorStatus, Scorecard } from './foreign';
 import { Programme } from './entities/Programme';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';

@@ -5,7 +5,7 @@ import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
-import { NATIONAL, recentCells, summarize, timeline, yearsByRegion, type Cell, type Figures } from './stats';
+import { NATIONAL, recentCells, summarize, timeline, yearsByRegion, type Cell, type Figures } from './read/stats';
 
 /** Per-request DataLoaders: one SQL statement (or one grouped pair) per batch. */
 export function createLoaders(db: EntityManager) {

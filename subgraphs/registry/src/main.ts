@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
-import { Province } from './entities/Region';
-import { IndicatorStatus, Scorecard } from './entities/RegistrationStats';
+import { IndicatorStatus, Province, Scorecard } from './foreign';
 import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
 import { context, type Context } from './loaders';
@@ -16,7 +15,7 @@ import { HistoryResolver } from './resolvers/HistoryResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
 import { IndicatorFiguresResolver, NationalStatsResolver, RegionStatsResolver, RegistrationStatsResolver, ScorecardFiguresResolver } from './resolvers/StatsResolver';
 import { seed, TABLES } from './seed';
-import { importCommand } from './import-command';
+import { importCommand } from './write/import-command';
 
 /** The registry subgraph: the national register (RNAE). Owns `AutoEntrepreneur`; adds statistics to `Region`. */
 export const registry: SubgraphDefinition<Context> = {

@@ -1,77 +1,11 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { sharedType, type SharedType } from '@moukawil/kit/subgraph';
 
-/** Register figures provided by the registry subgraph (declared here so `@requires` can select them). */
-@ObjectType({ description: 'Registration figures of the register over an indicator period (provided by the registry subgraph).' })
-@Directive('@shareable')
-export class RegistryFigures {
-  @Field(() => Int, { description: 'First year of the period.' })
-  fromYear!: number;
-
-  @Field(() => Int, { description: 'Last year of the period.' })
-  toYear!: number;
-
-  @Field(() => Int, { description: 'Applications filed over the period.' })
-  applications!: number;
-
-  @Field(() => Int, { description: 'Registrations made over the period.' })
-  registered!: number;
-
-  @Field(() => Int, { description: 'Auto-entrepreneurs active at the end of the period.' })
-  active!: number;
-
-  @Field(() => Int, { description: 'Registrations since the register opened, up to the end of the period (struck off included).' })
-  registeredToDate!: number;
-
-  @Field(() => Int, { description: 'Women among the registrations of the period.' })
-  women!: number;
-
-  @Field(() => Float, { description: 'Turnover declared over the period, MAD.' })
-  turnover!: number;
-
-  @Field(() => Float, { description: 'Tax on turnover over the period, MAD.' })
-  taxContribution!: number;
-}
-
-/** Programme, network and event figures provided by the programs subgraph. */
-@ObjectType({ description: 'Programme, network and event figures over an indicator period (provided by the programs subgraph).' })
-@Directive('@shareable')
-export class ProgrammeFigures {
-  @Field(() => Int, { description: 'First year of the period.' })
-  fromYear!: number;
-
-  @Field(() => Int, { description: 'Last year of the period.' })
-  toYear!: number;
-
-  @Field(() => Int, { description: "Honour-loan (prêt d'honneur) beneficiaries enrolled in the period." })
-  honourLoanBeneficiaries!: number;
-
-  @Field(() => Float, { description: 'Amounts lent as honour loans to enrolments of the period, MAD.' })
-  honourLoanAmount!: number;
-
-  @Field(() => Int, { description: 'Digital-inclusion beneficiaries enrolled in the period.' })
-  digitalInclusionBeneficiaries!: number;
-
-  @Field(() => Int, { description: 'TPME-promotion beneficiaries enrolled in the period.' })
-  tpmePromotionBeneficiaries!: number;
-
-  @Field(() => Int, { description: 'Project-holder support beneficiaries enrolled in the period.' })
-  projectHolderBeneficiaries!: number;
-
-  @Field(() => Int, { description: 'Post-creation support beneficiaries enrolled in the period.' })
-  postCreationBeneficiaries!: number;
-
-  @Field(() => Int, { description: 'Advisors trained in the period.' })
-  advisorsTrained!: number;
-
-  @Field(() => Int, { description: 'Awareness events held in the period.' })
-  awarenessEvents!: number;
-
-  @Field(() => Int, { description: 'Advisor training workshops held in the period.' })
-  workshops!: number;
-
-  @Field(() => Int, { description: 'Regional councils sensitised in the period.' })
-  councilsEngaged!: number;
-}
+/** The figures the registry and programs subgraphs hand over (shared types: the kit describes them once). */
+export const RegistryFigures = sharedType('RegistryFigures');
+export type RegistryFigures = SharedType<'RegistryFigures'>;
+export const ProgrammeFigures = sharedType('ProgrammeFigures');
+export type ProgrammeFigures = SharedType<'ProgrammeFigures'>;
 
 const REGISTRY = 'applications registered active registeredToDate women turnover taxContribution';
 const PROGRAMMES = 'honourLoanBeneficiaries honourLoanAmount digitalInclusionBeneficiaries tpmePromotionBeneficiaries ' +

@@ -1,7 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Indicator } from './Indicator';
 import { ProgrammeFigures, RegistryFigures, StatusTarget } from './IndicatorStatus';
-import { Region } from './Region';
+import { Region } from '../foreign';
 
 @ObjectType({
   description: 'A scorecard (tableau de bord): every indicator of the catalogue for one scope (the nation or a region) and one year, with ' +

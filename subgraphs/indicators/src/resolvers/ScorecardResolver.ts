@@ -4,12 +4,12 @@ import { yearArg } from '@moukawil/kit/subgraph';
 import { Trend } from '../entities/enums';
 import { Indicator } from '../entities/Indicator';
 import { IndicatorStatus, REQUIRED_FIGURES, SCORECARD_FIGURES } from '../entities/IndicatorStatus';
-import { Region } from '../entities/Region';
+import { Region } from '../foreign';
 import { Scorecard, ScorecardStatus } from '../entities/Scorecard';
 import { Snapshot } from '../entities/Snapshot';
 import { NATIONAL, type Context } from '../loaders';
 import { progressOf, statusOf, trendOf } from '../rules/scorecard';
-import { liveActual, scorecard, scorecardOf, statusesOf } from '../scorecard';
+import { liveActual, scorecard, scorecardOf, statusesOf } from '../read/scorecards';
 
 const REQUIRES = `@requires(fields: "${REQUIRED_FIGURES}")`;
 const DEPRECATED = (replacement: string) => `@deprecated(reason: "Use ${replacement} { statuses { … } }: one Scorecard entity per scope instead of one IndicatorStatus entity per indicator, same values.")`;

@@ -1,11 +1,11 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { regionArg } from '@moukawil/kit/domain';
 import { Assessment } from '../entities/Assessment';
-import { Region } from '../entities/Region';
+import { Region } from '../foreign';
 import { Target } from '../entities/Target';
 import { TargetRevision } from '../entities/TargetRevision';
 import type { Context } from '../loaders';
-import { Monitoring } from '../monitoring';
+import { Monitoring } from '../write/monitoring';
 
 @InputType({ description: 'A new target for an indicator, national or regional, over a period of whole years.' })
 export class TargetInput {

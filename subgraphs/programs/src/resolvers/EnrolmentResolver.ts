@@ -8,9 +8,9 @@ import { EnrolmentConnection } from '../entities/EnrolmentConnection';
 import { EnrolmentStatus } from '../entities/enums';
 import { EnrolmentInput } from '../entities/inputs';
 import { Programme } from '../entities/Programme';
-import { AutoEntrepreneur } from '../entities/stubs';
-import { findEnrolmentPage } from '../enrolment-pages';
-import { Enrolments } from '../enrolments';
+import { AutoEntrepreneur } from '../foreign';
+import { findEnrolmentPage } from '../read/enrolments';
+import { Enrolments } from '../write/enrolments';
 import { policy } from '../policy';
 import type { Context } from '../loaders';
 

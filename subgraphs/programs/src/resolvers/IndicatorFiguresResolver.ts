@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { scopeArg } from '@moukawil/kit/domain';
 import { periodsArg } from '@moukawil/kit/subgraph';
-import { IndicatorStatus, ProgrammeFigures, Scorecard } from '../entities/IndicatorStatus';
+import { ProgrammeFigures } from '../entities/ProgrammeFigures';
+import { IndicatorStatus, Scorecard } from '../foreign';
 import type { Context } from '../loaders';
 
 @Resolver(() => IndicatorStatus)

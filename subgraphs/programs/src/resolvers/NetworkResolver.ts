@@ -1,21 +1,20 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
-import { regionArg } from '@moukawil/kit/domain';
-import { connectionOf, decodeRegionIdCursor, decodeTimeIdCursor, keysetPage, pageSize, PageArgs } from '@moukawil/kit/subgraph';
+import { connectionOf, decodeRegionIdCursor, decodeTimeIdCursor, pageSize, PageArgs } from '@moukawil/kit/subgraph';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EventKind } from '../entities/enums';
 import { Event } from '../entities/Event';
 import { AdvisorConnection, EventConnection } from '../entities/NetworkConnections';
-import { AutoEntrepreneur, Partner, Region } from '../entities/stubs';
+import { AutoEntrepreneur, Partner, Region } from '../foreign';
 import type { Context } from '../loaders';
 import { policy } from '../policy';
+import { advisorPage, advisorsOf, eventList, eventPage } from '../read/network';
 
 @Resolver(() => Advisor)
 export class AdvisorResolver {
   @Query(() => [Advisor], { description: 'The advisor network (conseillers en entrepreneuriat), of one region or all.' })
   advisors(@Ctx() { db }: Context, @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null): Promise<Advisor[]> {
-    return db.getRepository(Advisor).find({ where: region ? { regionCode: regionArg(region) } : {}, order: { regionCode: 'ASC', trainedOn: 'ASC', id: 'ASC' } });
+    return advisorsOf(db, region);
   }
 
   @Query(() => AdvisorConnection, { description: 'The advisor network in keyset pages, by region then id: the same advisors as Query.advisors, for clients that read it a page at a time.' })
@@ -24,9 +23,7 @@ export class AdvisorResolver {
     @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
     @Args() { first, after }: PageArgs = {},
   ): Promise<AdvisorConnection> {
-    const query = db.getRepository(Advisor).createQueryBuilder('a');
-    if (region) query.andWhere('a.regionCode = :region', { region: regionArg(region) });
-    const { rows, hasNextPage, totalCount } = await keysetPage(query, [['a.regionCode', 'varchar'], ['a.id', 'uuid']], decodeRegionIdCursor(after), pageSize(first));
+    const { rows, hasNextPage, totalCount } = await advisorPage(db, region, decodeRegionIdCursor(after), pageSize(first));
     return connectionOf(rows, hasNextPage, totalCount, (row) => [row.regionCode, row.id]);
   }
 
@@ -72,7 +69,7 @@ export class EventResolver {
     @Arg('kind', () => EventKind, { nullable: true, description: 'Only this kind.' }) kind?: EventKind | null,
     @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
   ): Promise<Event[]> {
-    return eventsOf(db, region, kind, year).orderBy('e.heldOn').addOrderBy('e.id').getMany();
+    return eventList(db, { region, kind, year });
   }
 
   @Query(() => EventConnection, { description: 'Events in keyset pages, oldest first, with the filters of Query.events: the same events, for clients that read them a page at a time.' })
@@ -83,7 +80,7 @@ export class EventResolver {
     @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
     @Args() { first, after }: PageArgs = {},
   ): Promise<EventConnection> {
-    const { rows, hasNextPage, totalCount } = await keysetPage(eventsOf(db, region, kind, year), [['e.heldOn', 'date'], ['e.id', 'uuid']], decodeTimeIdCursor(after), pageSize(first));
+    const { rows, hasNextPage, totalCount } = await eventPage(db, { region, kind, year }, decodeTimeIdCursor(after), pageSize(first));
     return connectionOf(rows, hasNextPage, totalCount, (row) => [row.heldOn, row.id]);
   }
 
@@ -96,13 +93,4 @@ export class EventResolver {
   partner(@Root() event: Event): Partner | null {
     return event.partnerCode ? { code: event.partnerCode } : null;
   }
-}
-
-/** Events matching the filters of Query.events and Query.eventsConnection. */
-function eventsOf(db: EntityManager, region?: string | null, kind?: EventKind | null, year?: number | null) {
-  const query = db.getRepository(Event).createQueryBuilder('e');
-  if (region) query.andWhere('e.regionCode = :region', { region: regionArg(region) });
-  if (kind) query.andWhere('e.kind = :kind', { kind });
-  if (year) query.andWhere('e.heldOn >= :from AND e.heldOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });
-  return query;
 }

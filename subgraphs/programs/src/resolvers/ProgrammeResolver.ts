@@ -5,9 +5,9 @@ import { optionalYearArg } from '@moukawil/kit/subgraph';
 import { Enrolment } from '../entities/Enrolment';
 import { Programme } from '../entities/Programme';
 import { ProgrammeStats } from '../entities/ProgrammeStats';
-import { Partner, Region } from '../entities/stubs';
+import { Partner, Region } from '../foreign';
 import { DEFAULT_ENROLMENTS, type Context } from '../loaders';
-import { total } from '../stats';
+import { total } from '../read/stats';
 
 /** Figures of one programme, in one region or all of them, as the public ProgrammeStats. */
 export async function statsOf(programme: Programme, region: string | null, year: number | null, { loaders }: Context): Promise<ProgrammeStats> {

@@ -5,7 +5,7 @@ import { EventKind } from '../entities/enums';
 import { Event } from '../entities/Event';
 import { Programme } from '../entities/Programme';
 import { ProgrammeStats } from '../entities/ProgrammeStats';
-import { Region } from '../entities/stubs';
+import { Region } from '../foreign';
 import type { Context } from '../loaders';
 import { statsOf } from './ProgrammeResolver';
 

@@ -1,5 +1,6 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { Cell } from '../stats';
+import { sharedType, type SharedType } from '@moukawil/kit/subgraph';
+import type { Cell } from '../read/stats';
 
 @ObjectType({ description: 'Register figures of one group (a segment, a category or a gender) within a scope and period.' })
 export class StatsBreakdown {
@@ -67,53 +68,9 @@ export class RegistrationStats {
   cells!: Cell[];
 }
 
-@ObjectType({ description: 'Registration figures of the register over an indicator period, for the indicators subgraph (through @requires).' })
-@Directive('@shareable')
-export class RegistryFigures {
-  @Field(() => Int, { description: 'First year of the period.' })
-  fromYear!: number;
-
-  @Field(() => Int, { description: 'Last year of the period.' })
-  toYear!: number;
-
-  @Field(() => Int, { description: 'Applications filed over the period.' })
-  applications!: number;
-
-  @Field(() => Int, { description: 'Registrations made over the period.' })
-  registered!: number;
-
-  @Field(() => Int, { description: 'Auto-entrepreneurs active at the end of the period.' })
-  active!: number;
-
-  @Field(() => Int, { description: 'Registrations since the register opened, up to the end of the period (struck off included).' })
-  registeredToDate!: number;
-
-  @Field(() => Int, { description: 'Women among the registrations of the period.' })
-  women!: number;
-
-  @Field(() => Float, { description: 'Turnover declared over the period, MAD.' })
-  turnover!: number;
-
-  @Field(() => Float, { description: 'Tax on turnover over the period, MAD.' })
-  taxContribution!: number;
-}
-
-/** The indicators subgraph owns IndicatorStatus; the registry adds the figures its actuals are computed from. */
-@ObjectType({ description: 'Status of an indicator for a scope and period (owned by the indicators subgraph).' })
-@Directive('@key(fields: "indicatorCode scope fromYear toYear")')
-export class IndicatorStatus {
-  @Field(() => ID, { description: 'Code of the indicator.' })
-  indicatorCode!: string;
-
-  @Field(() => ID, { description: '"MA" for the nation, or a region code.' })
-  scope!: string;
-
-  @Field(() => Int, { description: 'First year of the period.' })
-  fromYear!: number;
-
-  @Field(() => Int, { description: 'Last year of the period.' })
-  toYear!: number;
-}
+/** The figures the indicators subgraph computes registration actuals from (a type it declares too: the kit describes it once). */
+export const RegistryFigures = sharedType('RegistryFigures');
+export type RegistryFigures = SharedType<'RegistryFigures'>;
 
 @ObjectType({ description: 'Register figures of one calendar year, for the timeline of a scope (the nation or one region). Public aggregate.' })
 export class YearFigures {
@@ -131,18 +88,4 @@ export class YearFigures {
 
   @Field(() => Int, { description: 'Registrations since the register opened, up to the end of the year (struck off included).' })
   registeredToDate!: number;
-}
-
-/** The indicators subgraph owns Scorecard; this subgraph adds the figures of each of its periods. */
-@ObjectType({ description: 'A scorecard of one scope and year (owned by the indicators subgraph).' })
-@Directive('@key(fields: "scope year periods")')
-export class Scorecard {
-  @Field(() => ID, { description: '"MA" for the nation, or a region code.' })
-  scope!: string;
-
-  @Field(() => Int, { description: 'The year of the scorecard.' })
-  year!: number;
-
-  @Field({ description: 'The periods its statuses measure, "first-last" years separated by spaces.' })
-  periods!: string;
 }

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { REBUILD_ROLLUP } from '../rollup';
+import { REBUILD_ROLLUP } from '../write/rollup';
 
 /**
  * The complete register: provinces, excluded professions, strike-off reasons, the append-only

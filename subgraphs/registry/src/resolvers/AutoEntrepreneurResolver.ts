@@ -5,13 +5,13 @@ import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { ActivityCategory, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';
 import { ApplicationInput, AutoEntrepreneurConnection } from '../entities/inputs';
-import { Province, Region } from '../entities/Region';
+import { Province, Region } from '../foreign';
 import { RegistryEvent } from '../entities/RegistryEvent';
 import { TurnoverDeclaration } from '../entities/TurnoverDeclaration';
 import type { Context } from '../loaders';
 import { policy } from '../policy';
-import { idArg, Register } from '../register';
-import { findPage } from '../search';
+import { idArg, Register } from '../write/register';
+import { findPage } from '../read/people';
 
 @Resolver(() => AutoEntrepreneur)
 export class AutoEntrepreneurResolver {

@@ -1,10 +1,10 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { scopeArg } from '@moukawil/kit/domain';
 import { optionalYearArg, periodsArg } from '@moukawil/kit/subgraph';
-import { Region } from '../entities/Region';
-import { IndicatorStatus, RegistrationStats, RegistryFigures, Scorecard, StatsBreakdown, YearFigures } from '../entities/RegistrationStats';
+import { IndicatorStatus, Region, Scorecard } from '../foreign';
+import { RegistrationStats, RegistryFigures, StatsBreakdown, YearFigures } from '../entities/RegistrationStats';
 import { cellsKey, type Context } from '../loaders';
-import { breakdown, NATIONAL, summarize, womenShare, type Cell, type Figures } from '../stats';
+import { breakdown, NATIONAL, summarize, womenShare, type Cell, type Figures } from '../read/stats';
 
 function toStats(region: string | null, year: number | null, cells: Cell[]): RegistrationStats {
   const figures = summarize(cells);

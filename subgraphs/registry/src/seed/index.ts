@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { log } from '@moukawil/kit/core';
 import { streamFor } from '@moukawil/kit/domain';
 import { insertMany, type SeedOptions } from '@moukawil/kit/subgraph';
-import { REBUILD_ROLLUP_AND_VERSION } from '../rollup';
+import { REBUILD_ROLLUP_AND_VERSION } from '../write/rollup';
 import { registrationNumber } from '../rules/lifecycle';
 import { CEILINGS, taxOn, taxRate } from '../rules/tax';
 import { ACTIVITIES, EXCLUDED } from './activities';

@@ -3,19 +3,19 @@ import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
 import { canReadPeopleOf, provinceArg, regionArg } from '@moukawil/kit/domain';
 import { auditWrite, check, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
-import { Activity } from './entities/Activity';
-import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
-import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from './entities/enums';
-import type { ApplicationInput } from './entities/inputs';
-import { RegistryEvent } from './entities/RegistryEvent';
-import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
-import { policy } from './policy';
-import { assertLookupsLeft, recordDuplicateElsewhere } from './lookups';
+import { Activity } from '../entities/Activity';
+import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
+import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from '../entities/enums';
+import type { ApplicationInput } from '../entities/inputs';
+import { RegistryEvent } from '../entities/RegistryEvent';
+import { TurnoverDeclaration } from '../entities/TurnoverDeclaration';
+import { policy } from '../policy';
+import { assertLookupsLeft, recordDuplicateElsewhere } from '../read/lookups';
 import { bumpRollup } from './rollup';
-import * as rules from './rules/application';
-import * as declarations from './rules/declarations';
-import { LIVE_STATUSES, registrationNumber, transitionError } from './rules/lifecycle';
-import { taxOn } from './rules/tax';
+import * as rules from '../rules/application';
+import * as declarations from '../rules/declarations';
+import { LIVE_STATUSES, registrationNumber, transitionError } from '../rules/lifecycle';
+import { taxOn } from '../rules/tax';
 
 /** An auto-entrepreneur id argument. */
 export const idArg = (id: string) => uuidArg(id, 'id');
@@ -77,9 +77,31 @@ export interface Actor {
 
 export const actorOf = (viewer: Viewer): Actor => ({ subject: viewer.subject ?? 'anonymous', role: viewer.role, region: viewer.region });
 
+/** A history entry: the one description of a registry_event row, for the mutations and the bulk import alike. */
+export function historyEntry(actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent>, at: Date): RegistryEvent {
+  return Object.assign(new RegistryEvent(), {
+    autoEntrepreneurId: personId, kind, fromStatus: null, toStatus: null, reason: null, detail: null, actorSubject: actor.subject, actorRole: actor.role, at,
+  }, fields);
+}
+
 export async function recordEvent(tx: EntityManager, actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent> = {}, at = new Date()): Promise<void> {
   auditWrite({ subject: actor.subject, role: actor.role as Viewer['role'], region: actor.region ?? null, token: null }, kind, { autoEntrepreneur: personId });
-  await tx.save(tx.create(RegistryEvent, { autoEntrepreneurId: personId, kind, actorSubject: actor.subject, actorRole: actor.role, at, ...fields }));
+  await tx.save(historyEntry(actor, personId, kind, fields, at));
+}
+
+/**
+ * A new application (status SUBMITTED) as a row of the register: the one description of it, for
+ * submitApplication and the bulk import alike (which writes it with copyEntities, from the same
+ * entity metadata), so that a column added to the register cannot be left behind by one writer.
+ */
+export function newApplication(valid: ValidApplication, id: string, submittedAt: Date, importKey: string | null): AutoEntrepreneur {
+  return Object.assign(new AutoEntrepreneur(), {
+    id, registrationNumber: null, status: S.SUBMITTED, fullName: valid.fullName, nationalId: valid.nationalId,
+    gender: valid.gender as AutoEntrepreneur['gender'], birthDate: valid.birthDate, phone: valid.phone, segment: valid.segment,
+    regionCode: valid.region, provinceCode: valid.province, activityCode: valid.activity.code, activityCategory: valid.activity.category,
+    submittedAt, registeredAt: null, rejectedAt: null, rejectionReason: null, struckOffAt: null, struckOffReason: null,
+    struckOffNote: null, importKey,
+  } satisfies Omit<AutoEntrepreneur, never>);
 }
 
 /**
@@ -118,13 +140,7 @@ export class Register {
       const [live] = await tx.query(`SELECT id, region_code FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [valid.nationalId, LIVE_STATUSES]);
       if (live && !canReadPeopleOf(this.viewer, live.region_code)) throw new LiveElsewhere(live.id);
       if (live) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
-      const person = tx.create(AutoEntrepreneur, {
-        id: randomUUID(), registrationNumber: null, status: S.SUBMITTED, fullName: valid.fullName, nationalId: valid.nationalId,
-        gender: valid.gender as AutoEntrepreneur['gender'], birthDate: valid.birthDate, phone: valid.phone, segment: valid.segment,
-        regionCode: valid.region, provinceCode: valid.province, activityCode: valid.activity.code, activityCategory: valid.activity.category,
-        submittedAt: now, registeredAt: null, rejectedAt: null, rejectionReason: null, struckOffAt: null, struckOffReason: null,
-        struckOffNote: null, importKey: null,
-      });
+      const person = tx.create(AutoEntrepreneur, newApplication(valid, randomUUID(), now, null));
       try {
         await tx.insert(AutoEntrepreneur, person);
       } catch (error) {

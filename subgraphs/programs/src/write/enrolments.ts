@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
 import { auditWrite, check, queryGraph, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
-import { Advisor } from './entities/Advisor';
-import { Enrolment } from './entities/Enrolment';
-import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from './entities/enums';
-import type { EnrolmentInput } from './entities/inputs';
-import { Programme } from './entities/Programme';
-import { policy } from './policy';
-import { checkLoanAmount, checkOpen, transitionError } from './rules/enrolment';
+import { Advisor } from '../entities/Advisor';
+import { Enrolment } from '../entities/Enrolment';
+import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from '../entities/enums';
+import type { EnrolmentInput } from '../entities/inputs';
+import { Programme } from '../entities/Programme';
+import { policy } from '../policy';
+import { checkLoanAmount, checkOpen, transitionError } from '../rules/enrolment';
 
 
 interface Person {

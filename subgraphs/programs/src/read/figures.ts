@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { VersionedCache } from '@moukawil/kit/subgraph';
-import type { ProgrammeFigures } from './entities/IndicatorStatus';
-import { Programme } from './entities/Programme';
+import type { ProgrammeFigures } from '../entities/ProgrammeFigures';
+import { Programme } from '../entities/Programme';
 
 /** The figures of a scope over a period, before the period is attached to them. */
 export type Figures = Omit<ProgrammeFigures, 'fromYear' | 'toYear'>;

@@ -2,12 +2,12 @@ import { IsNull, type EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
 import { regionArg } from '@moukawil/kit/domain';
 import { auditWrite, yearArg, writeTransaction } from '@moukawil/kit/subgraph';
-import { Assessment } from './entities/Assessment';
-import { IndicatorKind } from './entities/enums';
-import { Indicator } from './entities/Indicator';
-import { Target } from './entities/Target';
-import { TargetRevision } from './entities/TargetRevision';
-import { policy } from './policy';
+import { Assessment } from '../entities/Assessment';
+import { IndicatorKind } from '../entities/enums';
+import { Indicator } from '../entities/Indicator';
+import { Target } from '../entities/Target';
+import { TargetRevision } from '../entities/TargetRevision';
+import { policy } from '../policy';
 
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;

@@ -1,12 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { VersionedCache } from '@moukawil/kit/subgraph';
 
-/** One cell of the rollup summed over a period: a region × segment × category × gender. */
-export interface Cell {
-  region: string;
-  segment: string;
-  category: string;
-  gender: string;
+/** The register's figures of a scope over a period. */
+export interface Figures {
   applications: number;
   registered: number;
   rejected: number;
@@ -15,20 +11,17 @@ export interface Cell {
   active: number;
   /** Registrations since the register opened, up to the end of the period. */
   registeredToDate: number;
+  women: number;
   turnover: number;
   taxContribution: number;
 }
 
-export interface Figures {
-  applications: number;
-  registered: number;
-  rejected: number;
-  struckOff: number;
-  active: number;
-  registeredToDate: number;
-  women: number;
-  turnover: number;
-  taxContribution: number;
+/** One cell of the rollup summed over a period: a region × segment × category × gender (its women are its registrations when its gender is FEMALE). */
+export interface Cell extends Omit<Figures, 'women'> {
+  region: string;
+  segment: string;
+  category: string;
+  gender: string;
 }
 
 export const NATIONAL = 'MA';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { rollupCache } from './stats';
+import { rollupCache } from '../read/stats';
 
 /**
  * The statistics rollup: registry_rollup holds, per region, year, segment, activity category and

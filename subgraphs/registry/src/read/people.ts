@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
-import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
-import type { ActivityCategory, PopulationSegment, RegistrationStatus } from './entities/enums';
+import { keysetPage } from '@moukawil/kit/subgraph';
+import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
+import type { ActivityCategory, PopulationSegment, RegistrationStatus } from '../entities/enums';
 import { lookUp, recordNameSearch, type SearchKind } from './lookups';
-import { policy } from './policy';
-import { CIN_PATTERN } from './rules/application';
+import { policy } from '../policy';
+import { CIN_PATTERN } from '../rules/application';
 
 export interface PageQuery {
   scope: string[] | 'ALL';
@@ -55,13 +56,10 @@ export async function findPage(db: EntityManager, viewer: Viewer, q: PageQuery):
   }
   const query = filtered(db, q);
   if (search) query.andWhere('lower(a.fullName) LIKE :name', { name: `%${search.key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-  const counting = search === null && !q.province ? countFromRollup(db, q) : query.clone().getCount();
-  if (q.after) query.andWhere('(a.submittedAt, a.id) > (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: q.after[0], id: q.after[1] });
-  // Both at once, and both awaited: a failing count must not be left unhandled behind a failing page.
-  const [rows, totalCount] = await Promise.all([query.orderBy('a.submittedAt', 'ASC').addOrderBy('a.id', 'ASC').take(q.size + 1).getMany(), counting]);
-  const page = rows.slice(0, q.size);
-  if (search) await recordNameSearch(db, viewer, page.map((a) => a.id), totalCount);
-  return { rows: page, hasNextPage: rows.length > q.size, totalCount };
+  const count = search === null && !q.province ? () => countFromRollup(db, q) : undefined;
+  const page = await keysetPage(query, [['a.submittedAt', 'timestamptz'], ['a.id', 'uuid']], q.after, q.size, count);
+  if (search) await recordNameSearch(db, viewer, page.rows.map((a) => a.id), page.totalCount);
+  return page;
 }
 
 function pageInMemory(matches: AutoEntrepreneur[], q: PageQuery) {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { keysetPage } from '@moukawil/kit/subgraph';
-import { Enrolment } from './entities/Enrolment';
-import type { EnrolmentStatus } from './entities/enums';
+import { Enrolment } from '../entities/Enrolment';
+import type { EnrolmentStatus } from '../entities/enums';
 
 export interface EnrolmentPageQuery {
   /** Regions the caller may list (already checked by the policy), or all. */

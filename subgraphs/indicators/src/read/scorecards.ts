@@ -1,11 +1,11 @@
 import { scopeArg } from '@moukawil/kit/domain';
 import { periodsArg, yearArg } from '@moukawil/kit/subgraph';
-import { IndicatorKind } from './entities/enums';
-import type { IndicatorStatus } from './entities/IndicatorStatus';
-import type { Scorecard, ScorecardStatus } from './entities/Scorecard';
-import { NATIONAL, type Context, type Reference } from './loaders';
-import { actualOf, type Figures } from './rules/actuals';
-import { averageRating, progressOf, statusOf, targetFor } from './rules/scorecard';
+import { IndicatorKind } from '../entities/enums';
+import type { IndicatorStatus } from '../entities/IndicatorStatus';
+import type { Scorecard, ScorecardStatus } from '../entities/Scorecard';
+import { NATIONAL, type Context, type Reference } from '../loaders';
+import { actualOf, type Figures } from '../rules/actuals';
+import { averageRating, progressOf, statusOf, targetFor } from '../rules/scorecard';
 
 type Period = { indicatorCode: string; scope: string; fromYear: number; toYear: number };
 

@@ -5,12 +5,15 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, copyRows, uuidv7 } from '@moukawil/kit/subgraph';
-import type { Activity } from './entities/Activity';
-import type { ApplicationInput } from './entities/inputs';
-import { LIVE_CIN_MESSAGE, loadActivities, validateApplication, type ValidApplication } from './register';
+import { auditWrite, copyEntities, uuidv7 } from '@moukawil/kit/subgraph';
+import type { Activity } from '../entities/Activity';
+import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
+import { EventKind, RegistrationStatus } from '../entities/enums';
+import { RegistryEvent } from '../entities/RegistryEvent';
+import type { ApplicationInput } from '../entities/inputs';
+import { historyEntry, LIVE_CIN_MESSAGE, loadActivities, newApplication, validateApplication, type ValidApplication } from './register';
 import { addApplicationsToRollup } from './rollup';
-import { LIVE_STATUSES } from './rules/lifecycle';
+import { LIVE_STATUSES } from '../rules/lifecycle';
 
 /** The CSV header of an import file (README "Bulk import"); the first six are required. */
 export const IMPORT_COLUMNS = ['fullName', 'nationalId', 'gender', 'birthDate', 'region', 'activityCode', 'province', 'phone', 'segment', 'submittedAt'];
@@ -89,15 +92,9 @@ async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string
     else rows.push(a); // a CIN twice in the file never reaches here: the parse keeps the first
   }
   const ids = rows.map(() => uuidv7());
-  await copyRows(tx, 'auto_entrepreneur', [
-    'id', 'status', 'full_name', 'national_id', 'gender', 'birth_date', 'phone', 'segment', 'region_code', 'province_code', 'activity_code',
-    'activity_category', 'submitted_at', 'import_key',
-  ], rows.map(({ valid: v, submittedAt, key }, i) => [
-    ids[i], 'SUBMITTED', v.fullName, v.nationalId, v.gender, v.birthDate, v.phone, v.segment, v.region, v.province, v.activity.code,
-    v.activity.category, submittedAt, key,
-  ]));
-  await copyRows(tx, 'registry_event', ['auto_entrepreneur_id', 'kind', 'to_status', 'actor_subject', 'actor_role', 'at'],
-    rows.map(({ submittedAt }, i) => [ids[i], 'SUBMITTED', 'SUBMITTED', actor, 'NATIONAL', submittedAt]));
+  await copyEntities(tx, AutoEntrepreneur, rows.map(({ valid, submittedAt, key }, i) => newApplication(valid, ids[i], submittedAt, key)));
+  await copyEntities(tx, RegistryEvent, rows.map(({ submittedAt }, i) =>
+    historyEntry({ subject: actor, role: 'NATIONAL' }, ids[i], EventKind.SUBMITTED, { toStatus: RegistrationStatus.SUBMITTED }, submittedAt)));
   await addApplicationsToRollup(tx, rows.map(({ valid: v, submittedAt }) => ({
     regionCode: v.region, year: submittedAt.getUTCFullYear(), segment: v.segment, activityCategory: v.activity.category, gender: v.gender,
   })));
