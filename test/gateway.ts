@@ -17,8 +17,14 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv): Promis
   const ports = JSON.parse(process.env.TEST_PORTS ?? '{}');
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'gateway', 'dist', 'main.js')], {
     env: {
-      ...process.env, LOG_LEVEL: 'silent', GATEWAY_PORT: String(port),
-      REGIONS_URL: url('regions'), REGISTRY_URL: url('registry'), PROGRAMS_URL: url('programs'), INDICATORS_URL: url('indicators'), ...env,
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      GATEWAY_PORT: String(port),
+      REGIONS_URL: url('regions'),
+      REGISTRY_URL: url('registry'),
+      PROGRAMS_URL: url('programs'),
+      INDICATORS_URL: url('indicators'),
+      ...env,
     },
     stdio: 'ignore',
   });
@@ -36,10 +42,11 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv): Promis
   }
   return {
     origin,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

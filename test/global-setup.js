@@ -10,7 +10,10 @@ const { join } = require('node:path');
 function ensureChromium() {
   if (existsSync('/usr/bin/chromium')) return;
   console.log('\nInstalling Debian chromium for the browser tests…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium', { stdio: 'inherit', shell: '/bin/bash' });
+  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium', {
+    stdio: 'inherit',
+    shell: '/bin/bash',
+  });
 }
 
 module.exports = async function globalSetup() {
@@ -26,7 +29,15 @@ module.exports = async function globalSetup() {
   const ports = {};
   for (const name of names) ports[name] = await kit.freePort();
   // Rate limiting is off for the shared stack (every test client is one address); gateway/test/limits.test.ts runs its own gateway with it on.
-  const env = { DATABASE_URL: database.url, DATABASE_PREFIX: 'test_', SEED_REGISTRATIONS: '2000', LOG_LEVEL: 'silent', SNAPSHOT_SCHEDULE: 'off', RATE_LIMIT_PER_MINUTE: '0', IDEMPOTENCY_PURGE_SECONDS: '2' };
+  const env = {
+    DATABASE_URL: database.url,
+    DATABASE_PREFIX: 'test_',
+    SEED_REGISTRATIONS: '2000',
+    LOG_LEVEL: 'silent',
+    SNAPSHOT_SCHEDULE: 'off',
+    RATE_LIMIT_PER_MINUTE: '0',
+    IDEMPOTENCY_PURGE_SECONDS: '2',
+  };
   let stack;
   try {
     stack = await startStack({ env, ports, stdio: 'ignore', readyTimeoutMs: 120_000 });

@@ -21,7 +21,9 @@ export async function ownStack(prefix: string, registrations = 300, env: NodeJS.
   const gatewayPort = await freePort();
   const urls = Object.fromEntries(SUBGRAPHS.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
   // Every subgraph finds the gateway (programs reads people through it at enrolment).
-  const subgraphs = await Promise.all(SUBGRAPHS.map((name) => startSubgraph(name, ports[name], { ...common, GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` })));
+  const subgraphs = await Promise.all(
+    SUBGRAPHS.map((name) => startSubgraph(name, ports[name], { ...common, GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql` })),
+  );
   const gateway = await startGateway(gatewayPort, { ...urls, RATE_LIMIT_PER_MINUTE: '0', CACHE_TTL_SECONDS: '0', ...env });
   return {
     origin: gateway.origin,

@@ -14,9 +14,20 @@ export interface ExtraSubgraph {
  * A subgraph process of a suite's own, on `port`, by default over the shared test databases:
  * for suites that read its logs or kill it, which the shared stack must not see.
  */
-export async function startSubgraph(name: 'regions' | 'registry' | 'programs' | 'indicators', port: number, env: NodeJS.ProcessEnv = {}): Promise<ExtraSubgraph> {
+export async function startSubgraph(
+  name: 'regions' | 'registry' | 'programs' | 'indicators',
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ExtraSubgraph> {
   const child = spawn(process.execPath, [join(ROOT, 'subgraphs', name, 'dist', 'main.js')], {
-    env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_PREFIX: 'test_', LOG_LEVEL: 'silent', [`${name.toUpperCase()}_PORT`]: String(port), ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: process.env.TEST_DATABASE_URL,
+      DATABASE_PREFIX: 'test_',
+      LOG_LEVEL: 'silent',
+      [`${name.toUpperCase()}_PORT`]: String(port),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const service: ExtraSubgraph = { port, child, lines: [] };
@@ -28,7 +39,10 @@ export async function startSubgraph(name: 'regions' | 'registry' | 'programs' | 
   });
   for (let i = 0; i < 300; i++) {
     // Ready once its change feed listens too: until then its cached figures cost a statement each.
-    const health = await fetch(`http://127.0.0.1:${port}/health`).then((r) => (r.ok ? r.json() : null), () => null) as { changes?: string } | null;
+    const health = (await fetch(`http://127.0.0.1:${port}/health`).then(
+      (r) => (r.ok ? r.json() : null),
+      () => null,
+    )) as { changes?: string } | null;
     if (health?.changes === 'listening') return service;
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
@@ -37,4 +51,5 @@ export async function startSubgraph(name: 'regions' | 'registry' | 'programs' | 
 }
 
 /** Resolves with the process's exit code once it has exited. */
-export const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+export const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));

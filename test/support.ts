@@ -40,7 +40,11 @@ export async function gql<T = any>(query: string, call: Call = {}): Promise<Grap
   if (call.authorization) headers.authorization = call.authorization;
   if (call.traceSql) headers['x-moukawil-trace'] = 'sql';
   Object.assign(headers, call.headers);
-  const response = await fetch(call.origin ? `${call.origin}/graphql` : url(call.service ?? 'gateway'), { method: 'POST', headers, body: JSON.stringify({ query, variables: call.variables }) });
+  const response = await fetch(call.origin ? `${call.origin}/graphql` : url(call.service ?? 'gateway'), {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query, variables: call.variables }),
+  });
   const body = (await response.json()) as GraphQLResult<T>;
   return { ...body, status: response.status, headers: response.headers };
 }
@@ -75,7 +79,15 @@ export async function sqlOn<T = any>(subgraph: Exclude<ServiceName, 'gateway'>, 
 export function signedToken(claims: { subject: string; role: string; region?: string }, lifetimeSeconds = 3600): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const payload = { sub: claims.subject, role: claims.role, ...(claims.region ? { region: claims.region } : {}), iss: 'moukawil-graph', aud: 'moukawil-graph', iat: now, exp: now + lifetimeSeconds };
+  const payload = {
+    sub: claims.subject,
+    role: claims.role,
+    ...(claims.region ? { region: claims.region } : {}),
+    iss: 'moukawil-graph',
+    aud: 'moukawil-graph',
+    iat: now,
+    exp: now + lifetimeSeconds,
+  };
   const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
   return `${unsigned}.${createHmac('sha256', process.env.JWT_SECRET!).update(unsigned).digest('base64url')}`;
 }

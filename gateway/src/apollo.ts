@@ -54,14 +54,22 @@ export async function loadFederation(supergraphSdl: string, buildService: (name:
   const { schema, executor } = await gateway.load();
   const supergraph = Supergraph.build(supergraphSdl);
   const planner = new QueryPlanner(supergraph);
-  const subgraphSchemas = new Map(supergraph.subgraphs().values().map((subgraph) => [subgraph.name, subgraph.schema.toGraphQLJSSchema()] as const));
+  const subgraphSchemas = new Map(
+    supergraph
+      .subgraphs()
+      .values()
+      .map((subgraph) => [subgraph.name, subgraph.schema.toGraphQLJSSchema()] as const),
+  );
 
   return {
     schema,
     directRoute(document, operationName) {
       // Only documents the subgraph itself would accept as they are, so that it runs exactly what the client asked.
-      if (asksForIntrospection(document) || document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return null;
-      const subgraph = singleFetch(planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), document, { operationName: operationName ?? undefined })));
+      if (asksForIntrospection(document) || document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION))
+        return null;
+      const subgraph = singleFetch(
+        planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), document, { operationName: operationName ?? undefined })),
+      );
       const own = subgraph ? subgraphSchemas.get(subgraph) : undefined;
       return own && validate(own, document).length === 0 ? subgraph : null;
     },
@@ -71,10 +79,18 @@ export async function loadFederation(supergraphSdl: string, buildService: (name:
       // The request context Apollo Server hands a gateway (@apollo/server-gateway-interface), with what its executor reads.
       const requestContext = {
         request: { query, operationName, variables, http: { method: 'POST', headers: http, search: '', body: undefined } },
-        document, source: query, operation, operationName,
+        document,
+        source: query,
+        operation,
+        operationName,
         queryHash: createHash('sha256').update(query).digest('hex'),
-        context, logger: silent, metrics: { captureTraces: false }, cache: undefined, schema,
-        overallCachePolicy: undefined, requestIsBatched: false,
+        context,
+        logger: silent,
+        metrics: { captureTraces: false },
+        cache: undefined,
+        schema,
+        overallCachePolicy: undefined,
+        requestIsBatched: false,
       } as unknown as GatewayGraphQLRequestContext<GatewayContext>;
       return executor(requestContext);
     },

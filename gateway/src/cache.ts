@@ -33,7 +33,12 @@ export function responseCache(): ResponseCache | null {
   const entries = boundedCache<string, CachedAnswer>(envInt('CACHE_MAX_ENTRIES', 1000, 1), ttlMs);
   return {
     // Hashed only for callers whose answers may be kept (the others pay nothing for the cache).
-    keyOf: (request, viewer) => (servedByCache(viewer) ? createHash('sha1').update(JSON.stringify([request.query, request.operationName, request.variables])).digest('hex') : null),
+    keyOf: (request, viewer) =>
+      servedByCache(viewer)
+        ? createHash('sha1')
+            .update(JSON.stringify([request.query, request.operationName, request.variables]))
+            .digest('hex')
+        : null,
     get: (key) => entries.get(key),
     set: (key, answer) => void entries.set(key, answer),
     clear: () => entries.clear(),

@@ -34,7 +34,10 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
   private readonly timeoutMs = envInt('SUBGRAPH_TIMEOUT_MS', 10_000, 100);
   private readonly send: Send;
 
-  constructor(private readonly subgraph: string, url: string) {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
     this.send = deduplicating(subgraphSender(url, this.timeoutMs));
   }
 

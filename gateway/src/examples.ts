@@ -17,7 +17,8 @@ export interface ExampleOperation {
 export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   {
     title: 'Tableau de bord national',
-    description: 'The 12 regions with their register figures and programmes, the national figures, the 13 scorecards of the year (the nation\'s and each region\'s) and the national timeline. Public: no token needed.',
+    description:
+      "The 12 regions with their register figures and programmes, the national figures, the 13 scorecards of the year (the nation's and each region's) and the national timeline. Public: no token needed.",
     query: `query NationalDashboard($year: Int!) {
   regions {
     code
@@ -37,7 +38,8 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   },
   {
     title: 'Tranche régionale',
-    description: "One region's slice: its figures, programmes and beneficiaries, events and the people of its register. People need a token of the region (REGIONAL or ADVISOR) or NATIONAL; a council sees national IDs masked.",
+    description:
+      "One region's slice: its figures, programmes and beneficiaries, events and the people of its register. People need a token of the region (REGIONAL or ADVISOR) or NATIONAL; a council sees national IDs masked.",
     query: `query RegionalSlice($region: ID!) {
   region(code: $region) {
     name
@@ -80,7 +82,8 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
   },
   {
     title: 'Inscription',
-    description: 'Files an application to the national register (RNAE), then registerApplication(id) assigns the RNAE number. Needs an ADVISOR token of the region, or NATIONAL.',
+    description:
+      'Files an application to the national register (RNAE), then registerApplication(id) assigns the RNAE number. Needs an ADVISOR token of the region, or NATIONAL.',
     query: `mutation SubmitApplication($input: ApplicationInput!) {
   submitApplication(input: $input) {
     id
@@ -92,8 +95,15 @@ export const EXAMPLE_OPERATIONS: ExampleOperation[] = [
 }`,
     variables: {
       input: {
-        fullName: 'Fatima Zahra Ait Lahcen', nationalId: 'JB482913', gender: 'FEMALE', birthDate: '1994-03-12',
-        region: 'MA-09', province: 'MA-09-AGD', activityCode: 'S-01', phone: '+212661234567', segment: 'TRADITIONAL_OR_INFORMAL',
+        fullName: 'Fatima Zahra Ait Lahcen',
+        nationalId: 'JB482913',
+        gender: 'FEMALE',
+        birthDate: '1994-03-12',
+        region: 'MA-09',
+        province: 'MA-09-AGD',
+        activityCode: 'S-01',
+        phone: '+212661234567',
+        segment: 'TRADITIONAL_OR_INFORMAL',
       },
     },
     role: 'ADVISOR',

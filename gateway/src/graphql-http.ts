@@ -27,8 +27,11 @@ const JSON_TYPES = /^application\/(json|graphql-response\+json)$/;
  * is a GraphQL client with a header a form cannot set (the names Apollo Server's clients send).
  */
 const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operation-name', 'graphql-preflight'];
-const CSRF = refusal(400, 'BAD_REQUEST',
-  'This request has been blocked as a possible cross-site request forgery: send it with Content-Type: application/json, or with a header "graphql-preflight: 1" (GET).');
+const CSRF = refusal(
+  400,
+  'BAD_REQUEST',
+  'This request has been blocked as a possible cross-site request forgery: send it with Content-Type: application/json, or with a header "graphql-preflight: 1" (GET).',
+);
 
 const mediaType = (header: string | undefined) => (header ?? '').split(';')[0].trim().toLowerCase();
 const preflighted = (req: IncomingMessage) => PREFLIGHT_HEADERS.some((name) => req.headers[name] !== undefined);
@@ -38,7 +41,7 @@ export async function readGraphQLRequest(req: IncomingMessage, maxBytes: number)
   if (req.method === 'GET') {
     if (!preflighted(req) && !JSON_TYPES.test(mediaType(req.headers['content-type']))) return CSRF;
     const params = new URL(req.url ?? '', 'http://gateway').searchParams;
-    let variables: unknown = {};
+    let variables: unknown;
     try {
       variables = params.has('variables') ? JSON.parse(params.get('variables')!) : {};
     } catch {
@@ -47,7 +50,8 @@ export async function readGraphQLRequest(req: IncomingMessage, maxBytes: number)
     return asRequest('GET', { query: params.get('query') ?? undefined, variables, operationName: params.get('operationName') });
   }
   if (req.method !== 'POST') return refusal(405, 'BAD_REQUEST', 'Only GET and POST requests are supported.');
-  if (!JSON_TYPES.test(mediaType(req.headers['content-type']))) return preflighted(req) ? refusal(415, 'BAD_REQUEST', 'The request body must be JSON (Content-Type: application/json).') : CSRF;
+  if (!JSON_TYPES.test(mediaType(req.headers['content-type'])))
+    return preflighted(req) ? refusal(415, 'BAD_REQUEST', 'The request body must be JSON (Content-Type: application/json).') : CSRF;
   const body = await readBody(req, maxBytes);
   if (body === null) return refusal(413, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
   let parsed: unknown;
@@ -58,7 +62,8 @@ export async function readGraphQLRequest(req: IncomingMessage, maxBytes: number)
     return refusal(400, 'BAD_REQUEST', 'The request body is not valid JSON.');
   }
   if (Array.isArray(parsed)) return refusal(400, 'BAD_REQUEST', 'Operation batching disabled: send one operation per request.');
-  if (!parsed || typeof parsed !== 'object' || Object.keys(parsed).length === 0) return refusal(400, 'BAD_REQUEST', 'The body must be a JSON object with a "query".');
+  if (!parsed || typeof parsed !== 'object' || Object.keys(parsed).length === 0)
+    return refusal(400, 'BAD_REQUEST', 'The body must be a JSON object with a "query".');
   return asRequest('POST', parsed as Record<string, unknown>);
 }
 
@@ -69,8 +74,10 @@ function asRequest(method: 'GET' | 'POST', body: Record<string, unknown>): { req
   }
   if (query === undefined || query === '') return refusal(400, 'BAD_REQUEST', 'GraphQL operations must contain a non-empty "query".');
   if (typeof query !== 'string') return refusal(400, 'BAD_REQUEST', 'GraphQL queries must be strings.');
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return refusal(400, 'BAD_REQUEST', '"variables" must be a JSON object.');
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return refusal(400, 'BAD_REQUEST', '"operationName" must be a string.');
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables)))
+    return refusal(400, 'BAD_REQUEST', '"variables" must be a JSON object.');
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string')
+    return refusal(400, 'BAD_REQUEST', '"operationName" must be a string.');
   return { request: { method, query, variables: (variables ?? {}) as Record<string, unknown>, operationName: (operationName ?? null) as string | null } };
 }
 

@@ -1,6 +1,19 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { assertIdentityConfig, envBool, envInt, envOptional, listen, log, newHttp, onTermination, servicePort, setServiceName, subgraphUrl, type SubgraphName } from '@moukawil/kit/core';
+import {
+  assertIdentityConfig,
+  envBool,
+  envInt,
+  envOptional,
+  listen,
+  log,
+  newHttp,
+  onTermination,
+  servicePort,
+  setServiceName,
+  subgraphUrl,
+  type SubgraphName,
+} from '@moukawil/kit/core';
 import { loadFederation } from './apollo';
 import { responseCache } from './cache';
 import { AuthenticatedDataSource } from './datasource';
@@ -28,7 +41,12 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     return link;
   });
   const graphql = requestPath({
-    federation, links, limit: rateLimit(), cache: responseCache(), clientAddress: clientAddress(), direct: envBool('GATEWAY_SINGLE_SUBGRAPH', true),
+    federation,
+    links,
+    limit: rateLimit(),
+    cache: responseCache(),
+    clientAddress: clientAddress(),
+    direct: envBool('GATEWAY_SINGLE_SUBGRAPH', true),
   });
 
   const { app, server } = newHttp();
@@ -46,10 +64,11 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   return {
     port: bound,
     // Stops accepting, lets the requests in flight finish, closes idle keep-alive connections.
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      }),
   };
 }
 

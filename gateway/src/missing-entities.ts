@@ -40,9 +40,10 @@ function fieldsAsked(query: string): FieldsByType | null {
   }
   const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
   const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const entities = operation?.kind === Kind.OPERATION_DEFINITION
-    ? operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities')
-    : undefined;
+  const entities =
+    operation?.kind === Kind.OPERATION_DEFINITION
+      ? operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && s.name.value === '_entities')
+      : undefined;
   let fields: FieldsByType | null = null;
   if (entities?.kind === Kind.FIELD && entities.selectionSet) {
     fields = new Map();
@@ -53,7 +54,10 @@ function fieldsAsked(query: string): FieldsByType | null {
 }
 
 /** `{ _entities: [...] }` with null for every field asked of each representation; null when the fetch is not an entity fetch. */
-export function entitiesWithNullFields(query: string | undefined, variables: Record<string, unknown> | undefined): { _entities: Array<Record<string, unknown>> } | null {
+export function entitiesWithNullFields(
+  query: string | undefined,
+  variables: Record<string, unknown> | undefined,
+): { _entities: Array<Record<string, unknown>> } | null {
   const representations = variables?.representations;
   if (!query || !Array.isArray(representations)) return null;
   const fields = fieldsAsked(query);

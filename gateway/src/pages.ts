@@ -11,8 +11,14 @@ export const PUBLIC_DIR = join(__dirname, '..', 'dist', 'public');
  * (and in the browser tests) instead of leaking to an outside host.
  */
 const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'", "script-src 'self'", "worker-src 'self'", "connect-src 'self'",
-  "style-src 'self' 'unsafe-inline'", "font-src 'self' data:", "img-src 'self' data:", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "connect-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 function sendPage(res: Response, page: string): void {
@@ -28,7 +34,10 @@ function sendPage(res: Response, page: string): void {
 export function mountPages(app: Express): void {
   // The explorer is ≈ 6 MB of JavaScript and CSS: gzip brings it to about a third.
   const zip = compression();
-  const assets = (dir: string) => [zip, express.static(join(PUBLIC_DIR, dir), { index: false, maxAge: '1h', setHeaders: (res) => res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY) })];
+  const assets = (dir: string) => [
+    zip,
+    express.static(join(PUBLIC_DIR, dir), { index: false, maxAge: '1h', setHeaders: (res) => res.set('Content-Security-Policy', CONTENT_SECURITY_POLICY) }),
+  ];
   app.get('/', (_req, res) => sendPage(res, 'explorer'));
   app.use('/explorer', assets('explorer'));
   app.use('/dashboard/assets', assets('dashboard'));

@@ -24,14 +24,19 @@ export function rateLimit(): RateLimit | null {
       return null;
     } catch (result) {
       const retryAfter = Math.max(1, Math.ceil((result as RateLimiterRes).msBeforeNext / 1000));
-      return { status: 429, code: 'RATE_LIMITED', message: `Too many requests: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`, retryAfter };
+      return {
+        status: 429,
+        code: 'RATE_LIMITED',
+        message: `Too many requests: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`,
+        retryAfter,
+      };
     }
   };
 }
 
 /** The bucket a request counts against: its verified subject, else its client address. */
 export const callerKey = (viewer: Viewer | null, address: string | undefined): string =>
-  (viewer?.subject ? `subject:${viewer.subject}` : `address:${address ?? 'unknown'}`);
+  viewer?.subject ? `subject:${viewer.subject}` : `address:${address ?? 'unknown'}`;
 
 /**
  * The client's address. X-Forwarded-For is anyone's to write, so it is believed only from the

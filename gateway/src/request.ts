@@ -1,7 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, getVariableValues, GraphQLError, type OperationDefinitionNode } from 'graphql';
 import {
-  boundedCache, checkedDocuments, isProduction, LIMITS, log, requestFingerprint, requestIdOf, requestScope, TRACE_HEADER, viewerFromHeader, type Viewer,
+  boundedCache,
+  checkedDocuments,
+  isProduction,
+  LIMITS,
+  log,
+  requestFingerprint,
+  requestIdOf,
+  requestScope,
+  TRACE_HEADER,
+  viewerFromHeader,
+  type Viewer,
 } from '@moukawil/kit/core';
 import type { Federation } from './apollo';
 import type { ResponseCache } from './cache';
@@ -65,10 +75,13 @@ export function requestPath(path: RequestPath): (req: IncomingMessage, res: Serv
     if (checked.errors) return answer(400, JSON.stringify({ errors: checked.errors.map((e) => e.toJSON()) }));
     const operation = getOperationAST(checked.document, request.operationName);
     if (!operation) {
-      const message = request.operationName ? `Unknown operation named "${request.operationName.slice(0, 100)}".` : 'The document holds several operations: say which one to run (operationName).';
+      const message = request.operationName
+        ? `Unknown operation named "${request.operationName.slice(0, 100)}".`
+        : 'The document holds several operations: say which one to run (operationName).';
       return refuse({ status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message });
     }
-    if (request.method === 'GET' && operation.operation !== 'query') return refuse({ status: 405, code: 'BAD_REQUEST', message: `GET requests only support query operations, not ${operation.operation} operations.` });
+    if (request.method === 'GET' && operation.operation !== 'query')
+      return refuse({ status: 405, code: 'BAD_REQUEST', message: `GET requests only support query operations, not ${operation.operation} operations.` });
     const coerced = getVariableValues(path.federation.schema, operation.variableDefinitions ?? [], request.variables);
     if (coerced.errors) return answer(400, JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }));
 
@@ -88,7 +101,12 @@ export function requestPath(path: RequestPath): (req: IncomingMessage, res: Serv
   }
 
   /** Routes the operation: straight to the one subgraph that answers it whole, else through Apollo's plan. */
-  async function run(request: GraphQLHttpRequest, operation: OperationDefinitionNode, context: GatewayContext, req: IncomingMessage): Promise<[Answer, string | null]> {
+  async function run(
+    request: GraphQLHttpRequest,
+    operation: OperationDefinitionNode,
+    context: GatewayContext,
+    req: IncomingMessage,
+  ): Promise<[Answer, string | null]> {
     const { document } = documents(request.query);
     const key = `${request.operationName ?? ''}\n${request.query}`;
     let route = routes.get(key);
@@ -102,7 +120,13 @@ export function requestPath(path: RequestPath): (req: IncomingMessage, res: Serv
       if (direct) return [direct, route.subgraph];
     }
     const planned = await executePlanned(path.federation, {
-      query: request.query, document: document!, operation, operationName: request.operationName, variables: request.variables, headers: req.headers, context,
+      query: request.query,
+      document: document!,
+      operation,
+      operationName: request.operationName,
+      variables: request.variables,
+      headers: req.headers,
+      context,
     });
     if (context.sqlStatements) planned.body = withSqlCounts(planned.body as string, context.sqlStatements);
     return [planned, null];
@@ -115,7 +139,11 @@ export function requestPath(path: RequestPath): (req: IncomingMessage, res: Serv
       handle(req, res, requestId).catch((error: unknown) => {
         // Not expected: every step answers or hands on. Never leave the client hanging.
         log.error({ err: error }, 'request failed');
-        if (!res.headersSent) writeAnswer(res, 500, errorsBody([{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]), { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
+        if (!res.headersSent)
+          writeAnswer(res, 500, errorsBody([{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }]), {
+            'content-type': 'application/json; charset=utf-8',
+            'x-request-id': requestId,
+          });
       });
     });
   };
@@ -125,8 +153,11 @@ export function requestPath(path: RequestPath): (req: IncomingMessage, res: Serv
 function contextOf(req: IncomingMessage, request: GraphQLHttpRequest, viewer: Viewer, requestId: string): GatewayContext {
   const key = req.headers['idempotency-key'];
   return {
-    viewer, requestId,
-    ...(typeof key === 'string' ? { idempotencyKey: key, idempotencyFingerprint: requestFingerprint(request.query, request.variables, request.operationName), mutationCalls: new Map() } : {}),
+    viewer,
+    requestId,
+    ...(typeof key === 'string'
+      ? { idempotencyKey: key, idempotencyFingerprint: requestFingerprint(request.query, request.variables, request.operationName), mutationCalls: new Map() }
+      : {}),
     sqlStatements: req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? {} : undefined,
   };
 }

@@ -27,29 +27,39 @@ export class SubgraphTimeout extends Error {
 export function subgraphSender(url: string, timeoutMs: number): Send {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, timeout: 30_000, maxSockets: envInt('GATEWAY_SUBGRAPH_SOCKETS', 256, 1), scheduling: 'lifo' });
-  return (headers, body) => new Promise<Answer>((resolve, reject) => {
-    const call = request({
-      agent, host: target.hostname, port: target.port, path: target.pathname + target.search, method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
+  return (headers, body) =>
+    new Promise<Answer>((resolve, reject) => {
+      const call = request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            clearTimeout(timer);
+            resolve({
+              status: response.statusCode ?? 0,
+              contentType: response.headers['content-type'],
+              body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+              replay: response.headers['idempotent-replay'] === 'true',
+            });
+          });
+          response.on('error', fail);
+          response.on('close', () => response.complete || fail(new Error('the subgraph closed the connection mid-answer')));
+        },
+      );
+      const timer = setTimeout(() => call.destroy(new SubgraphTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      function fail(error: Error): void {
         clearTimeout(timer);
-        resolve({
-          status: response.statusCode ?? 0, contentType: response.headers['content-type'], body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
-          replay: response.headers['idempotent-replay'] === 'true',
-        });
-      });
-      response.on('error', fail);
-      response.on('close', () => response.complete || fail(new Error('the subgraph closed the connection mid-answer')));
+        reject(error);
+      }
+      call.on('error', fail);
+      call.end(body);
     });
-    const timer = setTimeout(() => call.destroy(new SubgraphTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    function fail(error: Error): void {
-      clearTimeout(timer);
-      reject(error);
-    }
-    call.on('error', fail);
-    call.end(body);
-  });
 }

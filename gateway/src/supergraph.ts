@@ -14,12 +14,14 @@ export function subgraphSchemaFile(name: SubgraphName): string {
 
 /** Composes the subgraphs' SDLs (as committed, or as given) into a supergraph; throws with every composition error. */
 export function compose(sdls: Partial<Record<SubgraphName, string>> = {}): string {
-  const result = composeServices(SUBGRAPHS.map((name) => ({
-    name,
-    // The URL written in the supergraph is the default; the gateway resolves the real one from the environment.
-    url: `http://localhost:${SERVICES[name].port}/graphql`,
-    typeDefs: parse(sdls[name] ?? readFileSync(subgraphSchemaFile(name), 'utf8')),
-  })));
+  const result = composeServices(
+    SUBGRAPHS.map((name) => ({
+      name,
+      // The URL written in the supergraph is the default; the gateway resolves the real one from the environment.
+      url: `http://localhost:${SERVICES[name].port}/graphql`,
+      typeDefs: parse(sdls[name] ?? readFileSync(subgraphSchemaFile(name), 'utf8')),
+    })),
+  );
   if (result.errors) throw new Error(`composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   return result.supergraphSdl + '\n';
 }

@@ -5,7 +5,12 @@ import { codes, gql, url, type GraphQLResult, type TokenName } from '../../test/
 // The access matrix of CONTRACT.md, through the real gateway and straight to a subgraph's port.
 type Caller = 'anonymous' | TokenName | 'forged';
 const CALLERS: Caller[] = ['anonymous', 'PARTNER', 'REGIONAL_MA09', 'ADVISOR_MA09', 'NATIONAL', 'EXPIRED', 'forged'];
-const call = (caller: Caller) => (caller === 'anonymous' ? {} : caller === 'forged' ? { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiTkFUSU9OQUwifQ.forged' } : { as: caller as TokenName });
+const call = (caller: Caller) =>
+  caller === 'anonymous'
+    ? {}
+    : caller === 'forged'
+      ? { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiTkFUSU9OQUwifQ.forged' }
+      : { as: caller as TokenName };
 
 const PERSON = 'id fullName nationalId region { code }';
 
@@ -33,7 +38,9 @@ let souss: string;
 let fes: string;
 
 beforeAll(async () => {
-  const first = async (region: string) => (await gql(`{ autoEntrepreneurs(region: "${region}", status: REGISTERED, first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' })).data.autoEntrepreneurs.edges[0].node.id;
+  const first = async (region: string) =>
+    (await gql(`{ autoEntrepreneurs(region: "${region}", status: REGISTERED, first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' })).data.autoEntrepreneurs
+      .edges[0].node.id;
   souss = await first('MA-09');
   fes = await first('MA-03');
 });
@@ -41,36 +48,101 @@ beforeAll(async () => {
 const PATHS: Record<string, { query: () => string; service?: 'registry'; expected: Record<Caller, string[] | 'data'> }> = {
   'unfiltered list': {
     query: () => `{ autoEntrepreneurs(first: 30) { edges { node { ${PERSON} } } } }`,
-    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: 'data', ADVISOR_MA09: 'data', NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    expected: {
+      anonymous: ['FORBIDDEN'],
+      PARTNER: ['FORBIDDEN'],
+      REGIONAL_MA09: 'data',
+      ADVISOR_MA09: 'data',
+      NATIONAL: 'data',
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
   'list filtered by another region': {
     query: () => `{ autoEntrepreneurs(region: "MA-03", first: 5) { edges { node { ${PERSON} } } } }`,
-    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    expected: {
+      anonymous: ['FORBIDDEN'],
+      PARTNER: ['FORBIDDEN'],
+      REGIONAL_MA09: ['FORBIDDEN'],
+      ADVISOR_MA09: ['FORBIDDEN'],
+      NATIONAL: 'data',
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
   'by id, own region': {
     query: () => `{ autoEntrepreneur(id: "${souss}") { ${PERSON} phone } }`,
-    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: 'data', NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    expected: {
+      anonymous: ['FORBIDDEN'],
+      PARTNER: ['FORBIDDEN'],
+      REGIONAL_MA09: ['FORBIDDEN'],
+      ADVISOR_MA09: 'data',
+      NATIONAL: 'data',
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
   'by id, another region': {
     query: () => `{ autoEntrepreneur(id: "${fes}") { ${PERSON} } }`,
-    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    expected: {
+      anonymous: ['FORBIDDEN'],
+      PARTNER: ['FORBIDDEN'],
+      REGIONAL_MA09: ['FORBIDDEN'],
+      ADVISOR_MA09: ['FORBIDDEN'],
+      NATIONAL: 'data',
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
   'by id, no such person (the same refusal as another region: no existence oracle)': {
     query: () => `{ autoEntrepreneur(id: "00000000-0000-4000-8000-000000000000") { ${PERSON} } }`,
-    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    expected: {
+      anonymous: ['FORBIDDEN'],
+      PARTNER: ['FORBIDDEN'],
+      REGIONAL_MA09: ['FORBIDDEN'],
+      ADVISOR_MA09: ['FORBIDDEN'],
+      NATIONAL: 'data',
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
   'entity path from programs (Enrolment.beneficiary)': {
     query: () => `{ programmes { enrolments(first: 20) { regionCode beneficiary { ${PERSON} } } } }`,
-    expected: { anonymous: 'data', PARTNER: 'data', REGIONAL_MA09: 'data', ADVISOR_MA09: 'data', NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    expected: {
+      anonymous: 'data',
+      PARTNER: 'data',
+      REGIONAL_MA09: 'data',
+      ADVISOR_MA09: 'data',
+      NATIONAL: 'data',
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
   'straight to the registry port (_entities)': {
     service: 'registry',
-    query: () => `{ _entities(representations: [{ __typename: "AutoEntrepreneur", id: "${souss}" }, { __typename: "AutoEntrepreneur", id: "${fes}" }]) { ... on AutoEntrepreneur { ${PERSON} } } }`,
-    expected: { anonymous: ['FORBIDDEN', 'FORBIDDEN'], PARTNER: ['FORBIDDEN', 'FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: 'data', EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    query: () =>
+      `{ _entities(representations: [{ __typename: "AutoEntrepreneur", id: "${souss}" }, { __typename: "AutoEntrepreneur", id: "${fes}" }]) { ... on AutoEntrepreneur { ${PERSON} } } }`,
+    expected: {
+      anonymous: ['FORBIDDEN', 'FORBIDDEN'],
+      PARTNER: ['FORBIDDEN', 'FORBIDDEN'],
+      REGIONAL_MA09: ['FORBIDDEN'],
+      ADVISOR_MA09: ['FORBIDDEN'],
+      NATIONAL: 'data',
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
   'mutation in another region': {
     query: () => `mutation { rejectApplication(id: "${fes}", reason: "Test d'accès") { ${PERSON} } }`,
-    expected: { anonymous: ['FORBIDDEN'], PARTNER: ['FORBIDDEN'], REGIONAL_MA09: ['FORBIDDEN'], ADVISOR_MA09: ['FORBIDDEN'], NATIONAL: ['BAD_USER_INPUT'], EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] },
+    expected: {
+      anonymous: ['FORBIDDEN'],
+      PARTNER: ['FORBIDDEN'],
+      REGIONAL_MA09: ['FORBIDDEN'],
+      ADVISOR_MA09: ['FORBIDDEN'],
+      NATIONAL: ['BAD_USER_INPUT'],
+      EXPIRED: ['UNAUTHENTICATED'],
+      forged: ['UNAUTHENTICATED'],
+    },
   },
 };
 
@@ -105,7 +177,12 @@ describe('access matrix: every role on every path', () => {
 describe('verified tokens', () => {
   it('stop being accepted the moment they expire, though the gateway and subgraphs keep recent verifications', async () => {
     // `npm run token` as a developer runs it (the stack's JWT_SECRET is in this process's environment).
-    const shortLived = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'dist', 'token.js'), '--role', 'NATIONAL', '--expires', '3s'], { encoding: 'utf8' }).trim().split('\n').pop()!;
+    const shortLived = execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'dist', 'token.js'), '--role', 'NATIONAL', '--expires', '3s'], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop()!;
     const authorization = `Bearer ${shortLived}`;
     const person = `{ autoEntrepreneurs(first: 1) { edges { node { nationalId } } } }`;
     for (let i = 0; i < 3; i++) expect((await gql(person, { authorization })).errors).toBeUndefined();

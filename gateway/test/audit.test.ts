@@ -15,11 +15,18 @@ describe('audit of personal data (law 09-08)', () => {
 
   beforeAll(async () => {
     registry = await startSubgraph('registry', await freePort(), { LOG_LEVEL: 'info' });
-    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`, CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0' });
+    gateway = await startGateway(await freePort(), {
+      REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`,
+      CACHE_TTL_SECONDS: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
     programs = await startSubgraph('programs', await freePort(), { LOG_LEVEL: 'info', GATEWAY_URL: `${gateway.origin}/graphql` });
     await gateway.stop();
     gateway = await startGateway(await freePort(), {
-      REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`, PROGRAMS_URL: `http://127.0.0.1:${programs.port}/graphql`, CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0',
+      REGISTRY_URL: `http://127.0.0.1:${registry.port}/graphql`,
+      PROGRAMS_URL: `http://127.0.0.1:${programs.port}/graphql`,
+      CACHE_TTL_SECONDS: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
     });
   }, 60_000);
   afterAll(async () => {
@@ -43,16 +50,34 @@ describe('audit of personal data (law 09-08)', () => {
       ids = ok(await gql(PEOPLE, { as: 'REGIONAL_MA09', origin: gateway.origin })).autoEntrepreneurs.edges.map((e: any) => e.node.id);
     });
     expect(ids).toHaveLength(3);
-    expect(lines).toEqual([expect.objectContaining({ audit: 'personal-data-read', role: 'REGIONAL', region: 'MA-09', actor: expect.any(String), people: 3, ids: expect.arrayContaining(ids) })]);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        audit: 'personal-data-read',
+        role: 'REGIONAL',
+        region: 'MA-09',
+        actor: expect.any(String),
+        people: 3,
+        ids: expect.arrayContaining(ids),
+      }),
+    ]);
     expect(await auditedBy(registry, () => gql(PEOPLE, { as: 'NATIONAL', origin: gateway.origin }))).toEqual([]);
   });
 
   it('logs every write with its author', async () => {
-    const input = { fullName: 'Yassine Audit', nationalId: `ZU${randomInt(1_000_000, 10_000_000)}`, gender: 'MALE', birthDate: '1990-02-02', region: 'MA-09', activityCode: 'C-01' };
+    const input = {
+      fullName: 'Yassine Audit',
+      nationalId: `ZU${randomInt(1_000_000, 10_000_000)}`,
+      gender: 'MALE',
+      birthDate: '1990-02-02',
+      region: 'MA-09',
+      activityCode: 'C-01',
+    };
     const as: TokenName = 'ADVISOR_MA09';
     let id = '';
     const lines = await auditedBy(registry, async () => {
-      id = ok(await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { as, origin: gateway.origin, variables: { input } })).submitApplication.id;
+      id = ok(
+        await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { as, origin: gateway.origin, variables: { input } }),
+      ).submitApplication.id;
     });
     expect(lines).toContainEqual(expect.objectContaining({ audit: 'write', role: 'ADVISOR', region: 'MA-09' }));
     expect(JSON.stringify(lines.filter((l) => l.audit === 'write'))).toContain(id);
@@ -60,7 +85,9 @@ describe('audit of personal data (law 09-08)', () => {
 
   it('logs a council reading who is enrolled, on the programs subgraph', async () => {
     const lines = await auditedBy(programs, async () => {
-      const { enrolments } = ok(await gql(`{ enrolments(first: 4) { edges { node { beneficiary { id } } } } }`, { as: 'REGIONAL_MA09', origin: gateway.origin }));
+      const { enrolments } = ok(
+        await gql(`{ enrolments(first: 4) { edges { node { beneficiary { id } } } } }`, { as: 'REGIONAL_MA09', origin: gateway.origin }),
+      );
       expect(enrolments.edges.length).toBeGreaterThan(0);
     });
     expect(lines).toEqual([expect.objectContaining({ audit: 'personal-data-read', role: 'REGIONAL', region: 'MA-09' })]);

@@ -16,7 +16,14 @@ describe('the public response cache', () => {
     expect([first.cache, second.cache]).toEqual(['MISS', 'HIT']);
     expect(second.body).toEqual(first.body);
 
-    const input = { fullName: 'Loubna Lahlou', nationalId: `ZC${randomInt(1_000_000, 10_000_000)}`, gender: 'FEMALE', birthDate: '1990-01-01', region: 'MA-05', activityCode: 'C-02' };
+    const input = {
+      fullName: 'Loubna Lahlou',
+      nationalId: `ZC${randomInt(1_000_000, 10_000_000)}`,
+      gender: 'FEMALE',
+      birthDate: '1990-01-01',
+      region: 'MA-05',
+      activityCode: 'C-02',
+    };
     const write = await post(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, token('NATIONAL'), { input });
     expect(write.body.errors).toBeUndefined();
     const after = await post(query);

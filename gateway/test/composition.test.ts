@@ -12,14 +12,16 @@ describe('composition', () => {
     expect(out).toContain('current');
   });
 
-  it('keeps the contract\'s entity keys', () => {
+  it("keeps the contract's entity keys", () => {
     const supergraph = readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8');
     expect(supergraph).toMatch(/type Region\s[^{]*@join__type\(graph: REGIONS, key: "code"\)/);
     expect(supergraph).toMatch(/type AutoEntrepreneur\s[^{]*@join__type\(graph: REGISTRY, key: "id"\)/);
     expect(supergraph).toMatch(/type Programme\s[^{]*@join__type\(graph: PROGRAMS, key: "code"\)/);
     expect(supergraph).toMatch(/type Indicator\s[^{]*@join__type\(graph: INDICATORS, key: "code"\)/);
     for (const name of SUBGRAPHS) {
-      expect(readFileSync(join(ROOT, 'subgraphs', name, 'schema.graphql'), 'utf8')).toMatch(/^extend schema @link\(url: "https:\/\/specs.apollo.dev\/federation\/v2/);
+      expect(readFileSync(join(ROOT, 'subgraphs', name, 'schema.graphql'), 'utf8')).toMatch(
+        /^extend schema @link\(url: "https:\/\/specs.apollo.dev\/federation\/v2/,
+      );
     }
   });
 });

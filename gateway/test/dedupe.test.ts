@@ -20,7 +20,9 @@ describe('subgraph request deduplication', () => {
       const body = Buffer.concat(chunks).toString();
       received.push({ query: JSON.parse(body).query, authorization: req.headers.authorization });
       await new Promise((r) => setTimeout(r, 500));
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'x-request-id'].includes(name)) as Array<[string, string]>);
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'x-request-id'].includes(name)) as Array<[string, string]>,
+      );
       const answer = await fetch(url('registry'), { method: 'POST', headers, body });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
       res.end(await answer.text());
@@ -53,7 +55,14 @@ describe('subgraph request deduplication', () => {
     expect(new Set(received.map((r) => r.authorization)).size).toBe(2);
 
     received.length = 0;
-    const input = { fullName: 'Rachida Double', nationalId: `DD${Date.now() % 1_000_000}`, gender: 'FEMALE', birthDate: '1990-01-01', region: 'MA-05', activityCode: 'S-01' };
+    const input = {
+      fullName: 'Rachida Double',
+      nationalId: `DD${Date.now() % 1_000_000}`,
+      gender: 'FEMALE',
+      birthDate: '1990-01-01',
+      region: 'MA-05',
+      activityCode: 'S-01',
+    };
     const mutation = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`;
     const both = await Promise.all([0, 1].map(() => gql(mutation, { as: 'NATIONAL', variables: { input }, origin: gateway.origin })));
     expect(received.filter((r) => r.query.startsWith('mutation'))).toHaveLength(2);

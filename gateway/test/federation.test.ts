@@ -15,7 +15,20 @@ const DASHBOARD = `query Dashboard($year: Int!) {
 describe('the composed graph through the gateway', () => {
   it('answers one query that joins all four subgraphs for the 12 regions', async () => {
     const data = ok(await gql(DASHBOARD, { variables: { year: 2019 } }));
-    expect(data.regions.map((r: any) => r.code)).toEqual(['MA-01', 'MA-02', 'MA-03', 'MA-04', 'MA-05', 'MA-06', 'MA-07', 'MA-08', 'MA-09', 'MA-10', 'MA-11', 'MA-12']);
+    expect(data.regions.map((r: any) => r.code)).toEqual([
+      'MA-01',
+      'MA-02',
+      'MA-03',
+      'MA-04',
+      'MA-05',
+      'MA-06',
+      'MA-07',
+      'MA-08',
+      'MA-09',
+      'MA-10',
+      'MA-11',
+      'MA-12',
+    ]);
     const fm = data.regions.find((r: any) => r.code === 'MA-03');
     expect(fm.provinces).toHaveLength(9); // regions
     expect(fm.registrationStats.registered).toBeGreaterThan(0); // registry
@@ -54,11 +67,13 @@ describe('the composed graph through the gateway', () => {
   });
 
   it('computes national actuals live from the register and matches nationalStats', async () => {
-    const data = ok(await gql(`{
+    const data = ok(
+      await gql(`{
       nationalScorecardFor(year: 2019) { statuses { indicator { code } region { code } target actual progress status } }
       y2018: nationalStats(year: 2018) { registered }
       y2019: nationalStats(year: 2019) { registered }
-    }`));
+    }`),
+    );
     const statuses = data.nationalScorecardFor.statuses;
     const registrations = statuses.find((s: any) => s.indicator.code === 'AE_REGISTRATIONS');
     expect(registrations.region).toBeNull();
@@ -70,12 +85,14 @@ describe('the composed graph through the gateway', () => {
   });
 
   it('answers every root field of the contract', async () => {
-    const data = ok(await gql(`{
+    const data = ok(
+      await gql(`{
       regions { code } region(code: "MA-09") { name isPilot }
       nationalStats { applications registered rejected struckOff women womenShare turnover taxContribution }
       programmes { code name kind } activities { code label category }
       indicators { code } nationalScorecard(year: 2020) { indicator { code } } scorecards(year: 2020) { scope }
-    }`));
+    }`),
+    );
     expect(data.regions).toHaveLength(12);
     expect(data.region).toEqual({ name: 'Souss-Massa', isPilot: true });
     expect(data.nationalStats.applications).toBeGreaterThanOrEqual(2000); // 2,000 seeded, plus what other test files submit
@@ -87,7 +104,12 @@ describe('the composed graph through the gateway', () => {
     expect(data.indicators.length).toBeGreaterThanOrEqual(12);
     expect(data.scorecards.map((c: any) => c.scope)).toEqual(['MA', ...data.regions.map((r: any) => r.code)]);
 
-    const people = ok(await gql(`{ autoEntrepreneurs(region: "MA-09", first: 2) { totalCount edges { cursor node { id fullName nationalId status region { code name } activity { category } enrolments { status } } } pageInfo { hasNextPage endCursor } } }`, { as: 'NATIONAL' }));
+    const people = ok(
+      await gql(
+        `{ autoEntrepreneurs(region: "MA-09", first: 2) { totalCount edges { cursor node { id fullName nationalId status region { code name } activity { category } enrolments { status } } } pageInfo { hasNextPage endCursor } } }`,
+        { as: 'NATIONAL' },
+      ),
+    );
     const page = people.autoEntrepreneurs;
     expect(page.edges).toHaveLength(2);
     expect(page.pageInfo.hasNextPage).toBe(true);
@@ -97,8 +119,15 @@ describe('the composed graph through the gateway', () => {
   });
 
   it('pages with cursors without overlap', async () => {
-    const first = ok(await gql(`{ autoEntrepreneurs(region: "MA-04", first: 5) { edges { node { id } } pageInfo { endCursor } totalCount } }`, { as: 'NATIONAL' }));
-    const next = ok(await gql(`query($after: String) { autoEntrepreneurs(region: "MA-04", first: 5, after: $after) { edges { node { id } } } }`, { as: 'NATIONAL', variables: { after: first.autoEntrepreneurs.pageInfo.endCursor } }));
+    const first = ok(
+      await gql(`{ autoEntrepreneurs(region: "MA-04", first: 5) { edges { node { id } } pageInfo { endCursor } totalCount } }`, { as: 'NATIONAL' }),
+    );
+    const next = ok(
+      await gql(`query($after: String) { autoEntrepreneurs(region: "MA-04", first: 5, after: $after) { edges { node { id } } } }`, {
+        as: 'NATIONAL',
+        variables: { after: first.autoEntrepreneurs.pageInfo.endCursor },
+      }),
+    );
     const a = first.autoEntrepreneurs.edges.map((e: any) => e.node.id);
     const b = next.autoEntrepreneurs.edges.map((e: any) => e.node.id);
     expect(b).toHaveLength(5);
@@ -107,7 +136,11 @@ describe('the composed graph through the gateway', () => {
   });
 
   it('resolves Enrolment.beneficiary in the registry, under its access rules', async () => {
-    const national = ok(await gql(`{ programme(code: "PILOT-HONOUR-LOAN") { enrolments(first: 3) { status regionCode beneficiary { id fullName region { code } } } } }`, { as: 'NATIONAL' }));
+    const national = ok(
+      await gql(`{ programme(code: "PILOT-HONOUR-LOAN") { enrolments(first: 3) { status regionCode beneficiary { id fullName region { code } } } } }`, {
+        as: 'NATIONAL',
+      }),
+    );
     const enrolments = national.programme.enrolments;
     expect(enrolments.length).toBeGreaterThan(0);
     for (const e of enrolments) expect(e.beneficiary.region.code).toBe(e.regionCode);
@@ -140,7 +173,9 @@ describe('the composed graph through the gateway', () => {
   });
 
   it('documents every type, field and argument for the explorer', async () => {
-    const data = ok(await gql(`{ __schema { types { name kind description fields { name description args { name description } } inputFields { name description } } } }`));
+    const data = ok(
+      await gql(`{ __schema { types { name kind description fields { name description args { name description } } inputFields { name description } } } }`),
+    );
     const missing: string[] = [];
     const builtIn = new Set(['String', 'Int', 'Float', 'Boolean', 'ID']);
     for (const type of data.__schema.types) {
@@ -154,11 +189,13 @@ describe('the composed graph through the gateway', () => {
     expect(missing).toEqual([]);
   });
 
-  it('reports its own health and each subgraph\'s', async () => {
+  it("reports its own health and each subgraph's", async () => {
     const response = await fetch(url('gateway', '/health'));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      status: 'ok', service: 'gateway', supergraph: 'loaded',
+      status: 'ok',
+      service: 'gateway',
+      supergraph: 'loaded',
       subgraphs: { regions: 'up', registry: 'up', programs: 'up', indicators: 'up' },
     });
     for (const service of ['regions', 'registry', 'programs', 'indicators'] as const) {

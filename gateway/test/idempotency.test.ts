@@ -7,9 +7,17 @@ import { codes, gql, ok, sqlOn, type GraphQLResult, type TokenName } from '../..
 /** Exactly once: a mutation sent with an Idempotency-Key is applied once, and every retry gets its answer (docs/idempotency.md). */
 const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status } }`;
 // The shared stack's writes go to Drâa-Tafilalet (MA-08), where no other suite counts exactly.
-const input = (nationalId: string, region = 'MA-08') => ({ fullName: 'Samira Idempotente', nationalId, gender: 'FEMALE', birthDate: '1990-05-05', region, activityCode: 'S-01' });
+const input = (nationalId: string, region = 'MA-08') => ({
+  fullName: 'Samira Idempotente',
+  nationalId,
+  gender: 'FEMALE',
+  birthDate: '1990-05-05',
+  region,
+  activityCode: 'S-01',
+});
 const freshCin = (prefix: string) => `${prefix}${randomInt(1_000_000, 10_000_000)}`;
-const rows = async (nationalId: string) => (await sqlOn('registry', `SELECT count(*)::int AS n FROM auto_entrepreneur WHERE national_id = $1`, [nationalId]))[0].n;
+const rows = async (nationalId: string) =>
+  (await sqlOn('registry', `SELECT count(*)::int AS n FROM auto_entrepreneur WHERE national_id = $1`, [nationalId]))[0].n;
 const replayed = (result: GraphQLResult) => result.headers?.get('idempotent-replay') === 'true';
 
 describe('idempotency keys', () => {
@@ -44,7 +52,8 @@ describe('idempotency keys', () => {
       a: submitApplication(input: $a) { id } b: recordAssessment(input: $b) { rating } c: submitApplication(input: $c) { id } }`;
     const key = `test-${randomUUID()}`;
     const variables = {
-      a: input(freshCin('IA')), c: input(freshCin('IA')),
+      a: input(freshCin('IA')),
+      c: input(freshCin('IA')),
       b: { indicator: 'ADVISOR_SUPPORT_QUALITY', region: 'MA-01', year: 2016, rating: 3, comment: `Idempotency parts ${key}` },
     };
     const first = await gql(query, { as: 'NATIONAL', variables, headers: { 'idempotency-key': key } });
@@ -85,7 +94,9 @@ describe('idempotency keys', () => {
   it('applies concurrent retries once, and answers every one of them with that answer', async () => {
     const nationalId = freshCin('IC');
     const key = `test-${randomUUID()}`;
-    const results = await Promise.all(Array.from({ length: 4 }, () => gql(SUBMIT, { as: 'NATIONAL', variables: { input: input(nationalId) }, headers: { 'idempotency-key': key } })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => gql(SUBMIT, { as: 'NATIONAL', variables: { input: input(nationalId) }, headers: { 'idempotency-key': key } })),
+    );
     expect(await rows(nationalId)).toBe(1);
     expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
     expect(new Set(results.map((r) => r.data.submitApplication.id)).size).toBe(1);
@@ -94,16 +105,26 @@ describe('idempotency keys', () => {
 
   it('forgets keys after 24 hours: purged in the background, and free again at once when reused', async () => {
     const stamp = randomUUID();
-    const old = (name: string) => sqlOn('registry', `INSERT INTO idempotency_key (subject, key, request_hash, response, created_at) VALUES ('test-national', $1, repeat('0', 64), '{}', now() - interval '25 hours')`, [`test-${stamp}-${name}`]);
+    const old = (name: string) =>
+      sqlOn(
+        'registry',
+        `INSERT INTO idempotency_key (subject, key, request_hash, response, created_at) VALUES ('test-national', $1, repeat('0', 64), '{}', now() - interval '25 hours')`,
+        [`test-${stamp}-${name}`],
+      );
     await old('purged');
     await old('reused');
-    await sqlOn('registry', `INSERT INTO idempotency_key (subject, key, request_hash, response, created_at) VALUES ('test-national', $1, repeat('0', 64), '{}', now() - interval '23 hours')`, [`test-${stamp}-kept`]);
+    await sqlOn(
+      'registry',
+      `INSERT INTO idempotency_key (subject, key, request_hash, response, created_at) VALUES ('test-national', $1, repeat('0', 64), '{}', now() - interval '23 hours')`,
+      [`test-${stamp}-kept`],
+    );
     // Reused after expiry with another request: applied, not refused as "a different request".
     const nationalId = freshCin('IE');
     ok(await gql(SUBMIT, { as: 'NATIONAL', variables: { input: input(nationalId) }, headers: { 'idempotency-key': `test-${stamp}-reused` } }));
     expect(await rows(nationalId)).toBe(1);
     // The purge runs every IDEMPOTENCY_PURGE_SECONDS (2 s in the test stack): wait for its effect, not for a duration.
-    const left = async () => (await sqlOn('registry', `SELECT key FROM idempotency_key WHERE key LIKE $1 ORDER BY key`, [`test-${stamp}-%`])).map((r: { key: string }) => r.key);
+    const left = async () =>
+      (await sqlOn('registry', `SELECT key FROM idempotency_key WHERE key LIKE $1 ORDER BY key`, [`test-${stamp}-%`])).map((r: { key: string }) => r.key);
     for (let i = 0; i < 100 && (await left()).includes(`test-${stamp}-purged`); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await left()).toEqual([`test-${stamp}-kept`, `test-${stamp}-reused`]);
   });
@@ -124,7 +145,11 @@ describe('exactly once across a crash between commit and answer', () => {
   beforeAll(async () => {
     registryPort = await freePort();
     registry = await startSubgraph('registry', registryPort, { ...env, MOUKAWIL_FAULT: 'after-commit:9' });
-    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registryPort}/graphql`, RATE_LIMIT_PER_MINUTE: '0', CACHE_TTL_SECONDS: '0' });
+    gateway = await startGateway(await freePort(), {
+      REGISTRY_URL: `http://127.0.0.1:${registryPort}/graphql`,
+      RATE_LIMIT_PER_MINUTE: '0',
+      CACHE_TTL_SECONDS: '0',
+    });
   }, 60_000);
   afterAll(async () => {
     await gateway?.stop();
@@ -154,7 +179,12 @@ describe('exactly once across a crash between commit and answer', () => {
       outcomes.push(outcome);
       while (outcome.attempts < 400) {
         outcome.attempts++;
-        const result = await gql(SUBMIT, { as, variables: { input: input(nationalId, 'MA-12') }, origin: gateway.origin, headers: { 'idempotency-key': key } }).catch(() => null);
+        const result = await gql(SUBMIT, {
+          as,
+          variables: { input: input(nationalId, 'MA-12') },
+          origin: gateway.origin,
+          headers: { 'idempotency-key': key },
+        }).catch(() => null);
         if (result && !result.errors) {
           outcome.id = result.data.submitApplication.id;
           outcome.replay = replayed(result);
@@ -162,13 +192,16 @@ describe('exactly once across a crash between commit and answer', () => {
         }
         const code = result?.errors?.[0].extensions?.code;
         if (code === 'CONFLICT') outcome.conflicts++;
-        else if (result && code !== 'SUBGRAPH_UNAVAILABLE' && code !== 'SERVICE_UNAVAILABLE') throw new Error(`${nationalId}: ${JSON.stringify(result.errors)}`);
+        else if (result && code !== 'SUBGRAPH_UNAVAILABLE' && code !== 'SERVICE_UNAVAILABLE')
+          throw new Error(`${nationalId}: ${JSON.stringify(result.errors)}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     };
-    await Promise.all(Array.from({ length: WRITERS }, async () => {
-      for (let i = 0; i < EACH; i++) await write(freshCin('XC'));
-    }));
+    await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        for (let i = 0; i < EACH; i++) await write(freshCin('XC'));
+      }),
+    );
     done = true;
 
     const nationalIds = outcomes.map((o) => o.nationalId);

@@ -25,7 +25,9 @@ describe('production identity: tokens of an identity provider checked against it
       for (let i = 0; i < 50; i++) {
         try {
           const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-            method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ __typename }' }),
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            body: JSON.stringify({ query: '{ __typename }' }),
           });
           return { status: response.status, body: (await response.json()) as any };
         } catch {

@@ -13,19 +13,57 @@ import { codes, gql, ok } from '../../test/support';
  */
 const RULES: Record<string, Record<string, 'entity' | 'masked' | 'contact' | 'scoped' | 'name' | 'public'>> = {
   AutoEntrepreneur: {
-    id: 'entity', registrationNumber: 'entity', status: 'entity', fullName: 'entity', nationalId: 'masked', gender: 'entity',
-    birthDate: 'contact', phone: 'contact', segment: 'entity', region: 'entity', province: 'entity', activity: 'entity',
-    activityCategory: 'entity', submittedAt: 'entity', registeredAt: 'entity', rejectedAt: 'entity', rejectionReason: 'entity',
-    struckOffAt: 'entity', struckOffReason: 'entity', struckOffNote: 'entity', history: 'entity', declarations: 'entity',
-    yearsAboveCeiling: 'entity', enrolments: 'scoped',
+    id: 'entity',
+    registrationNumber: 'entity',
+    status: 'entity',
+    fullName: 'entity',
+    nationalId: 'masked',
+    gender: 'entity',
+    birthDate: 'contact',
+    phone: 'contact',
+    segment: 'entity',
+    region: 'entity',
+    province: 'entity',
+    activity: 'entity',
+    activityCategory: 'entity',
+    submittedAt: 'entity',
+    registeredAt: 'entity',
+    rejectedAt: 'entity',
+    rejectionReason: 'entity',
+    struckOffAt: 'entity',
+    struckOffReason: 'entity',
+    struckOffNote: 'entity',
+    history: 'entity',
+    declarations: 'entity',
+    yearsAboveCeiling: 'entity',
+    enrolments: 'scoped',
   },
   Enrolment: {
-    id: 'scoped', programme: 'scoped', beneficiary: 'entity', status: 'scoped', regionCode: 'scoped', enrolledAt: 'scoped',
-    acceptedAt: 'scoped', startedAt: 'scoped', endedAt: 'scoped', amount: 'scoped', repaymentStatus: 'scoped', repaidAmount: 'scoped', advisor: 'scoped',
+    id: 'scoped',
+    programme: 'scoped',
+    beneficiary: 'entity',
+    status: 'scoped',
+    regionCode: 'scoped',
+    enrolledAt: 'scoped',
+    acceptedAt: 'scoped',
+    startedAt: 'scoped',
+    endedAt: 'scoped',
+    amount: 'scoped',
+    repaymentStatus: 'scoped',
+    repaidAmount: 'scoped',
+    advisor: 'scoped',
   },
   Advisor: {
-    id: 'public', fullName: 'name', region: 'public', regionCode: 'public', partner: 'public', workshop: 'public', trainedOn: 'public', active: 'public',
-    followed: 'scoped', enrolments: 'scoped',
+    id: 'public',
+    fullName: 'name',
+    region: 'public',
+    regionCode: 'public',
+    partner: 'public',
+    workshop: 'public',
+    trainedOn: 'public',
+    active: 'public',
+    followed: 'scoped',
+    enrolments: 'scoped',
   },
 };
 
@@ -49,9 +87,13 @@ describe('personal data in the composed schema', () => {
     expect(ok(await gql(entity, { as: 'REGIONAL_MA09', variables: { id } })).autoEntrepreneur.fullName).toBeTruthy();
     const masked = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { nationalId } }`, { as: 'REGIONAL_MA09', variables: { id } }));
     expect(masked.autoEntrepreneur.nationalId).toMatch(/\*{4,}$/);
-    for (const field of Object.entries(RULES.AutoEntrepreneur).filter(([, r]) => r === 'contact').map(([f]) => f)) {
+    for (const field of Object.entries(RULES.AutoEntrepreneur)
+      .filter(([, r]) => r === 'contact')
+      .map(([f]) => f)) {
       expect(codes(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field} } }`, { as: 'REGIONAL_MA09', variables: { id } }))).toEqual(['FORBIDDEN']);
-      expect(ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field} } }`, { as: 'ADVISOR_MA09', variables: { id } })).autoEntrepreneur[field]).toBeTruthy();
+      expect(
+        ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field} } }`, { as: 'ADVISOR_MA09', variables: { id } })).autoEntrepreneur[field],
+      ).toBeTruthy();
     }
     expect(ok(await gql(`{ programmes { enrolments { id } } }`)).programmes.flatMap((p: any) => p.enrolments)).toEqual([]);
     expect(codes(await gql(`{ advisors(region: "MA-09") { fullName } }`))).toContain('FORBIDDEN');

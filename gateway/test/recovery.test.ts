@@ -27,7 +27,6 @@ function waitForLine(child: ChildProcess, pattern: RegExp): Promise<string> {
   });
 }
 
-
 describe('recovery from faults', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'moukawil-recovery-'));
   chmodSync(dataDir, 0o755); // PostgreSQL runs as the postgres user when we are root
@@ -39,7 +38,9 @@ describe('recovery from faults', () => {
   let gateway: ExtraGateway;
 
   const startPostgres = async () => {
-    postgres = spawn(process.execPath, [join(ROOT, 'test', 'helpers', 'postgres-server.js'), join(dataDir, 'postgres'), String(postgresPort)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    postgres = spawn(process.execPath, [join(ROOT, 'test', 'helpers', 'postgres-server.js'), join(dataDir, 'postgres'), String(postgresPort)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     databaseUrl = JSON.parse(await waitForLine(postgres, /^\{"url"/)).url;
   };
   const stopPostgres = async () => {
@@ -53,7 +54,8 @@ describe('recovery from faults', () => {
     const client = new Client({ connectionString: databaseUrl.replace(/\/postgres$/, '/recovery_registry') });
     await client.connect();
     try {
-      return (await client.query(`SELECT national_id, count(*)::int AS n FROM auto_entrepreneur WHERE national_id = ANY($1) GROUP BY 1`, [nationalIds])).rows as Array<{ national_id: string; n: number }>;
+      return (await client.query(`SELECT national_id, count(*)::int AS n FROM auto_entrepreneur WHERE national_id = ANY($1) GROUP BY 1`, [nationalIds]))
+        .rows as Array<{ national_id: string; n: number }>;
     } finally {
       await client.end();
     }
@@ -63,7 +65,11 @@ describe('recovery from faults', () => {
     [postgresPort, registryPort] = [await freePort(), await freePort()];
     await startPostgres();
     await startRegistry();
-    gateway = await startGateway(await freePort(), { REGISTRY_URL: `http://127.0.0.1:${registryPort}/graphql`, RATE_LIMIT_PER_MINUTE: '0', CACHE_TTL_SECONDS: '0' });
+    gateway = await startGateway(await freePort(), {
+      REGISTRY_URL: `http://127.0.0.1:${registryPort}/graphql`,
+      RATE_LIMIT_PER_MINUTE: '0',
+      CACHE_TTL_SECONDS: '0',
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -85,7 +91,12 @@ describe('recovery from faults', () => {
       for (let attempt = 0; attempt < 150; attempt++) {
         let result: GraphQLResult;
         try {
-          result = await gql(SUBMIT, { as: 'NATIONAL', variables: { input }, origin: gateway.origin, headers: { 'idempotency-key': `recovery-${nationalId}` } });
+          result = await gql(SUBMIT, {
+            as: 'NATIONAL',
+            variables: { input },
+            origin: gateway.origin,
+            headers: { 'idempotency-key': `recovery-${nationalId}` },
+          });
         } catch {
           failures.push('network');
           await new Promise((r) => setTimeout(r, 200));
@@ -136,7 +147,9 @@ describe('recovery from faults', () => {
     loading = false;
     await Promise.all(lanes);
 
-    expect(seen.every((r) => r.status === 200 && r.data.regions.length === 12 && r.data.regions.every((g: { programmes: unknown }) => g.programmes !== null))).toBe(true);
+    expect(
+      seen.every((r) => r.status === 200 && r.data.regions.length === 12 && r.data.regions.every((g: { programmes: unknown }) => g.programmes !== null)),
+    ).toBe(true);
     const failed = seen.filter((r) => r.errors);
     expect(failed.length).toBeGreaterThan(0); // the outage was seen
     for (const r of failed) {
@@ -152,12 +165,18 @@ describe('recovery from faults', () => {
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE auto_entrepreneur IN ACCESS EXCLUSIVE MODE');
-    const inFlight = gql(`{ nationalStats { applications } autoEntrepreneurs(first: 1) { totalCount } }`, { as: 'NATIONAL', origin: `http://127.0.0.1:${registryPort}` });
+    const inFlight = gql(`{ nationalStats { applications } autoEntrepreneurs(first: 1) { totalCount } }`, {
+      as: 'NATIONAL',
+      origin: `http://127.0.0.1:${registryPort}`,
+    });
     await new Promise((r) => setTimeout(r, 500));
     registry.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     expect(registry.exitCode).toBeNull(); // still finishing its request
-    const refused = await fetch(`http://127.0.0.1:${registryPort}/health`).then(() => 'answered', () => 'refused');
+    const refused = await fetch(`http://127.0.0.1:${registryPort}/health`).then(
+      () => 'answered',
+      () => 'refused',
+    );
     expect(refused).toBe('refused'); // no new request once it is stopping
     await blocker.query('ROLLBACK');
     await blocker.end();

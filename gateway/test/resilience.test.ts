@@ -9,13 +9,19 @@ const post = (body: string, headers: Record<string, string> = {}) =>
 
 describe('operation limits at the gateway', () => {
   it("lets GraphiQL's introspection through: it counts against the limits, within them", async () => {
-    const result = await gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }));
+    const result = await gql(
+      getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }),
+    );
     expect(result.status).toBe(200);
     expect(ok(result).__schema.types.length).toBeGreaterThan(50);
   });
 
   it.each([
-    ['depth', `{ regions { programmes { regions { programmes { regions { programmes { regions { programmes { regions { programmes { regions { programmes { code } } } } } } } } } } } } }`, /depth limit of 12 exceeded, found 13/],
+    [
+      'depth',
+      `{ regions { programmes { regions { programmes { regions { programmes { regions { programmes { regions { programmes { regions { programmes { code } } } } } } } } } } } } }`,
+      /depth limit of 12 exceeded, found 13/,
+    ],
     ['aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`, /Aliases limit of 15 exceeded/],
     ['directives', `{ regions { code ${'@include(if: true) '.repeat(11)} } }`, /Directives limit of 10 exceeded/],
     ['cost', `{ regions { programmes { regions { programmes { regions { programmes { code } } } } } } }`, /cost \d+ exceeds the limit of 60000/],
@@ -44,7 +50,8 @@ describe('operation limits at the gateway', () => {
 });
 
 describe('a corpus of hostile operations', () => {
-  const bomb = (levels: number) => `{ regions { ...F0 } } ${Array.from({ length: levels }, (_, i) => (i === levels - 1 ? `fragment F${i} on Region { code }` : `fragment F${i} on Region { code ...F${i + 1} ...F${i + 1} }`)).join(' ')}`;
+  const bomb = (levels: number) =>
+    `{ regions { ...F0 } } ${Array.from({ length: levels }, (_, i) => (i === levels - 1 ? `fragment F${i} on Region { code }` : `fragment F${i} on Region { code ...F${i + 1} ...F${i + 1} }`)).join(' ')}`;
   let nested: Record<string, unknown> = { fullName: 'x' };
   for (let i = 0; i < 2_000; i++) nested = { a: nested };
   const body = (query: string, variables?: object, operationName?: string) => JSON.stringify({ query, variables, operationName });
@@ -109,7 +116,7 @@ describe('rate limiting', () => {
     expect((await gql(`{ regions { code } }`, { origin: gateway.origin, headers: { 'x-forwarded-for': '203.0.113.9' } })).status).toBe(429);
   });
 
-  it('counts each request once, against its token\'s subject, whichever route answers it', async () => {
+  it("counts each request once, against its token's subject, whichever route answers it", async () => {
     const counted = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '5' });
     try {
       const answers = [];
@@ -137,7 +144,12 @@ describe('rate limiting', () => {
 
   it('counts each client behind a trusted proxy apart (TRUST_PROXY)', async () => {
     // Cache off, so that every request reaches the subgraph (route/direct.ts).
-    const behind = await startGateway(await freePort(), { RATE_LIMIT_PER_MINUTE: '60', RATE_LIMIT_BURST: '2', TRUST_PROXY: 'loopback', CACHE_TTL_SECONDS: '0' });
+    const behind = await startGateway(await freePort(), {
+      RATE_LIMIT_PER_MINUTE: '60',
+      RATE_LIMIT_BURST: '2',
+      TRUST_PROXY: 'loopback',
+      CACHE_TTL_SECONDS: '0',
+    });
     try {
       const from = async (address: string) => gql(`{ regions { code } }`, { origin: behind.origin, headers: { 'x-forwarded-for': address } });
       expect([(await from('203.0.113.7')).status, (await from('203.0.113.7')).status, (await from('203.0.113.7')).status]).toEqual([200, 200, 429]);
@@ -171,19 +183,19 @@ describe('partial failure', () => {
     silent?.close();
   });
 
-  it.each([['down', () => dead, /not reachable/], ['slow', () => slow, /no answer within 500 ms/]])(
-    'a %s subgraph costs only its own fields, with an error naming it',
-    async (_how, gateway, reason) => {
-      const result = await gql(`{ regions { code registrationStats { registered } programmes { code } } }`, { origin: gateway().origin });
-      expect(result.status).toBe(200);
-      expect(result.data!.regions).toHaveLength(12);
-      expect(result.data!.regions[0].registrationStats.registered).toBeGreaterThan(0);
-      expect(result.data!.regions.every((r: any) => r.programmes === null)).toBe(true);
-      expect(result.errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'programs' } });
-      expect(result.errors![0].message).toMatch(reason);
-      expect(JSON.stringify(result.errors)).not.toMatch(/127\.0\.0\.1|localhost|stack|ECONNREFUSED/);
-    },
-  );
+  it.each([
+    ['down', () => dead, /not reachable/],
+    ['slow', () => slow, /no answer within 500 ms/],
+  ])('a %s subgraph costs only its own fields, with an error naming it', async (_how, gateway, reason) => {
+    const result = await gql(`{ regions { code registrationStats { registered } programmes { code } } }`, { origin: gateway().origin });
+    expect(result.status).toBe(200);
+    expect(result.data!.regions).toHaveLength(12);
+    expect(result.data!.regions[0].registrationStats.registered).toBeGreaterThan(0);
+    expect(result.data!.regions.every((r: any) => r.programmes === null)).toBe(true);
+    expect(result.errors![0]).toMatchObject({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'programs' } });
+    expect(result.errors![0].message).toMatch(reason);
+    expect(JSON.stringify(result.errors)).not.toMatch(/127\.0\.0\.1|localhost|stack|ECONNREFUSED/);
+  });
 
   it('keeps the scorecard when programs is down: registry actuals live, programme actuals null (NO_DATA)', async () => {
     const query = `{ nationalScorecardFor(year: 2019) { statuses { indicatorCode actual status } } region(code: "MA-07") { scorecardFor(year: 2019) { statuses { indicatorCode actual } } } }`;
@@ -196,7 +208,9 @@ describe('partial failure', () => {
     expect(result.errors!.map((e) => e.extensions)).toContainEqual(expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'programs' }));
     // The same through the healthy stack: the programme actual is there.
     const healthy = await gql(query);
-    expect(healthy.data!.nationalScorecardFor.statuses.find((s: { indicatorCode: string }) => s.indicatorCode === 'BENEFICIARIES_HONOUR_LOAN').actual).not.toBeNull();
+    expect(
+      healthy.data!.nationalScorecardFor.statuses.find((s: { indicatorCode: string }) => s.indicatorCode === 'BENEFICIARIES_HONOUR_LOAN').actual,
+    ).not.toBeNull();
   });
 
   it('says on /health which subgraph is down', async () => {
@@ -213,7 +227,9 @@ describe('error hygiene and request ids', () => {
     expect(codes(given)).toEqual(['FORBIDDEN']);
     const made = await gql(`{ regions { code } }`, { headers: { 'x-request-id': 'not a valid id; DROP TABLE' } });
     expect(made.headers!.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
-    const bad = await gql(`mutation { declareTurnover(id: "00000000-0000-4000-8000-000000000000", period: "2024-Q9", amount: -1) { tax } }`, { as: 'NATIONAL' });
+    const bad = await gql(`mutation { declareTurnover(id: "00000000-0000-4000-8000-000000000000", period: "2024-Q9", amount: -1) { tax } }`, {
+      as: 'NATIONAL',
+    });
     expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
     expect(JSON.stringify(bad)).not.toMatch(/stacktrace|SELECT |INSERT |at [\w.]+ \(|\/work\/|node_modules/);
   });

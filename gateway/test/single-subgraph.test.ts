@@ -24,7 +24,9 @@ describe('queries answered by one subgraph', () => {
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const body = Buffer.concat(chunks).toString();
       received.push(JSON.parse(body).query);
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'x-request-id'].includes(name)) as Array<[string, string]>);
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([name]) => ['authorization', 'content-type', 'x-request-id'].includes(name)) as Array<[string, string]>,
+      );
       const answer = await fetch(url(subgraph), { method: 'POST', headers, body });
       res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
       res.end(await answer.text());
@@ -36,7 +38,13 @@ describe('queries answered by one subgraph', () => {
   }
 
   beforeAll(async () => {
-    const common = { REGIONS_URL: await recording('regions'), REGISTRY_URL: await recording('registry'), CACHE_TTL_SECONDS: '0', RATE_LIMIT_PER_MINUTE: '0', GATEWAY_DEDUPLICATE: 'false' };
+    const common = {
+      REGIONS_URL: await recording('regions'),
+      REGISTRY_URL: await recording('registry'),
+      CACHE_TTL_SECONDS: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+      GATEWAY_DEDUPLICATE: 'false',
+    };
     [direct, apollo] = await Promise.all([
       startGateway(await freePort(), common),
       startGateway(await freePort(), { ...common, GATEWAY_SINGLE_SUBGRAPH: 'false' }),
@@ -49,7 +57,7 @@ describe('queries answered by one subgraph', () => {
 
   const REGIONS = `{ regions { code name population isPilot } }`;
 
-  it('sends the client\'s own query to the subgraph, and answers the same', async () => {
+  it("sends the client's own query to the subgraph, and answers the same", async () => {
     received.length = 0;
     const viaDirect = await gql(REGIONS, { origin: direct.origin });
     expect(received).toEqual([REGIONS]);
@@ -63,14 +71,29 @@ describe('queries answered by one subgraph', () => {
   // [what, query, call, whether it goes to its subgraph as written]
   const corpus: Array<[string, string, Call & { as?: TokenName }, boolean]> = [
     ['a plain list', `{ regions { code name isPilot } }`, {}, true],
-    ['aliases, fragments, variables, @include and @skip', `query Two($code: ID!, $yes: Boolean!) { a: region(code: $code) { ...R nameAr @include(if: $yes) population @skip(if: $yes) } b: region(code: "MA-02") { code __typename isPilot } } fragment R on Region { code name capital }`, { variables: { code: 'MA-09', yes: true } }, true],
+    [
+      'aliases, fragments, variables, @include and @skip',
+      `query Two($code: ID!, $yes: Boolean!) { a: region(code: $code) { ...R nameAr @include(if: $yes) population @skip(if: $yes) } b: region(code: "MA-02") { code __typename isPilot } } fragment R on Region { code name capital }`,
+      { variables: { code: 'MA-09', yes: true } },
+      true,
+    ],
     ['an unknown region (null)', `{ region(code: "MA-09") { code } other: region(code: "MA-13") { code } }`, {}, true],
     ['national statistics with breakdowns', `{ nationalStats(year: 2019) { applications registered womenShare bySegment { key registered } } }`, {}, true],
-    ['a council\'s list of people (masked CINs)', `{ autoEntrepreneurs(region: "MA-09", first: 5) { edges { node { id fullName nationalId } } totalCount } }`, { as: 'REGIONAL_MA09' }, true],
+    [
+      "a council's list of people (masked CINs)",
+      `{ autoEntrepreneurs(region: "MA-09", first: 5) { edges { node { id fullName nationalId } } totalCount } }`,
+      { as: 'REGIONAL_MA09' },
+      true,
+    ],
     ['a refused list', `{ autoEntrepreneurs(region: "MA-03", first: 5) { totalCount } }`, { as: 'REGIONAL_MA09' }, true],
     ['a bad argument', `{ autoEntrepreneurs(first: 0) { totalCount } }`, { as: 'NATIONAL' }, true],
     ['a missing variable', `query($code: ID!) { region(code: $code) { code } }`, {}, false],
-    ['a variable of the wrong type', `query($first: Int) { autoEntrepreneurs(first: $first) { totalCount } }`, { as: 'NATIONAL', variables: { first: 'ten' } }, false],
+    [
+      'a variable of the wrong type',
+      `query($first: Int) { autoEntrepreneurs(first: $first) { totalCount } }`,
+      { as: 'NATIONAL', variables: { first: 'ten' } },
+      false,
+    ],
     ['a query over two subgraphs', `{ regions { code registrationStats(year: 2019) { registered } } }`, {}, false],
     ['introspection beside a field', `{ __schema { queryType { name } } regions { code } }`, {}, false],
     ['two operations, none chosen', `query A { regions { code } } query B { nationalStats { applications } }`, {}, false],
@@ -83,7 +106,11 @@ describe('queries answered by one subgraph', () => {
       const viaDirect = await gql(query, { ...call, origin: direct.origin });
       expect(received.includes(query)).toBe(asWritten);
       const viaApollo = await gql(query, { ...call, origin: apollo.origin });
-      expect({ status: viaDirect.status, data: viaDirect.data, errors: viaDirect.errors }).toEqual({ status: viaApollo.status, data: viaApollo.data, errors: viaApollo.errors });
+      expect({ status: viaDirect.status, data: viaDirect.data, errors: viaDirect.errors }).toEqual({
+        status: viaApollo.status,
+        data: viaApollo.data,
+        errors: viaApollo.errors,
+      });
       expect(viaDirect.headers!.get('content-type')).toBe(viaApollo.headers!.get('content-type'));
       expect(viaDirect.headers!.get('cache-control')).toBe(viaApollo.headers!.get('cache-control'));
       expect(viaDirect.headers!.get('x-moukawil-route') !== null).toBe(asWritten);
@@ -94,26 +121,38 @@ describe('queries answered by one subgraph', () => {
   describe('the direct route', () => {
     const LIST = `query($first: Int) { autoEntrepreneurs(region: "MA-09", first: $first) { edges { node { id fullName } } } }`;
 
-    it('passes the subgraph\'s answer on byte for byte, with the request id it was given', async () => {
-      const answer = await fetch(`${direct.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'support-call-42' }, body: JSON.stringify({ query: REGIONS }) });
-      const straight = await fetch(url('regions'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: REGIONS }) });
+    it("passes the subgraph's answer on byte for byte, with the request id it was given", async () => {
+      const answer = await fetch(`${direct.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'support-call-42' },
+        body: JSON.stringify({ query: REGIONS }),
+      });
+      const straight = await fetch(url('regions'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: REGIONS }),
+      });
       expect(answer.headers.get('x-moukawil-route')).toBe('regions');
       expect(answer.headers.get('x-request-id')).toBe('support-call-42');
       expect(await answer.text()).toBe(await straight.text());
     });
 
-    it('checks each request\'s own token and variables, and answers refusals as the planned route does', async () => {
+    it("checks each request's own token and variables, and answers refusals as the planned route does", async () => {
       const cases: Array<[string, Call & { as?: TokenName }, boolean]> = [
         ['an expired token', { as: 'EXPIRED', variables: { first: 3 } }, false],
         ['a variable of the wrong type', { as: 'REGIONAL_MA09', variables: { first: 'three' } }, false],
-        ['another region\'s council (refused by the subgraph)', { as: 'ADVISOR_MA03', variables: { first: 3 } }, true],
+        ["another region's council (refused by the subgraph)", { as: 'ADVISOR_MA03', variables: { first: 3 } }, true],
         ['anonymous (refused by the subgraph)', { variables: { first: 3 } }, true],
       ];
       for (const [, call, reachesTheSubgraph] of cases) {
         const viaDirect = await gql(LIST, { ...call, origin: direct.origin });
         const viaApollo = await gql(LIST, { ...call, origin: apollo.origin });
         expect(viaDirect.headers!.get('x-moukawil-route') !== null).toBe(reachesTheSubgraph);
-        expect({ status: viaDirect.status, data: viaDirect.data, errors: viaDirect.errors }).toEqual({ status: viaApollo.status, data: viaApollo.data, errors: viaApollo.errors });
+        expect({ status: viaDirect.status, data: viaDirect.data, errors: viaDirect.errors }).toEqual({
+          status: viaApollo.status,
+          data: viaApollo.data,
+          errors: viaApollo.errors,
+        });
         expect(viaDirect.errors?.length).toBeGreaterThan(0);
       }
       // The council's own answer, its names unmasked as the subgraph gives them.
@@ -136,7 +175,10 @@ describe('queries answered by one subgraph', () => {
       await new Promise<void>((resolve, reject) => {
         const socket = connect(Number(port), '127.0.0.1', () => {
           socket.write('POST /graphql HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"query":');
-          setTimeout(() => { socket.destroy(); resolve(); }, 100);
+          setTimeout(() => {
+            socket.destroy();
+            resolve();
+          }, 100);
         });
         socket.on('error', reject);
       });
@@ -148,7 +190,11 @@ describe('queries answered by one subgraph', () => {
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
       // A body that starts with a byte-order mark is JSON all the same.
-      const withMark = await fetch(`${direct.origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `\uFEFF${JSON.stringify({ query: REGIONS })}` });
+      const withMark = await fetch(`${direct.origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `\uFEFF${JSON.stringify({ query: REGIONS })}`,
+      });
       expect(withMark.status).toBe(200);
       expect(withMark.headers.get('x-moukawil-route')).toBe('regions');
       const page = await fetch(`${direct.origin}/dashboard`);

@@ -87,7 +87,8 @@ describe('the dashboard at GET /dashboard', () => {
     expect(await page.locator('table.scorecard tbody tr').count()).toBeGreaterThan(0);
     await screenshot(page, 'dashboard-region');
 
-    const others = ok(await gql(`{ autoEntrepreneurs(region: "MA-03", first: 10) { edges { node { fullName nationalId } } } }`, { as: 'NATIONAL' })).autoEntrepreneurs.edges;
+    const others = ok(await gql(`{ autoEntrepreneurs(region: "MA-03", first: 10) { edges { node { fullName nationalId } } } }`, { as: 'NATIONAL' }))
+      .autoEntrepreneurs.edges;
     await page.goto(`${GATEWAY}/dashboard/MA-03`);
     await page.waitForSelector('[data-testid="people-hidden"]');
     expect(await page.locator('[data-testid="people"]').count()).toBe(0);
@@ -121,7 +122,7 @@ describe('the dashboard at GET /dashboard', () => {
     it('shows a partial page with a notice, not a blank one', async () => {
       const { page, seen } = await open('/dashboard/MA-09', degraded.origin);
       await page.waitForSelector('[data-testid="partial-notice"]');
-      expect(await page.textContent('[data-testid="partial-notice"]')).toContain("programs subgraph is unavailable");
+      expect(await page.textContent('[data-testid="partial-notice"]')).toContain('programs subgraph is unavailable');
       expect(digits(await page.textContent('[data-testid="region-registered"]'))).toBeGreaterThan(0);
       expect(await page.locator('canvas[aria-label="Inscriptions par année"]').count()).toBe(1); // the registry's timeline
       expect(await page.locator('[data-testid="programmes"]').count()).toBe(0);

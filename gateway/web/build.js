@@ -13,12 +13,26 @@ const page = (title, id, base) => `<!doctype html>
 <noscript>JavaScript est nécessaire.</noscript><script src="${base}/${id}.js"></script></body></html>
 `;
 
-const common = { bundle: true, minify: true, sourcemap: false, target: 'es2022', logLevel: 'warning', legalComments: 'none', define: { 'process.env.NODE_ENV': '"production"' } };
+const common = {
+  bundle: true,
+  minify: true,
+  sourcemap: false,
+  target: 'es2022',
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: { explorer: join(__dirname, 'explorer', 'main.tsx') }, outdir: join(OUT, 'explorer'), format: 'iife', loader: { '.ttf': 'dataurl', '.woff2': 'dataurl' } }),
+    esbuild.build({
+      ...common,
+      entryPoints: { explorer: join(__dirname, 'explorer', 'main.tsx') },
+      outdir: join(OUT, 'explorer'),
+      format: 'iife',
+      loader: { '.ttf': 'dataurl', '.woff2': 'dataurl' },
+    }),
     esbuild.build({
       ...common,
       format: 'iife',

@@ -32,14 +32,16 @@ describe('audit lines of writes', () => {
   });
 
   it('are dropped with a transaction that fails after them', async () => {
-    await expect(writeTransaction(db.manager, async (tx) => {
-      auditWrite(viewer, 'THING_WRITTEN', { thing: 2 });
-      await tx.query('SELECT 1 / 0');
-    })).rejects.toThrow(/division by zero/);
+    await expect(
+      writeTransaction(db.manager, async (tx) => {
+        auditWrite(viewer, 'THING_WRITTEN', { thing: 2 });
+        await tx.query('SELECT 1 / 0');
+      }),
+    ).rejects.toThrow(/division by zero/);
     expect(written()).toEqual([]);
   });
 
-  it('outside a write transaction (a bulk import\'s summary) are logged at once', () => {
+  it("outside a write transaction (a bulk import's summary) are logged at once", () => {
     auditWrite(viewer, 'IMPORT', { rows: 3 });
     expect(written()).toEqual([expect.objectContaining({ action: 'IMPORT', rows: 3 })]);
   });

@@ -62,7 +62,11 @@ describe('versioned caches and the change feed', () => {
     expect(a).toBe(b);
     expect(computed).toBe(before + 1);
     changeFeed.wrote();
-    await expect(cache.get(db, 'k', async () => { throw new Error('the database is down'); })).rejects.toThrow('down');
+    await expect(
+      cache.get(db, 'k', async () => {
+        throw new Error('the database is down');
+      }),
+    ).rejects.toThrow('down');
     expect(await read()).toBe(before + 2); // the failure was not kept: computed again
   });
 

@@ -22,10 +22,21 @@ export interface Request {
 export async function load(url: string, request: Request, seconds: number, connections: number): Promise<Load> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
-  const result = await autocannon({ url, method: 'POST', headers, body: JSON.stringify({ query: request.query, variables: request.variables }), duration: seconds, connections });
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: request.query, variables: request.variables }),
+    duration: seconds,
+    connections,
+  });
   return {
-    requestsPerSecond: Math.round(result.requests.average), mean: Math.round(result.latency.average * 1000) / 1000,
-    p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, errors: result.errors + result.non2xx,
+    requestsPerSecond: Math.round(result.requests.average),
+    mean: Math.round(result.latency.average * 1000) / 1000,
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
   };
 }
 
@@ -41,19 +52,26 @@ export async function sequential(url: string, request: Request, seconds: number)
   const body = JSON.stringify({ query: request.query, variables: request.variables });
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
   if (request.token) headers.authorization = `Bearer ${request.token}`;
-  const once = () => new Promise<number>((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const call = httpRequest({ agent: keepAlive, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers }, (response) => {
-      response.resume();
-      response.on('end', () => (response.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`HTTP ${response.statusCode}`))));
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const started = process.hrtime.bigint();
+      const call = httpRequest({ agent: keepAlive, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers }, (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve(Number(process.hrtime.bigint() - started) / 1e6) : reject(new Error(`HTTP ${response.statusCode}`)),
+        );
+      });
+      call.on('error', reject);
+      call.end(body);
     });
-    call.on('error', reject);
-    call.end(body);
-  });
   const times: number[] = [];
   let errors = 0;
   const until = Date.now() + seconds * 1000;
-  while (Date.now() < until) await once().then((ms) => times.push(ms), () => errors++);
+  while (Date.now() < until)
+    await once().then(
+      (ms) => times.push(ms),
+      () => errors++,
+    );
   times.sort((a, b) => a - b);
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 100) / 100;
   const mean = times.reduce((sum, t) => sum + t, 0) / Math.max(times.length, 1);
@@ -67,19 +85,25 @@ export function combine(runs: Load[]): Load {
   return {
     requestsPerSecond: Math.round(weight / runs.length),
     mean: Math.round((runs.reduce((sum, r) => sum + r.mean * r.requestsPerSecond, 0) / weight) * 1000) / 1000,
-    p50: worst('p50'), p97_5: worst('p97_5'), p99: worst('p99'),
+    p50: worst('p50'),
+    p97_5: worst('p97_5'),
+    p99: worst('p99'),
     errors: runs.reduce((sum, r) => sum + r.errors, 0),
   };
 }
 
 /** One GraphQL request; throws on errors (a bench on a broken answer measures nothing). */
-export async function gql(url: string, request: Request, headers: Record<string, string> = {}): Promise<{ data?: any; extensions?: any }> {
+export async function gql<T = unknown>(
+  url: string,
+  request: Request,
+  headers: Record<string, string> = {},
+): Promise<{ data: T; extensions?: Record<string, unknown> }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(request.token ? { authorization: `Bearer ${request.token}` } : {}), ...headers },
     body: JSON.stringify({ query: request.query, variables: request.variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: unknown[]; extensions?: any };
+  const body = (await response.json()) as { data: T; errors?: unknown[]; extensions?: Record<string, unknown> };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body;
 }
@@ -97,8 +121,13 @@ export function rssPeak(pid: number): number | null {
 export function importFile(path: string, rows: number): string {
   const prefix = String.fromCharCode(65 + Math.floor(Math.random() * 26), 65 + Math.floor(Math.random() * 26));
   const base = 1_000_000 + Math.floor(Math.random() * 8_000_000);
-  writeFileSync(path, ['fullName,nationalId,gender,birthDate,region,activityCode,province,phone,segment,submittedAt',
-    ...Array.from({ length: rows }, (_, i) => `Bench Person,${prefix}${base + i},FEMALE,1990-01-01,MA-06,C-01,,,,2025-01-02T00:00:00Z`)].join('\n'));
+  writeFileSync(
+    path,
+    [
+      'fullName,nationalId,gender,birthDate,region,activityCode,province,phone,segment,submittedAt',
+      ...Array.from({ length: rows }, (_, i) => `Bench Person,${prefix}${base + i},FEMALE,1990-01-01,MA-06,C-01,,,,2025-01-02T00:00:00Z`),
+    ].join('\n'),
+  );
   return path;
 }
 

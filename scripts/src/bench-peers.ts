@@ -17,16 +17,20 @@ const HIVE_CONFIG = join(ROOT, 'gateway', 'engines', 'hive.config.mjs');
 const STOCK_ENTRY = join(ROOT, 'scripts', 'dist', 'bench-stock-gateway.js');
 
 /** Where each subgraph listens, for peers that take <NAME>_URL. */
-export const subgraphUrls = (ports: Record<ServiceName, number>): NodeJS.ProcessEnv => Object.fromEntries(
-  (['regions', 'registry', 'programs', 'indicators'] as const).map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]),
-);
+export const subgraphUrls = (ports: Record<ServiceName, number>): NodeJS.ProcessEnv =>
+  Object.fromEntries(
+    (['regions', 'registry', 'programs', 'indicators'] as const).map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]),
+  );
 
 async function spawnPeer(command: string, args: (port: number) => string[], env: NodeJS.ProcessEnv): Promise<Peer> {
   const port = await freePort();
   const child = spawn(command, args(port), { env: { ...process.env, ...env, GATEWAY_PORT: String(port) }, stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/graphql`;
   for (let i = 0; ; i++) {
-    const answered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then((r) => r.ok, () => false);
+    const answered = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (answered) break;
     if (child.exitCode !== null || i > 300) throw new Error(`${command} ${args(port).join(' ')} did not start`);
     await new Promise((r) => setTimeout(r, 100));

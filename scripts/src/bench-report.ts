@@ -40,8 +40,16 @@ function targets(r: Results): string[] {
   const rss = r.peakRssMB['gateway (cache and deduplication off)'] ?? r.peakRssMB.gateway ?? 0;
   const rows: Array<[string, string, boolean]> = [
     ['dashboard, ours (cache and deduplication off) ≥ 3 × stock Apollo', x(ratio('dashboard', OURS, STOCK)), ratio('dashboard', OURS, STOCK) >= 3],
-    ['dashboard, ours (cache and deduplication off) ≥ 2 × Hive Gateway (its defaults: deduplication on)', x(ratio('dashboard', OURS, HIVE)), ratio('dashboard', OURS, HIVE) >= 2],
-    ['dashboard without scorecards, ours (cache and deduplication off) ≥ Hive Gateway (its defaults)', x(ratio('plain', OURS, HIVE)), ratio('plain', OURS, HIVE) >= 1],
+    [
+      'dashboard, ours (cache and deduplication off) ≥ 2 × Hive Gateway (its defaults: deduplication on)',
+      x(ratio('dashboard', OURS, HIVE)),
+      ratio('dashboard', OURS, HIVE) >= 2,
+    ],
+    [
+      'dashboard without scorecards, ours (cache and deduplication off) ≥ Hive Gateway (its defaults)',
+      x(ratio('plain', OURS, HIVE)),
+      ratio('plain', OURS, HIVE) >= 1,
+    ],
     ['dashboard, one client: p50 ≤ 5 × nationalStats straight to the registry', x(overStats), overStats <= 5],
     ['gateway peak RSS ≤ 250 MB', `${rss.toFixed(0)} MB`, rss <= 250],
   ];
@@ -63,10 +71,18 @@ function targets(r: Results): string[] {
 /** Writes bench/results.json and docs/benchmarks.md from a run's results (nothing in either is written by hand). */
 export function writeReport(r: Results): void {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const table = (rows: Record<string, Load>) => ['| | req/s | p50 ms | p97.5 ms | p99 ms | errors |', '| --- | --- | --- | --- | --- | --- |', ...Object.entries(rows).map(([name, load]) => loadRow(name, load))];
+  const table = (rows: Record<string, Load>) => [
+    '| | req/s | p50 ms | p97.5 ms | p99 ms | errors |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...Object.entries(rows).map(([name, load]) => loadRow(name, load)),
+  ];
   const ratioTo = (name: string, base: string) => (r.oneClient[name].mean / Math.max(r.oneClient[base].mean, 0.001)).toFixed(2);
   const oneClientRows = Object.entries(r.oneClient).map(([name, load]) => {
-    const base = name.startsWith('regions') ? 'regions straight to the subgraph' : name.startsWith('council') ? 'council list page 1 straight to the registry' : null;
+    const base = name.startsWith('regions')
+      ? 'regions straight to the subgraph'
+      : name.startsWith('council')
+        ? 'council list page 1 straight to the registry'
+        : null;
     return `| ${name} | ${load.mean} | ${load.p50} | ${load.p99} | ${base ? `${ratioTo(name, base)} ×` : ''} |`;
   });
   const markdown = [
@@ -75,8 +91,8 @@ export function writeReport(r: Results): void {
     'Written by `npm run bench` from its own results (`bench/results.json`); do not edit by hand. The bench',
     'seeds a stack of its own (`.data/bench-N`, reused by the next run at the same scale), then loads it with',
     '[autocannon](https://github.com/mcollina/autocannon) on loopback. Its peers run in the same run, over the',
-    'same committed `supergraph.graphql` and the same subgraphs: Apollo\'s stock `@apollo/gateway` set up as its',
-    'documentation shows (`scripts/src/bench-stock-gateway.ts`) and Hive Gateway with the repository\'s',
+    "same committed `supergraph.graphql` and the same subgraphs: Apollo's stock `@apollo/gateway` set up as its",
+    "documentation shows (`scripts/src/bench-stock-gateway.ts`) and Hive Gateway with the repository's",
     'configuration (`gateway/engines/hive.config.mjs`). Everything (PostgreSQL, four subgraphs, the gateways,',
     'the load generator) shares the same machine.',
     '',
@@ -89,7 +105,7 @@ export function writeReport(r: Results): void {
     '',
     '## The national dashboard, through each gateway (national token)',
     '',
-    'The dashboard: every region\'s registration figures and programmes, the national figures and the 13 scorecards',
+    "The dashboard: every region's registration figures and programmes, the national figures and the 13 scorecards",
     `(\`scorecards(year: 2020)\`). ${r.connections} connections.`,
     '',
     ...table(r.compared.dashboard),
@@ -114,7 +130,9 @@ export function writeReport(r: Results): void {
     '',
     `- SQL statements of one warm dashboard request: ${JSON.stringify(r.sqlStatementsPerDashboard)}.`,
     `- Bulk import: ${r.import.rowsPerSecond.toLocaleString('en')} rows/s (median of ${r.import.runs.map((n) => n.toLocaleString('en')).join(', ')}; 20,000 rows each) into a register of ${r.import.registerSize.toLocaleString('en')} applications.`,
-    `- Peak RSS, MB: ${Object.entries(r.peakRssMB).map(([name, mb]) => `${name} ${mb?.toFixed(0) ?? '?'}`).join(', ')}.`,
+    `- Peak RSS, MB: ${Object.entries(r.peakRssMB)
+      .map(([name, mb]) => `${name} ${mb?.toFixed(0) ?? '?'}`)
+      .join(', ')}.`,
     ...(r.profiles.length ? [`- CPU profile of our gateway under one client on the dashboard (\`--profile\`): ${r.profiles.join(', ')}.`] : []),
     '',
   ].join('\n');

@@ -47,7 +47,14 @@ async function main(): Promise<void> {
   for (const name of ['gateway', 'regions', 'registry', 'programs', 'indicators'] as ServiceName[]) ports[name] = await freePort();
   const started = Date.now();
   // Rate limit off: the bench is one client address at full speed.
-  const env = { DATABASE_URL: database.url, DATABASE_PREFIX: 'bench_', SEED_REGISTRATIONS: String(registrations), LOG_LEVEL: 'warn', SNAPSHOT_SCHEDULE: 'off', RATE_LIMIT_PER_MINUTE: '0' };
+  const env = {
+    DATABASE_URL: database.url,
+    DATABASE_PREFIX: 'bench_',
+    SEED_REGISTRATIONS: String(registrations),
+    LOG_LEVEL: 'warn',
+    SNAPSHOT_SCHEDULE: 'off',
+    RATE_LIMIT_PER_MINUTE: '0',
+  };
   const stack = await startStack({ env, ports, stdio: 'ignore', readyTimeoutMs: 3_600_000 });
   const startSeconds = (Date.now() - started) / 1000;
   const peers: Peer[] = [];
@@ -61,9 +68,13 @@ async function main(): Promise<void> {
 
     // The cursor of page 500 of a council's list, and the SQL statements of a warm dashboard.
     let after: string | null = null;
-    for (let page = 1; page < 500; page++) after = (await gql(gateway, ask(QUERIES.page, council, { after }))).data.autoEntrepreneurs.pageInfo.endCursor;
+    type Page = { autoEntrepreneurs: { pageInfo: { endCursor: string | null } } };
+    for (let page = 1; page < 500; page++) after = (await gql<Page>(gateway, ask(QUERIES.page, council, { after }))).data.autoEntrepreneurs.pageInfo.endCursor;
     await gql(gateway, ask(QUERIES.dashboard));
-    const sqlStatementsPerDashboard = (await gql(gateway, ask(QUERIES.dashboard), { 'x-moukawil-trace': 'sql' })).extensions.sqlStatements;
+    const sqlStatementsPerDashboard = (await gql(gateway, ask(QUERIES.dashboard), { 'x-moukawil-trace': 'sql' })).extensions?.sqlStatements as Record<
+      string,
+      number
+    >;
 
     // The gateways compared: each the way its users run it, plus ours and Hive's with deduplication off.
     const peerEnv = { ...env, ...portsEnv(ports), ...subgraphUrls(ports) };
@@ -115,12 +126,17 @@ async function main(): Promise<void> {
     const oneClient = Object.fromEntries([...samples].map(([name, runs]) => [name, combine(runs)]));
 
     // Bulk import: three runs of fresh rows, the median reported (the database is reused: its size is reported).
-    const registerSize: number = (await gql(gateway, ask('{ nationalStats { applications } }'))).data.nationalStats.applications;
+    const registerSize = (await gql<{ nationalStats: { applications: number } }>(gateway, ask('{ nationalStats { applications } }'))).data.nationalStats
+      .applications;
     const rows = 20_000;
     const imports: number[] = [];
     for (let run = 0; run < 3; run++) {
       const csv = importFile(join(dataDir, 'bench-import.csv'), rows);
-      const summary = execFileSync(process.execPath, [subgraphEntry('registry'), 'import', csv, '--rejects', `${csv}.rejects.csv`], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8' });
+      const summary = execFileSync(process.execPath, [subgraphEntry('registry'), 'import', csv, '--rejects', `${csv}.rejects.csv`], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'ignore'],
+        encoding: 'utf8',
+      });
       const importSeconds = Number(/ in ([\d.]+) s/.exec(summary)?.[1] ?? NaN);
       const imported = Number(/: (\d+) imported/.exec(summary)?.[1] ?? NaN);
       if (imported !== rows) throw new Error(`the bench import wrote ${imported} of ${rows} rows: ${summary}`);
@@ -131,8 +147,19 @@ async function main(): Promise<void> {
     const rss: Record<string, number | null> = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     rss['gateway (cache and deduplication off)'] = rssPeak(gateways['ours, cache and deduplication off'].pid);
     const results: Results = {
-      date: new Date().toISOString(), registrations, seconds, connections, startSeconds, freshSeed: fresh,
-      compared, scenarios, oneClient, import: { rowsPerSecond: median(imports), runs: imports, registerSize }, sqlStatementsPerDashboard, peakRssMB: rss, profiles,
+      date: new Date().toISOString(),
+      registrations,
+      seconds,
+      connections,
+      startSeconds,
+      freshSeed: fresh,
+      compared,
+      scenarios,
+      oneClient,
+      import: { rowsPerSecond: median(imports), runs: imports, registerSize },
+      sqlStatementsPerDashboard,
+      peakRssMB: rss,
+      profiles,
     };
     writeReport(results);
   } finally {
@@ -149,10 +176,20 @@ async function profile(env: NodeJS.ProcessEnv, request: Request, seconds: number
   const { spawn } = await import('node:child_process');
   const port = await freePort();
   const child = spawn(process.execPath, [...gatewayNodeArgs(), '--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=gateway.cpuprofile', GATEWAY_ENTRY], {
-    env: { ...process.env, ...env, GATEWAY_PORT: String(port), CACHE_TTL_SECONDS: '0', GATEWAY_DEDUPLICATE: 'false' }, stdio: 'ignore',
+    env: { ...process.env, ...env, GATEWAY_PORT: String(port), CACHE_TTL_SECONDS: '0', GATEWAY_DEDUPLICATE: 'false' },
+    stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}/graphql`;
-  for (let i = 0; i < 300 && !(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+  for (
+    let i = 0;
+    i < 300 &&
+    !(await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 100));
   await load(url, request, seconds, 1);
   await new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGINT')));
   writeFileSync(join(dir, 'gateway.txt'), summariseProfile(join(dir, 'gateway.cpuprofile')));

@@ -24,7 +24,8 @@ export function summariseProfile(file: string, top = 40): string {
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').slice(-2).join('/')}:${n.callFrame.lineNumber + 1}`;
   const inclusive = new Map<string, number>();
   const selfByLabel = new Map<string, number>();
   let total = 0;
@@ -32,7 +33,8 @@ export function summariseProfile(file: string, top = 40): string {
   for (const [id, micros] of self) {
     const stack: string[] = [];
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(label(byId.get(at)!));
-    if (stack.some((name) => name.startsWith('Module._load '))) { // loading code, not serving: left out
+    if (stack.some((name) => name.startsWith('Module._load '))) {
+      // loading code, not serving: left out
       startup += micros;
       continue;
     }
@@ -49,16 +51,24 @@ export function summariseProfile(file: string, top = 40): string {
   }
   const idle = [...selfByLabel].filter(([name]) => name.startsWith('(idle)')).reduce((sum, [, t]) => sum + t, 0);
   const ms = (micros: number) => (micros / 1000).toFixed(0).padStart(7);
-  const rows = [...inclusive].filter(([name]) => !name.startsWith('(root)') && !name.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, top);
-  const selfRows = [...selfByLabel].filter(([name]) => !name.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 15);
-  return [
-    `${file}: ${ms(total).trim()} ms sampled after start-up (${ms(startup).trim()} ms loading code left out), of which ${ms(idle).trim()} ms idle (waiting on sockets, the database or timers)`,
-    '',
-    'Inclusive (the function and what it calls):',
-    '  incl ms  self ms  function',
-    ...rows.map(([name, t]) => `${ms(t)}  ${ms(selfByLabel.get(name) ?? 0)}  ${name}`),
-    '',
-    'Self (the function alone):',
-    ...selfRows.map(([name, t]) => `${ms(t)}  ${name}`),
-  ].join('\n') + '\n';
+  const rows = [...inclusive]
+    .filter(([name]) => !name.startsWith('(root)') && !name.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top);
+  const selfRows = [...selfByLabel]
+    .filter(([name]) => !name.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15);
+  return (
+    [
+      `${file}: ${ms(total).trim()} ms sampled after start-up (${ms(startup).trim()} ms loading code left out), of which ${ms(idle).trim()} ms idle (waiting on sockets, the database or timers)`,
+      '',
+      'Inclusive (the function and what it calls):',
+      '  incl ms  self ms  function',
+      ...rows.map(([name, t]) => `${ms(t)}  ${ms(selfByLabel.get(name) ?? 0)}  ${name}`),
+      '',
+      'Self (the function alone):',
+      ...selfRows.map(([name, t]) => `${ms(t)}  ${name}`),
+    ].join('\n') + '\n'
+  );
 }

@@ -22,7 +22,11 @@ export interface RunningStack {
 }
 
 const PORT_ENV: Record<ServiceName, string> = {
-  gateway: 'GATEWAY_PORT', regions: 'REGIONS_PORT', registry: 'REGISTRY_PORT', programs: 'PROGRAMS_PORT', indicators: 'INDICATORS_PORT',
+  gateway: 'GATEWAY_PORT',
+  regions: 'REGIONS_PORT',
+  registry: 'REGISTRY_PORT',
+  programs: 'PROGRAMS_PORT',
+  indicators: 'INDICATORS_PORT',
 };
 
 /** The environment that tells every service where the others listen. */
@@ -33,7 +37,8 @@ export function portsEnv(ports: Record<ServiceName, number>): NodeJS.ProcessEnv 
 async function waitHealthy(name: ServiceName, port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before it was ready (code ${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited before it was ready (code ${child.exitCode ?? child.signalCode})`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(1_000) });
       if (response.ok) return;
@@ -62,7 +67,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   const launch = (name: ServiceName): ChildProcess => {
     const args = name === 'gateway' ? [...gatewayNodeArgs(env), GATEWAY_ENTRY] : [subgraphEntry(name)];
-    const child = spawn(process.execPath, args, { env: { ...env, SERVICE_NAME: name }, stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'] });
+    const child = spawn(process.execPath, args, {
+      env: { ...env, SERVICE_NAME: name },
+      stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'],
+    });
     children.set(name, child);
     child.once('exit', (code, signal) => {
       if (stopping) return;
@@ -81,14 +89,16 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stop = async () => {
     stopping = true;
     for (const group of [['gateway'], SUBGRAPHS] as ServiceName[][]) {
-      await Promise.all(group.map(async (name) => {
-        const child = children.get(name);
-        if (!child) return;
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-        await exited(child);
-        clearTimeout(timer);
-      }));
+      await Promise.all(
+        group.map(async (name) => {
+          const child = children.get(name);
+          if (!child) return;
+          child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+          await exited(child);
+          clearTimeout(timer);
+        }),
+      );
     }
   };
 

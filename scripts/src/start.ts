@@ -22,16 +22,18 @@ async function main(): Promise<void> {
     log.info('stopped');
   }, 30_000);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.stdout.write([
-    '',
-    `Moukawil Graph is up (${seconds} s):`,
-    `  GraphQL   http://localhost:${ports.gateway}/graphql`,
-    `  Explorer  http://localhost:${ports.gateway}/`,
-    `  Health    http://localhost:${ports.gateway}/health`,
-    `  Subgraphs regions :${ports.regions}  registry :${ports.registry}  programs :${ports.programs}  indicators :${ports.indicators}`,
-    'Press Ctrl+C to stop.',
-    '',
-  ].join('\n'));
+  process.stdout.write(
+    [
+      '',
+      `Moukawil Graph is up (${seconds} s):`,
+      `  GraphQL   http://localhost:${ports.gateway}/graphql`,
+      `  Explorer  http://localhost:${ports.gateway}/`,
+      `  Health    http://localhost:${ports.gateway}/health`,
+      `  Subgraphs regions :${ports.regions}  registry :${ports.registry}  programs :${ports.programs}  indicators :${ports.indicators}`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((error) => {

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const region = value('--region');
-  const token = await signToken({ subject: value('--subject') ?? `dev-${role.toLowerCase()}-${randomUUID().slice(0, 8)}`, role, region }, value('--expires') ?? '12h');
+  const token = await signToken(
+    { subject: value('--subject') ?? `dev-${role.toLowerCase()}-${randomUUID().slice(0, 8)}`, role, region },
+    value('--expires') ?? '12h',
+  );
   process.stdout.write(`${token}\n`);
 }
 

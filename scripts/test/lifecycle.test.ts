@@ -12,7 +12,10 @@ const SERVICES = ['GATEWAY', 'REGIONS', 'REGISTRY', 'PROGRAMS', 'INDICATORS'];
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -58,7 +61,10 @@ describe('npm start', () => {
     // First start: creates the database, migrates, seeds.
     const first = start(env);
     await first.ready;
-    const combined = await query(ports.GATEWAY, `{ regions { code provinces { code } registrationStats { registered } programmes { code } scorecardFor(year: 2019) { statuses { status } } } }`);
+    const combined = await query(
+      ports.GATEWAY,
+      `{ regions { code provinces { code } registrationStats { registered } programmes { code } scorecardFor(year: 2019) { statuses { status } } } }`,
+    );
     expect(combined.errors).toBeUndefined();
     expect(combined.data.regions).toHaveLength(12);
     const submitted = await query(ports.GATEWAY, `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {
@@ -73,13 +79,17 @@ describe('npm start', () => {
     for (const port of [...Object.values(ports), postgresPort]) expect(await listening(port)).toBe(false);
     expect(existsSync(join(dataDir, 'runtime.json'))).toBe(false);
     expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
-    const leftovers = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(dataDir));
+    const leftovers = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.includes(dataDir));
     expect(leftovers).toEqual([]);
 
     // Second start: same data, nothing reseeded.
     const second = start(env);
     await second.ready;
-    const again = await query(ports.GATEWAY, `query($id: ID!) { autoEntrepreneur(id: $id) { fullName status } nationalStats { applications } }`, { id: submitted.data.submitApplication.id });
+    const again = await query(ports.GATEWAY, `query($id: ID!) { autoEntrepreneur(id: $id) { fullName status } nationalStats { applications } }`, {
+      id: submitted.data.submitApplication.id,
+    });
     expect(again.errors).toBeUndefined();
     expect(again.data.autoEntrepreneur).toEqual({ fullName: 'Salma Ziani', status: 'SUBMITTED' });
     expect(again.data.nationalStats.applications).toBe(301);

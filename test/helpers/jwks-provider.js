@@ -11,13 +11,22 @@ const { SignJWT, exportJWK, generateKeyPair } = require('jose');
     res.end(JSON.stringify({ keys: [jwk] }));
   });
   server.listen(0, '127.0.0.1', async () => {
-    const sign = (claims, key = privateKey) => new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
-      .setSubject('idp-user').setIssuer('moukawil-graph').setAudience('moukawil-graph').setIssuedAt().setExpirationTime('5m').sign(key);
+    const sign = (claims, key = privateKey) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256', kid: 'test-key' })
+        .setSubject('idp-user')
+        .setIssuer('moukawil-graph')
+        .setAudience('moukawil-graph')
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(key);
     const other = (await generateKeyPair('ES256')).privateKey;
-    process.stdout.write(JSON.stringify({
-      url: `http://127.0.0.1:${server.address().port}/jwks.json`,
-      valid: await sign({ role: 'NATIONAL' }),
-      wrongKey: await sign({ role: 'NATIONAL' }, other),
-    }) + '\n');
+    process.stdout.write(
+      JSON.stringify({
+        url: `http://127.0.0.1:${server.address().port}/jwks.json`,
+        valid: await sign({ role: 'NATIONAL' }),
+        wrongKey: await sign({ role: 'NATIONAL' }, other),
+      }) + '\n',
+    );
   });
 })();

@@ -6,7 +6,12 @@ const { startEmbeddedPostgres } = require('../../kit/dist/subgraph');
 (async () => {
   const [dataDir, port] = process.argv.slice(2);
   const server = await startEmbeddedPostgres(dataDir, Number(port));
-  process.on('SIGTERM', () => server.stop().then(() => process.exit(0), () => process.exit(1)));
+  process.on('SIGTERM', () =>
+    server.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    ),
+  );
   process.stdout.write(JSON.stringify({ url: server.url }) + '\n');
 })().catch((error) => {
   process.stderr.write(`${error.stack}\n`);

@@ -13,7 +13,12 @@ const CLEAN = Buffer.from('{"data":');
  * on as Apollo Gateway passes a subgraph's (its message, path and code, and serviceName). A call
  * that fails answers null: the planned route then shapes the failure as it does for any query.
  */
-export async function sendDirect(link: AuthenticatedDataSource, subgraph: string, request: GraphQLHttpRequest, context: GatewayContext): Promise<Answer | null> {
+export async function sendDirect(
+  link: AuthenticatedDataSource,
+  subgraph: string,
+  request: GraphQLHttpRequest,
+  context: GatewayContext,
+): Promise<Answer | null> {
   let answer;
   try {
     answer = await link.forward(context, JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }));
@@ -22,9 +27,16 @@ export async function sendDirect(link: AuthenticatedDataSource, subgraph: string
   }
   if (answer.status !== 200 || !answer.contentType?.includes('json')) return null;
   if (answer.body.subarray(0, CLEAN.length).equals(CLEAN)) return { status: 200, body: answer.body };
-  const result = JSON.parse(answer.body.toString('utf8')) as { data?: unknown; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
-  const errors = result.errors?.map((error) => new GraphQLError(error.message, {
-    path: error.path, extensions: { ...error.extensions, code: error.extensions?.code ?? 'DOWNSTREAM_SERVICE_ERROR', serviceName: subgraph },
-  }));
+  const result = JSON.parse(answer.body.toString('utf8')) as {
+    data?: unknown;
+    errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+  };
+  const errors = result.errors?.map(
+    (error) =>
+      new GraphQLError(error.message, {
+        path: error.path,
+        extensions: { ...error.extensions, code: error.extensions?.code ?? 'DOWNSTREAM_SERVICE_ERROR', serviceName: subgraph },
+      }),
+  );
   return { status: 200, body: responseBody({ data: result.data ?? null, errors }) };
 }

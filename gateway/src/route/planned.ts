@@ -10,7 +10,8 @@ export interface Answer {
 
 /** An error as clients get it: GraphQL's shape, a code always, nothing internal (kit formatError). */
 export function formatted(error: unknown): GraphQLFormattedError {
-  const graphQLError = error instanceof GraphQLError ? error : new GraphQLError((error as Error)?.message ?? 'Internal error', { originalError: error as Error });
+  const graphQLError =
+    error instanceof GraphQLError ? error : new GraphQLError((error as Error)?.message ?? 'Internal error', { originalError: error as Error });
   const json = graphQLError.toJSON();
   const { http: _status, ...extensions } = json.extensions ?? {};
   return formatError({ ...json, extensions: { ...extensions, code: extensions.code ?? 'INTERNAL_SERVER_ERROR' } }, graphQLError);
@@ -29,7 +30,9 @@ export function responseBody(result: { errors?: readonly unknown[]; data?: unkno
 export async function executePlanned(federation: Federation, operation: PlannedOperation): Promise<Answer> {
   try {
     const result = await federation.execute(operation);
-    const status = (result.errors?.find((e) => (e.extensions?.http as { status?: number } | undefined)?.status)?.extensions?.http as { status: number } | undefined)?.status ?? 200;
+    const status =
+      (result.errors?.find((e) => (e.extensions?.http as { status?: number } | undefined)?.status)?.extensions?.http as { status: number } | undefined)
+        ?.status ?? 200;
     return { status, body: responseBody(result) };
   } catch (error) {
     log.error({ err: error }, 'query plan execution failed');

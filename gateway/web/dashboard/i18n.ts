@@ -56,7 +56,12 @@ const fr = {
   population: 'Population (2024)',
   back: '← Vue nationale',
   notFound: 'Région inconnue',
-  ACHIEVED: 'Atteint', ON_TRACK: 'En bonne voie', AT_RISK: 'À risque', MISSED: 'Manqué', NO_TARGET: 'Sans objectif', NO_DATA: 'Pas de donnée',
+  ACHIEVED: 'Atteint',
+  ON_TRACK: 'En bonne voie',
+  AT_RISK: 'À risque',
+  MISSED: 'Manqué',
+  NO_TARGET: 'Sans objectif',
+  NO_DATA: 'Pas de donnée',
 };
 
 const en: typeof fr = {
@@ -112,7 +117,12 @@ const en: typeof fr = {
   population: 'Population (2024)',
   back: '← National view',
   notFound: 'Unknown region',
-  ACHIEVED: 'Achieved', ON_TRACK: 'On track', AT_RISK: 'At risk', MISSED: 'Missed', NO_TARGET: 'No target', NO_DATA: 'No data',
+  ACHIEVED: 'Achieved',
+  ON_TRACK: 'On track',
+  AT_RISK: 'At risk',
+  MISSED: 'Missed',
+  NO_TARGET: 'No target',
+  NO_DATA: 'No data',
 };
 
 export type Labels = typeof fr;
@@ -125,4 +135,5 @@ export function formatNumber(lang: Lang, value: number | null | undefined, digit
   return value.toLocaleString(lang === 'fr' ? 'fr-MA' : 'en-GB', { maximumFractionDigits: digits });
 }
 
-export const formatShare = (lang: Lang, value: number | null | undefined) => (value === null || value === undefined ? '—' : `${formatNumber(lang, value * 100, 1)} %`);
+export const formatShare = (lang: Lang, value: number | null | undefined) =>
+  value === null || value === undefined ? '—' : `${formatNumber(lang, value * 100, 1)} %`;

@@ -43,7 +43,14 @@ function App() {
       <header>
         <h1>{labels.t.title}</h1>
         <TokenBar session={session} onToken={(token) => setSession(saveToken(token))} lang={lang} onLang={setLang} />
-        <label className="year">{labels.t.year} <select value={year} onChange={(e) => setYear(Number(e.target.value))}>{TARGET_YEARS.map((y) => <option key={y}>{y}</option>)}</select></label>
+        <label className="year">
+          {labels.t.year}{' '}
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {TARGET_YEARS.map((y) => (
+              <option key={y}>{y}</option>
+            ))}
+          </select>
+        </label>
       </header>
       {region ? <RegionView code={region} session={session} year={year} go={go} /> : home ? null : <NationalView session={session} year={year} go={go} />}
     </LabelsContext.Provider>

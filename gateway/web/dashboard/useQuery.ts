@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { graphql, type GraphQLError } from './api';
 
-export type QueryState<T> =
-  | { kind: 'loading' }
-  | { kind: 'failed'; message: string }
-  | { kind: 'done'; data: T; errors: GraphQLError[] };
+export type QueryState<T> = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'done'; data: T; errors: GraphQLError[] };
 
 /** Runs one GraphQL query whenever its inputs change; partial data (data + errors) stays usable. */
 export function useQuery<T>(query: string, variables: Record<string, unknown>, token: string | null): [QueryState<T>, () => void] {

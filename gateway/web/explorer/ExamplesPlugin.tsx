@@ -5,7 +5,8 @@ import { EXAMPLE_OPERATIONS, type ExampleOperation } from '../../src/examples';
 function BookIcon() {
   return (
     <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="1.5" aria-hidden="true">
-      <path d="M4 4h10a4 4 0 0 1 4 4v12H8a4 4 0 0 1-4-4z" /><path d="M8 8h6M8 12h6" />
+      <path d="M4 4h10a4 4 0 0 1 4 4v12H8a4 4 0 0 1-4-4z" />
+      <path d="M8 8h6M8 12h6" />
     </svg>
   );
 }
@@ -33,24 +34,39 @@ function ExamplesPane() {
       <ul>
         {EXAMPLE_OPERATIONS.map((example) => (
           <li key={example.title}>
-            <button type="button" className="graphiql-button" data-example={example.title} onClick={() => load(example)}>{example.title}</button>
-            <p>{example.description}{example.role ? ` Rôle : ${example.role}.` : ''}</p>
+            <button type="button" className="graphiql-button" data-example={example.title} onClick={() => load(example)}>
+              {example.title}
+            </button>
+            <p>
+              {example.description}
+              {example.role ? ` Rôle : ${example.role}.` : ''}
+            </p>
           </li>
         ))}
       </ul>
       <label htmlFor="moukawil-token">Jeton (Bearer)</label>
       <textarea id="moukawil-token" rows={3} value={token} placeholder="npm run token -- --role NATIONAL" onChange={(e) => setToken(e.target.value)} />
-      <button type="button" className="graphiql-button" onClick={useToken}>Utiliser ce jeton</button>
+      <button type="button" className="graphiql-button" onClick={useToken}>
+        Utiliser ce jeton
+      </button>
       <p>Il est placé dans l'en-tête Authorization (onglet « Headers »).</p>
       <div className="graphiql-doc-explorer-title">Accès</div>
       <ul className="moukawil-access">
-        <li><b>Sans jeton</b> (et jeton <code>PARTNER</code>) : régions, provinces, écosystèmes, partenaires, conventions ; activités ;
-          toutes les statistiques (<code>nationalStats</code>, <code>registrationsByYear</code>, <code>Region.registrationStats</code>, <code>programmeStats</code>) ;
-          programmes et événements ; indicateurs, objectifs, évaluations et scorecards.</li>
-        <li><b>Personnes</b> (nom, CIN, téléphone, date de naissance ; loi 09-08) : le conseil régional lit sa région, CIN masqués ;
-          les conseillers (<code>ADVISOR</code>) lisent et écrivent dans leur région ; le niveau national (<code>NATIONAL</code>) partout. Sinon : <code>FORBIDDEN</code>.</li>
-        <li>Jetons de développement : <code>npm run token -- --role NATIONAL|REGIONAL|ADVISOR|PARTNER [--region MA-09]</code>.</li>
-        <li>Tableau de bord : <a href="/dashboard">/dashboard</a>.</li>
+        <li>
+          <b>Sans jeton</b> (et jeton <code>PARTNER</code>) : régions, provinces, écosystèmes, partenaires, conventions ; activités ; toutes les statistiques (
+          <code>nationalStats</code>, <code>registrationsByYear</code>, <code>Region.registrationStats</code>, <code>programmeStats</code>) ; programmes et
+          événements ; indicateurs, objectifs, évaluations et scorecards.
+        </li>
+        <li>
+          <b>Personnes</b> (nom, CIN, téléphone, date de naissance ; loi 09-08) : le conseil régional lit sa région, CIN masqués ; les conseillers (
+          <code>ADVISOR</code>) lisent et écrivent dans leur région ; le niveau national (<code>NATIONAL</code>) partout. Sinon : <code>FORBIDDEN</code>.
+        </li>
+        <li>
+          Jetons de développement : <code>npm run token -- --role NATIONAL|REGIONAL|ADVISOR|PARTNER [--region MA-09]</code>.
+        </li>
+        <li>
+          Tableau de bord : <a href="/dashboard">/dashboard</a>.
+        </li>
       </ul>
     </div>
   );

@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
  * recently used dropped first, each entry living at most `ttlMs` when given (or the `ttl` given
  * to its own `set`).
  */
-export function boundedCache<K extends {}, V extends {}>(max: number, ttlMs?: number): LRUCache<K, V> {
+export function boundedCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>>(max: number, ttlMs?: number): LRUCache<K, V> {
   return new LRUCache<K, V>({ max, ...(ttlMs ? { ttl: ttlMs, ttlAutopurge: false } : { ttlAutopurge: false }) });
 }
 

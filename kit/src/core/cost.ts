@@ -1,6 +1,16 @@
 import {
-  getNamedType, getNullableType, GraphQLError, isCompositeType, isListType, Kind,
-  type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  isCompositeType,
+  isListType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 
 /**
@@ -10,8 +20,13 @@ import {
  * (structure-only counters miss that). Introspection counts like any other selection.
  */
 export function operationCost(
-  context: ValidationContext, selections: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, listSize: number,
-  seen = new Set<string>(), fragmentCosts = new Map<string, number>(),
+  context: ValidationContext,
+  selections: SelectionSetNode,
+  parent: GraphQLCompositeType,
+  multiplier: number,
+  listSize: number,
+  seen = new Set<string>(),
+  fragmentCosts = new Map<string, number>(),
 ): number {
   let cost = 0;
   for (const selection of selections.selections) {
@@ -37,7 +52,10 @@ export function operationCost(
       let unit = fragmentCosts.get(name);
       if (unit === undefined) {
         const condition = context.getSchema().getType(fragment.typeCondition.name.value);
-        unit = condition && isCompositeType(condition) ? operationCost(context, fragment.selectionSet, condition, 1, listSize, new Set([...seen, name]), fragmentCosts) : 0;
+        unit =
+          condition && isCompositeType(condition)
+            ? operationCost(context, fragment.selectionSet, condition, 1, listSize, new Set([...seen, name]), fragmentCosts)
+            : 0;
         fragmentCosts.set(name, unit);
       }
       cost += unit * multiplier;
@@ -63,11 +81,21 @@ function introspectionField(context: ValidationContext, typeName: string): Graph
 export function costLimitRule(maxCost: number, listSize: number): ValidationRule {
   return (context) => ({
     OperationDefinition(operation) {
-      const root = operation.operation === 'mutation' ? context.getSchema().getMutationType() : operation.operation === 'subscription' ? context.getSchema().getSubscriptionType() : context.getSchema().getQueryType();
+      const root =
+        operation.operation === 'mutation'
+          ? context.getSchema().getMutationType()
+          : operation.operation === 'subscription'
+            ? context.getSchema().getSubscriptionType()
+            : context.getSchema().getQueryType();
       if (!root) return;
       const cost = operationCost(context, operation.selectionSet, root, 1, listSize);
       if (cost > maxCost) {
-        context.reportError(new GraphQLError(`Operation cost ${cost} exceeds the limit of ${maxCost} (a list counts as its "first" argument, or ${listSize} items): ask for fewer nested lists or smaller pages.`, { nodes: [operation], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost, maxCost } }));
+        context.reportError(
+          new GraphQLError(
+            `Operation cost ${cost} exceeds the limit of ${maxCost} (a list counts as its "first" argument, or ${listSize} items): ask for fewer nested lists or smaller pages.`,
+            { nodes: [operation], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', cost, maxCost } },
+          ),
+        );
       }
     },
   });

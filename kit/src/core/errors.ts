@@ -11,8 +11,18 @@ export function badInput(message: string, field?: string): GraphQLError {
 }
 
 const KNOWN_CODES = new Set([
-  'BAD_USER_INPUT', 'FORBIDDEN', 'UNAUTHENTICATED', 'NOT_FOUND', 'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'SERVICE_UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE', 'CONFLICT',
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
+  'SUBGRAPH_UNAVAILABLE',
+  'CONFLICT',
 ]);
 
 // SQLSTATE 22021 / 22P05: text PostgreSQL cannot store (a NUL byte, an invalid sequence): the caller's input.
@@ -27,7 +37,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const code = String(seen?.driverError?.code ?? seen?.code ?? '');
   // TypeORM releases a transaction's connection when the server drops it; its next query says so.
   if (seen?.name === 'QueryRunnerAlreadyReleasedError' || seen?.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
-  return UNREACHABLE.test(code) || /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|terminating connection/i.test(String(seen?.message ?? ''));
+  return (
+    UNREACHABLE.test(code) ||
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|not queryable|terminating connection/i.test(String(seen?.message ?? ''))
+  );
 }
 
 /** Messages quote the caller's input ("… is not a region code"): 50 kB sent must not come back 50 kB. */
@@ -48,11 +61,21 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // A resolver's own exception, under the GraphQLError that graphql-js wrapped around it.
   const original = error instanceof GraphQLError && error.path && error.originalError ? error.originalError : error;
   if (NOT_STORABLE.test(String((original as { driverError?: { code?: unknown } })?.driverError?.code ?? ''))) {
-    return { message: 'The text sent holds characters that cannot be stored (e.g. a NUL byte).', path: formatted.path, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' } };
+    return {
+      message: 'The text sent holds characters that cannot be stored (e.g. a NUL byte).',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'BAD_USER_INPUT' },
+    };
   }
   if (isDatabaseUnavailable(original)) {
     log.warn({ err: original, path: formatted.path }, 'database unavailable');
-    return { message: 'The database is unavailable for a moment: retry shortly (with the same Idempotency-Key for a write).', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    return {
+      message: 'The database is unavailable for a moment: retry shortly (with the same Idempotency-Key for a write).',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   log.error({ err: original, path: formatted.path }, 'unexpected error');
   return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

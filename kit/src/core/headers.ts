@@ -12,8 +12,16 @@ export const PART_HEADER = 'x-idempotency-part';
  */
 export function requestFingerprint(query: string, variables: unknown, operationName: unknown): string {
   const sorted = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(sorted)
-      : value && typeof value === 'object' ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]))
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sorted((value as Record<string, unknown>)[k])]),
+          )
         : value;
-  return createHash('sha256').update(JSON.stringify([typeof operationName === 'string' ? operationName : null, query, sorted(variables ?? {})])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([typeof operationName === 'string' ? operationName : null, query, sorted(variables ?? {})]))
+    .digest('hex');
 }

@@ -29,9 +29,11 @@ export const LIMITS = {
 const refuse = (limit: string) => ({
   propagateOnRejection: false,
   exposeLimits: true,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => {
-    context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } }));
-  }],
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) => {
+      context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit } }));
+    },
+  ],
 });
 
 /** The validation rules of the limits, beside GraphQL's own (graphql-armor's, and our cost: armor's counter ignores list sizes). */
@@ -71,7 +73,14 @@ export function checkedDocuments(schema: GraphQLSchema): (query: string) => Chec
     try {
       const document = parseWithinLimit(query);
       const errors = validate(schema, document, [...specifiedRules, ...LIMIT_RULES]);
-      result = errors.length > 0 ? { errors: errors.map((e) => (e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }))) } : { document };
+      result =
+        errors.length > 0
+          ? {
+              errors: errors.map((e) =>
+                e.extensions.code ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+              ),
+            }
+          : { document };
     } catch (error) {
       result = { errors: [error as GraphQLError] };
     }

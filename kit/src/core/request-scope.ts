@@ -40,4 +40,3 @@ export function withRequestScope(req: Request, res: Response, next: NextFunction
 export const currentRequestId = (): string => requestScope.getStore()?.requestId ?? randomUUID();
 
 export const TRACE_HEADER = 'x-moukawil-trace';
-

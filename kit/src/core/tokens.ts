@@ -4,7 +4,6 @@ import { validateClaims, type Role, type TokenClaims } from '../domain/roles';
 import { boundedCache } from './cache';
 import { envOptional, envString, isProduction } from './config';
 
-
 /** Who is asking: built from a verified token, or anonymous. */
 export interface Viewer {
   subject: string | null;
@@ -115,4 +114,3 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
     throw unauthenticated(`Authentication failed: ${reason}`);
   }
 }
-

@@ -32,13 +32,28 @@ export function pickWeighted<T>(random: () => number, weighted: ReadonlyArray<re
 
 /** Regional shares of the register (2021: Casablanca-Settat 31.8 %, Rabat-Salé-Kénitra 16 %, Marrakech-Safi 11.6 %). */
 export const REGION_SHARES: ReadonlyArray<readonly [string, number]> = [
-  ['MA-06', 31.8], ['MA-04', 16], ['MA-07', 11.6], ['MA-01', 10], ['MA-03', 9.5], ['MA-09', 6.5],
-  ['MA-02', 5], ['MA-05', 4], ['MA-08', 2.5], ['MA-11', 1.3], ['MA-10', 1.2], ['MA-12', 0.6],
+  ['MA-06', 31.8],
+  ['MA-04', 16],
+  ['MA-07', 11.6],
+  ['MA-01', 10],
+  ['MA-03', 9.5],
+  ['MA-09', 6.5],
+  ['MA-02', 5],
+  ['MA-05', 4],
+  ['MA-08', 2.5],
+  ['MA-11', 1.3],
+  ['MA-10', 1.2],
+  ['MA-12', 0.6],
 ];
 
 /** Applications by year: the register opened in September 2015 and grew every year. */
 const YEAR_SHARES: ReadonlyArray<readonly [number, number]> = [
-  [2015, 4], [2016, 12], [2017, 16], [2018, 20], [2019, 28], [2020, 20],
+  [2015, 4],
+  [2016, 12],
+  [2017, 16],
+  [2018, 20],
+  [2019, 28],
+  [2020, 20],
 ];
 
 export type DemoOutcome = 'SUBMITTED' | 'REGISTERED' | 'REJECTED' | 'STRUCK_OFF';

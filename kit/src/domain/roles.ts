@@ -19,4 +19,3 @@ export function validateClaims(claims: TokenClaims): void {
   }
   if (!regional && claims.region) throw new Error(`role ${claims.role} is national: it takes no region`);
 }
-

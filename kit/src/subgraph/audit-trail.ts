@@ -54,11 +54,26 @@ export async function recordAudit(db: DataSource | EntityManager, viewer: Viewer
   const actor = viewer.subject ?? 'anonymous';
   const people = entry.people ?? [];
   const requestId = requestScope.getStore()?.requestId ?? null;
-  await db.query(
-    `INSERT INTO audit_trail (actor, role, region, action, people, detail, request_id, budgeted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [actor, viewer.role, viewer.region, entry.action, people, JSON.stringify(entry.detail ?? {}), requestId, entry.budgeted ?? false],
-  );
-  auditLine({ audit: 'personal-data', action: entry.action, actor, role: viewer.role, region: viewer.region, people: people.length, ids: people.slice(0, 50), ...entry.detail });
+  await db.query(`INSERT INTO audit_trail (actor, role, region, action, people, detail, request_id, budgeted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
+    actor,
+    viewer.role,
+    viewer.region,
+    entry.action,
+    people,
+    JSON.stringify(entry.detail ?? {}),
+    requestId,
+    entry.budgeted ?? false,
+  ]);
+  auditLine({
+    audit: 'personal-data',
+    action: entry.action,
+    actor,
+    role: viewer.role,
+    region: viewer.region,
+    people: people.length,
+    ids: people.slice(0, 50),
+    ...entry.detail,
+  });
 }
 
 /**
@@ -69,9 +84,9 @@ export async function recordAudit(db: DataSource | EntityManager, viewer: Viewer
 export async function spentLookups(tx: EntityManager, viewer: Viewer, windowHours: number): Promise<number> {
   const actor = viewer.subject ?? 'anonymous';
   await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`audit-budget:${actor}`]);
-  const [{ n }] = await tx.query(
-    `SELECT count(*)::int AS n FROM audit_trail WHERE actor = $1 AND budgeted AND at > now() - make_interval(hours => $2)`,
-    [actor, windowHours],
-  );
+  const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM audit_trail WHERE actor = $1 AND budgeted AND at > now() - make_interval(hours => $2)`, [
+    actor,
+    windowHours,
+  ]);
   return n;
 }

@@ -48,5 +48,16 @@ export function notePersonalRead(viewer: Viewer, personId: string): void {
 export function auditReads(viewer: Viewer, operation: string | undefined): void {
   const reads = requestScope.getStore()?.personalReads;
   if (!reads || reads.size === 0) return;
-  log.info({ audit: 'personal-data-read', actor: viewer.subject, role: viewer.role, region: viewer.region, operation, people: reads.size, ids: [...reads].slice(0, 50) }, 'audit');
+  log.info(
+    {
+      audit: 'personal-data-read',
+      actor: viewer.subject,
+      role: viewer.role,
+      region: viewer.region,
+      operation,
+      people: reads.size,
+      ids: [...reads].slice(0, 50),
+    },
+    'audit',
+  );
 }

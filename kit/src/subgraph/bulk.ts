@@ -17,7 +17,15 @@ export async function insertRows(
   for (let start = 0; start < rows.length; start += batch) {
     const slice = rows.slice(start, start + batch);
     const params: unknown[] = [];
-    const tuples = slice.map((row) => `(${row.map((value) => { params.push(value); return `$${params.length}`; }).join(', ')})`);
+    const tuples = slice.map(
+      (row) =>
+        `(${row
+          .map((value) => {
+            params.push(value);
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
+    );
     await manager.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, params);
   }
 }
@@ -67,7 +75,7 @@ function copyText(value: unknown): string {
 export async function copyRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
   const client = (manager.queryRunner as unknown as { databaseConnection: PoolClient } | undefined)?.databaseConnection;
-  if (!client) throw new Error('copyRows needs a transaction\'s entity manager');
+  if (!client) throw new Error("copyRows needs a transaction's entity manager");
   let text = '';
   for (const row of rows) text += `${row.map(copyText).join('\t')}\n`;
   const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
@@ -87,7 +95,12 @@ export async function copyEntities<T extends ObjectLiteral>(manager: EntityManag
   if (entities.length === 0) return;
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.filter((column) => !column.isGenerated && column.getEntityValue(entities[0]) !== undefined);
-  await copyRows(manager, metadata.tableName, columns.map((c) => c.databaseName), entities.map((entity) => columns.map((c) => c.getEntityValue(entity, true))));
+  await copyRows(
+    manager,
+    metadata.tableName,
+    columns.map((c) => c.databaseName),
+    entities.map((entity) => columns.map((c) => c.getEntityValue(entity, true))),
+  );
 }
 
 /**

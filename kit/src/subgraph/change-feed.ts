@@ -20,7 +20,10 @@ const NOTIFY_FUNCTION = `CREATE OR REPLACE FUNCTION moukawil_version_notify() RE
 
 /** Migration statements making `versionTable` notify the channel whenever it is raised. */
 export function versionNotifyStatements(versionTable: string): string[] {
-  return [NOTIFY_FUNCTION, `CREATE TRIGGER ${versionTable}_notifies AFTER UPDATE ON ${versionTable} FOR EACH STATEMENT EXECUTE FUNCTION moukawil_version_notify()`];
+  return [
+    NOTIFY_FUNCTION,
+    `CREATE TRIGGER ${versionTable}_notifies AFTER UPDATE ON ${versionTable} FOR EACH STATEMENT EXECUTE FUNCTION moukawil_version_notify()`,
+  ];
 }
 
 /** Makes every version table that exists already notify (later ones do it in the migration that creates them). */

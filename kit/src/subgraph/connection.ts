@@ -48,7 +48,13 @@ export interface Connection<T> {
   totalCount: number;
 }
 
-export function connectionType<T extends object>(node: ClassType<T>, name: string, one: string, many: string, order = 'oldest application first'): ClassType<Connection<T>> {
+export function connectionType<T extends object>(
+  node: ClassType<T>,
+  name: string,
+  one: string,
+  many: string,
+  order = 'oldest application first',
+): ClassType<Connection<T>> {
   @ObjectType(`${name}Edge`, { description: `An edge of a page of ${many}.` })
   class Edge {
     @Field({ description: 'Opaque cursor of this row; pass it as "after" to read on.' })
@@ -89,7 +95,11 @@ export class PageArgs {
  * order, page 500 costs what page 1 costs. Every list that grows with the data pages through here.
  */
 export async function keysetPage<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>, order: Array<[path: string, pgType: string]>, after: unknown[] | null, size: number, count?: () => Promise<number>,
+  query: SelectQueryBuilder<T>,
+  order: Array<[path: string, pgType: string]>,
+  after: unknown[] | null,
+  size: number,
+  count?: () => Promise<number>,
 ): Promise<{ rows: T[]; hasNextPage: boolean; totalCount: number }> {
   const counting = count ? count() : query.clone().getCount();
   if (after) {

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { envOptional, envString, type SubgraphName } from '../core/config';
 import { log } from '../core/log';
 import type { Logger as TypeOrmLogger } from 'typeorm';
@@ -44,8 +44,8 @@ export async function ensureDatabase(url: string): Promise<void> {
 
 export interface DatabaseOptions {
   url: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: DataSourceOptions['entities'];
+  migrations: DataSourceOptions['migrations'];
   poolSize?: number;
 }
 

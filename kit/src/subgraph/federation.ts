@@ -1,15 +1,16 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, specifiedDirectives, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
 
 /** `__resolveReference` per entity type name: how this subgraph turns a key into an object. */
-export type ReferenceResolvers = Record<string, (reference: any, context: any) => Promise<unknown>>;
+export type ReferenceResolvers = Record<string, (reference: never, context: never) => Promise<unknown>>;
 
 export interface SubgraphSchemaOptions {
-  resolvers: NonEmptyArray<Function>;
+  resolvers: BuildSchemaOptions['resolvers'];
   /** Types no resolver returns directly (entity stubs of other subgraphs, value types). */
-  orphanedTypes?: Function[];
+  orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   references?: ReferenceResolvers;
   /** Federation directives this subgraph uses, e.g. ["@key", "@external", "@requires"]. */
   federationDirectives: string[];
@@ -32,11 +33,10 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
   });
   const imports = options.federationDirectives.map((d) => JSON.stringify(d)).join(', ');
   const sdl =
-    `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${imports}])\n\n` +
-    printSchemaWithDirectives(plain) + '\n';
-  const resolvers: Record<string, any> = createResolversMap(plain);
+    `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${imports}])\n\n` + printSchemaWithDirectives(plain) + '\n';
+  const resolvers = createResolversMap(plain) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] ?? {}), __resolveReference: resolveReference };
+    resolvers[typeName] = { ...(resolvers[typeName] as Record<string, never>), __resolveReference: resolveReference as never };
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers }]);
   return { schema, sdl };
@@ -52,7 +52,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
 function plainFieldsUnwrapped(): void {
   const storage = getMetadataStorage();
   if ([storage.authorizedFields, storage.authorizedResolver, storage.middlewares, storage.resolverMiddlewares].some((list) => list.length > 0)) {
-    throw new Error('type-graphql @Authorized and @UseMiddleware are not used here: put access decisions in the subgraph\'s policy.ts');
+    throw new Error("type-graphql @Authorized and @UseMiddleware are not used here: put access decisions in the subgraph's policy.ts");
   }
   for (const type of storage.objectTypes) type.simpleResolvers ??= true;
 }

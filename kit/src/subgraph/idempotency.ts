@@ -43,10 +43,11 @@ export async function purgeIdempotencyKeys(db: DataSource): Promise<number> {
 
 /** Purges at start and every IDEMPOTENCY_PURGE_SECONDS (default 3600); returns how to stop. */
 export function schedulePurge(db: DataSource): () => void {
-  const run = () => purgeIdempotencyKeys(db).then(
-    (deleted) => deleted > 0 && log.info({ deleted }, 'expired idempotency keys purged'),
-    (error) => log.warn({ err: error }, 'idempotency key purge failed; retried at the next run'),
-  );
+  const run = () =>
+    purgeIdempotencyKeys(db).then(
+      (deleted) => deleted > 0 && log.info({ deleted }, 'expired idempotency keys purged'),
+      (error) => log.warn({ err: error }, 'idempotency key purge failed; retried at the next run'),
+    );
   void run();
   const timer = setInterval(run, envInt('IDEMPOTENCY_PURGE_SECONDS', 3600, 1) * 1000);
   timer.unref();
@@ -89,20 +90,23 @@ const BEATEN = 'A request with this Idempotency-Key has just been applied: retry
 export async function writeTransaction<T>(db: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const scope = requestScope.getStore();
   const claim = scope ? claims.get(scope) : undefined;
-  const result = await auditedOnCommit(() => db.transaction(async (tx) => {
-    if (claim && !claim.applied) {
-      // Waits for a concurrent request with the same key to commit or roll back, then finds its row: only one applies.
-      const inserted = await tx.query(
-        `INSERT INTO idempotency_key (subject, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`,
-        [claim.subject, claim.key, claim.hash],
-      );
-      if (inserted.length === 0) {
-        claim.beaten = true;
-        throw new GraphQLError(BEATEN, { extensions: { code: 'CONFLICT' } });
+  const result = await auditedOnCommit(() =>
+    db.transaction(async (tx) => {
+      if (claim && !claim.applied) {
+        // Waits for a concurrent request with the same key to commit or roll back, then finds its row: only one applies.
+        const inserted = await tx.query(`INSERT INTO idempotency_key (subject, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [
+          claim.subject,
+          claim.key,
+          claim.hash,
+        ]);
+        if (inserted.length === 0) {
+          claim.beaten = true;
+          throw new GraphQLError(BEATEN, { extensions: { code: 'CONFLICT' } });
+        }
       }
-    }
-    return work(tx);
-  }));
+      return work(tx);
+    }),
+  );
   if (claim) claim.applied = true;
   if (!requestTransaction()) changeFeed.wrote(); // else once the request's transaction commits
   return result;
@@ -135,7 +139,8 @@ async function lookup(request: GraphQLRequest, operation: OperationTypeNode | un
   return null;
 }
 
-const unavailable = () => refusal('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry shortly with the same Idempotency-Key (the mutation is applied once).');
+const unavailable = () =>
+  refusal('SERVICE_UNAVAILABLE', 'The database is unavailable for a moment: retry shortly with the same Idempotency-Key (the mutation is applied once).');
 
 /**
  * Replays the stored answer of a key already applied; refuses a key reused for another request;
@@ -163,15 +168,22 @@ export function idempotencyPlugin(): ApolloServerPlugin<{ viewer: Viewer }> {
           try {
             if (claim?.beaten && !claim.applied && single) {
               // The request that won committed its answer before this one's claim gave way: that answer is this one's.
-              const [row] = await transaction.runner.manager.query(`SELECT request_hash, response FROM idempotency_key WHERE subject = $1 AND key = $2`, [claim.subject, claim.key]);
+              const [row] = await transaction.runner.manager.query(`SELECT request_hash, response FROM idempotency_key WHERE subject = $1 AND key = $2`, [
+                claim.subject,
+                claim.key,
+              ]);
               if (row?.response && row.request_hash === claim.hash) {
                 single.singleResult = row.response;
                 response.http.headers.set('idempotent-replay', 'true');
               }
             }
             const answer = claim?.applied && single ? JSON.stringify({ data: single.singleResult.data, errors: single.singleResult.errors }) : null;
-            await finishRequestTransaction(transaction, answer === null ? undefined
-              : (tx) => tx.query(`UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2`, [claim!.subject, claim!.key, answer]));
+            await finishRequestTransaction(
+              transaction,
+              answer === null
+                ? undefined
+                : (tx) => tx.query(`UPDATE idempotency_key SET response = $3 WHERE subject = $1 AND key = $2`, [claim!.subject, claim!.key, answer]),
+            );
           } catch (error) {
             // Nothing of this request was committed (or its commit was not confirmed): a retry with the key applies it once.
             log.warn({ err: error }, 'a keyed mutation could not commit');

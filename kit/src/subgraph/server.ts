@@ -4,9 +4,9 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
-import type { DataSource, EntityManager, EntitySchema, MixedList } from 'typeorm';
+import type { DataSource, EntityManager, MigrationInterface } from 'typeorm';
 import { envBool, envInt, isProduction, servicePort, type SubgraphName } from '../core/config';
-import { databaseUrlFor, openDatabase } from './database';
+import { databaseUrlFor, openDatabase, type DatabaseOptions } from './database';
 import { formatError } from '../core/errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
 import { jsonBodyErrors, listen, newHttp, onTermination } from '../core/http';
@@ -43,8 +43,8 @@ export function seedOptions(): SeedOptions {
 /** Everything that differs between two subgraphs; the rest is here, once. */
 export interface SubgraphDefinition<Ctx extends BaseContext = BaseContext> {
   name: SubgraphName;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: Array<Function | string>;
+  entities: DatabaseOptions['entities'];
+  migrations: Array<new () => MigrationInterface>;
   schema: SubgraphSchemaOptions;
   /** Adds the per-request parts of the context (DataLoaders). */
   context?: (base: BaseContext) => Ctx;
@@ -99,7 +99,7 @@ function auditPlugin(): ApolloServerPlugin<BaseContext> {
 }
 
 /** Empties the subgraph's tables and seeds them again, atomically. */
-export async function reseed(db: DataSource, def: SubgraphDefinition<any>, options: SeedOptions): Promise<void> {
+export async function reseed<Ctx extends BaseContext>(db: DataSource, def: SubgraphDefinition<Ctx>, options: SeedOptions): Promise<void> {
   await db.transaction(async (manager) => {
     await manager.query(`TRUNCATE ${def.tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
     await def.seed(manager, options);
@@ -226,7 +226,12 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
     }
     return;
   }
-  if (command) throw new Error(`unknown command "${command}": use sdl, seed${Object.keys(def.commands ?? {}).map((c) => `, ${c}`).join('')}, or nothing to serve`);
+  if (command)
+    throw new Error(
+      `unknown command "${command}": use sdl, seed${Object.keys(def.commands ?? {})
+        .map((c) => `, ${c}`)
+        .join('')}, or nothing to serve`,
+    );
   const running = await startSubgraph(def);
   onTermination(running.stop);
 }

@@ -16,10 +16,18 @@ const FIGURES_PERIOD = {
 } satisfies Shape;
 
 const TYPES = {
-  Region: { key: 'code', description: "One of Morocco's 12 regions (owned by the regions subgraph).", fields: { code: [ID, 'ISO 3166-2:MA code, MA-01 … MA-12.'] } },
+  Region: {
+    key: 'code',
+    description: "One of Morocco's 12 regions (owned by the regions subgraph).",
+    fields: { code: [ID, 'ISO 3166-2:MA code, MA-01 … MA-12.'] },
+  },
   Province: { key: 'code', description: 'A prefecture or province (owned by the regions subgraph).', fields: { code: [ID, 'Code, e.g. "MA-09-AGD".'] } },
   Partner: { key: 'code', description: 'A partner organisation (owned by the regions subgraph).', fields: { code: [ID, 'Partner code, e.g. "CCIS-03".'] } },
-  AutoEntrepreneur: { key: 'id', description: 'An auto-entrepreneur (owned by the registry subgraph, which guards the personal data).', fields: { id: [ID, 'Stable identifier (UUID).'] } },
+  AutoEntrepreneur: {
+    key: 'id',
+    description: 'An auto-entrepreneur (owned by the registry subgraph, which guards the personal data).',
+    fields: { id: [ID, 'Stable identifier (UUID).'] },
+  },
   IndicatorStatus: {
     key: 'indicatorCode scope fromYear toYear',
     description: 'Status of an indicator for a scope and period (owned by the indicators subgraph).',
@@ -28,7 +36,11 @@ const TYPES = {
   Scorecard: {
     key: 'scope year periods',
     description: 'A scorecard of one scope and year (owned by the indicators subgraph).',
-    fields: { scope: [ID, '"MA" for the nation, or a region code.'], year: [Int, 'The year of the scorecard.'], periods: [String, 'The periods its statuses measure, "first-last" years separated by spaces.'] },
+    fields: {
+      scope: [ID, '"MA" for the nation, or a region code.'],
+      year: [Int, 'The year of the scorecard.'],
+      periods: [String, 'The periods its statuses measure, "first-last" years separated by spaces.'],
+    },
   },
   RegistryFigures: {
     key: null,
@@ -66,7 +78,9 @@ const TYPES = {
 type Types = typeof TYPES;
 type ValueOf<S extends Scalar> = S extends typeof Int | typeof Float ? number : string;
 /** The TypeScript shape of a shared type: its fields with their values. */
-export type SharedType<N extends keyof Types> = { [F in keyof Types[N]['fields']]: Types[N]['fields'][F] extends [infer S extends Scalar, string] ? ValueOf<S> : never };
+export type SharedType<N extends keyof Types> = {
+  [F in keyof Types[N]['fields']]: Types[N]['fields'][F] extends [infer S extends Scalar, string] ? ValueOf<S> : never;
+};
 
 /**
  * A type-graphql class for the shared type `name`, made when a subgraph asks for it (so that only

@@ -14,7 +14,10 @@ export class VersionedCache<T> {
   private readonly entries: BoundedCache<string, { version: string; value: Promise<T> }>;
 
   /** `maxEntries`: keys are periods (a few), so the bound only stops odd ones piling up. */
-  constructor(private readonly versionTable: string, maxEntries = 64) {
+  constructor(
+    private readonly versionTable: string,
+    maxEntries = 64,
+  ) {
     this.entries = boundedCache(maxEntries);
   }
 
@@ -56,7 +59,10 @@ export function versionTableStatements(versionTable: string, tables: string[]): 
 export function versionRaiseStatements(versionTable: string, tables: string[]): string[] {
   return [
     `CREATE OR REPLACE FUNCTION ${versionTable}_raise() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN UPDATE ${versionTable} SET v = v + 1; RETURN NULL; END $$`,
-    ...tables.map((table) => `CREATE TRIGGER ${table}_raises_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${versionTable}_raise()`),
+    ...tables.map(
+      (table) =>
+        `CREATE TRIGGER ${table}_raises_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION ${versionTable}_raise()`,
+    ),
   ];
 }
 

@@ -31,10 +31,11 @@ async function loadReference(db: EntityManager): Promise<Reference> {
 export function createLoaders(db: EntityManager) {
   let read: Promise<Reference> | undefined;
   const reference = () => (read ??= referenceCache.get(db, 'all', () => loadReference(db)));
-  const fromReference = <K, V>(pick: (r: Reference, key: K) => V) => new DataLoader<K, V>(async (keys) => {
-    const r = await reference();
-    return keys.map((key) => pick(r, key));
-  });
+  const fromReference = <K, V>(pick: (r: Reference, key: K) => V) =>
+    new DataLoader<K, V>(async (keys) => {
+      const r = await reference();
+      return keys.map((key) => pick(r, key));
+    });
   return {
     /** The reference tables, read once per request. */
     reference,
@@ -45,16 +46,27 @@ export function createLoaders(db: EntityManager) {
     targetsOfScope: fromReference<string, Target[]>((r, scope) => r.targets.filter((t) => (t.regionCode ?? NATIONAL) === scope)),
     /** Assessments by indicator code, oldest first. */
     assessments: fromReference<string, Assessment[]>((r, code) => r.assessments.filter((a) => a.indicatorCode === code)),
-    revisions: loaderOfLists((ids: readonly number[]) =>
-      db.getRepository(TargetRevision).find({ where: { targetId: In([...ids]) }, order: { id: 'ASC' } }), (r) => r.targetId),
+    revisions: loaderOfLists(
+      (ids: readonly number[]) => db.getRepository(TargetRevision).find({ where: { targetId: In([...ids]) }, order: { id: 'ASC' } }),
+      (r) => r.targetId,
+    ),
     /** Snapshots by status key "indicator|scope|from|to", oldest first: one statement per batch. */
     snapshots: new DataLoader<string, Snapshot[]>(async (keys) => {
       const parts = keys.map((k) => k.split('|'));
-      const rows = await db.getRepository(Snapshot).createQueryBuilder('s')
-        .where('(s.indicator_code, s.scope, s.from_year, s.to_year) IN (SELECT * FROM unnest(CAST(:codes AS varchar[]), CAST(:scopes AS varchar[]), CAST(:froms AS int[]), CAST(:tos AS int[])))', {
-          codes: parts.map((p) => p[0]), scopes: parts.map((p) => p[1]), froms: parts.map((p) => Number(p[2])), tos: parts.map((p) => Number(p[3])),
-        })
-        .orderBy('s.day', 'ASC').getMany();
+      const rows = await db
+        .getRepository(Snapshot)
+        .createQueryBuilder('s')
+        .where(
+          '(s.indicator_code, s.scope, s.from_year, s.to_year) IN (SELECT * FROM unnest(CAST(:codes AS varchar[]), CAST(:scopes AS varchar[]), CAST(:froms AS int[]), CAST(:tos AS int[])))',
+          {
+            codes: parts.map((p) => p[0]),
+            scopes: parts.map((p) => p[1]),
+            froms: parts.map((p) => Number(p[2])),
+            tos: parts.map((p) => Number(p[3])),
+          },
+        )
+        .orderBy('s.day', 'ASC')
+        .getMany();
       return keys.map((key) => rows.filter((r) => `${r.indicatorCode}|${r.scope}|${r.fromYear}|${r.toYear}` === key));
     }),
   };

@@ -23,7 +23,15 @@ export const indicators: SubgraphDefinition<Context> = {
   entities: [Indicator, Target, TargetRevision, Assessment, Snapshot],
   migrations: [Initial1732250000000, MonitoringComplete1732260000000, ReferenceVersion1732270000000],
   schema: {
-    resolvers: [IndicatorResolver, ScorecardResolver, ScorecardStatusResolver, IndicatorStatusResolver, RegionScorecardResolver, TargetResolver, AssessmentResolver],
+    resolvers: [
+      IndicatorResolver,
+      ScorecardResolver,
+      ScorecardStatusResolver,
+      IndicatorStatusResolver,
+      RegionScorecardResolver,
+      TargetResolver,
+      AssessmentResolver,
+    ],
     orphanedTypes: [RegistryFigures, ProgrammeFigures],
     references: {
       Indicator: indicatorReference,

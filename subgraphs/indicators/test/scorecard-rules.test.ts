@@ -3,12 +3,26 @@ import { actualOf } from '../src/rules/actuals';
 import { averageRating, elapsed, progressOf, statusOf, targetFor, trendOf } from '../src/rules/scorecard';
 
 const figures = { applications: 200, registered: 150, active: 140, registeredToDate: 900, women: 45, turnover: 1000, taxContribution: 10 };
-const programmes = { honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0, projectHolderBeneficiaries: 0, postCreationBeneficiaries: 0, advisorsTrained: 0, awarenessEvents: 0, workshops: 0, councilsEngaged: 0 };
+const programmes = {
+  honourLoanBeneficiaries: 0,
+  honourLoanAmount: 0,
+  digitalInclusionBeneficiaries: 0,
+  tpmePromotionBeneficiaries: 0,
+  projectHolderBeneficiaries: 0,
+  postCreationBeneficiaries: 0,
+  advisorsTrained: 0,
+  awarenessEvents: 0,
+  workshops: 0,
+  councilsEngaged: 0,
+};
 const during2020 = new Date('2020-07-02T00:00:00Z');
 
 describe('scorecard rules', () => {
   it('picks the target due first among those covering the year', () => {
-    const targets = [{ fromYear: 2019, toYear: 2020, value: 1500 }, { fromYear: 2019, toYear: 2019, value: 500 }];
+    const targets = [
+      { fromYear: 2019, toYear: 2020, value: 1500 },
+      { fromYear: 2019, toYear: 2019, value: 500 },
+    ];
     expect(targetFor(targets, 2019)?.value).toBe(500);
     expect(targetFor(targets, 2020)?.value).toBe(1500);
     expect(targetFor(targets, 2021)).toBeNull();
@@ -25,7 +39,11 @@ describe('scorecard rules', () => {
   });
 
   it('averages the ratings of a region, or of every region for the nation', () => {
-    const assessments = [{ regionCode: 'MA-09', year: 2018, rating: 4 }, { regionCode: 'MA-02', year: 2018, rating: 2 }, { regionCode: 'MA-09', year: 2019, rating: 5 }];
+    const assessments = [
+      { regionCode: 'MA-09', year: 2018, rating: 4 },
+      { regionCode: 'MA-02', year: 2018, rating: 2 },
+      { regionCode: 'MA-09', year: 2019, rating: 5 },
+    ];
     expect(averageRating(assessments, 'MA-09', 2018, 2018)).toBe(4);
     expect(averageRating(assessments, null, 2018, 2018)).toBe(3);
     expect(averageRating(assessments, 'MA-09', 2018, 2019)).toBe(4.5);

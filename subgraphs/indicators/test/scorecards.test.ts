@@ -10,11 +10,16 @@ const FIELDS = 'indicatorCode fromYear toYear target targetSource actual progres
 const THIS_YEAR = new Date().getUTCFullYear();
 
 async function bothDesigns(year: number) {
-  const data = ok(await gql(`query($year: Int!) {
+  const data = ok(
+    await gql(
+      `query($year: Int!) {
     nationalScorecard(year: $year) { ${FIELDS} }
     regions { code scorecard(year: $year) { ${FIELDS} } }
     scorecards(year: $year) { scope statuses { ${FIELDS} } }
-  }`, { variables: { year } }));
+  }`,
+      { variables: { year } },
+    ),
+  );
   const old: Record<string, unknown[]> = { MA: data.nationalScorecard };
   for (const region of data.regions) old[region.code] = region.scorecard;
   const fresh: Record<string, unknown[]> = {};

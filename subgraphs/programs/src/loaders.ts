@@ -22,8 +22,14 @@ export function createLoaders(db: EntityManager, viewer: Viewer) {
       const all = await allProgrammes(db);
       return codes.map((code) => all.find((p) => p.code === code) ?? null);
     }),
-    advisor: loaderByKey((ids: readonly string[]) => db.getRepository(Advisor).findBy({ id: In([...ids]) }), (a) => a.id),
-    event: loaderByKey((ids: readonly string[]) => db.getRepository(Event).findBy({ id: In([...ids]) }), (e) => e.id),
+    advisor: loaderByKey(
+      (ids: readonly string[]) => db.getRepository(Advisor).findBy({ id: In([...ids]) }),
+      (a) => a.id,
+    ),
+    event: loaderByKey(
+      (ids: readonly string[]) => db.getRepository(Event).findBy({ id: In([...ids]) }),
+      (e) => e.id,
+    ),
     /** Programmes running in each region: one statement for all the regions of a batch. */
     programmesOfRegion: new DataLoader<string, Programme[]>(async (codes) => {
       const programmes = await allProgrammes(db);
@@ -53,7 +59,8 @@ export function createLoaders(db: EntityManager, viewer: Viewer) {
       });
     }),
     enrolmentsOfPerson: loaderOfLists(
-      (ids: readonly string[]) => db.getRepository(Enrolment).find({ where: { autoEntrepreneurId: In([...ids]), ...inScope }, order: { enrolledAt: 'ASC', id: 'ASC' } }),
+      (ids: readonly string[]) =>
+        db.getRepository(Enrolment).find({ where: { autoEntrepreneurId: In([...ids]), ...inScope }, order: { enrolledAt: 'ASC', id: 'ASC' } }),
       (e) => e.autoEntrepreneurId,
     ),
     enrolmentsOfAdvisor: loaderOfLists(
@@ -71,16 +78,17 @@ export function createLoaders(db: EntityManager, viewer: Viewer) {
     /** Indicator figures by "scope|from|to" (scope "MA" = national): one set of statements per distinct period. */
     indicatorFigures: new DataLoader<string, Figures>(async (keys) => {
       const periods = new Map<string, Promise<Map<string, Figures>>>();
-      return Promise.all(keys.map(async (key) => {
-        const [scope, from, to] = key.split('|');
-        if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentFigures(db, Number(from), Number(to)));
-        const byRegion = await periods.get(`${from}|${to}`)!;
-        return scope === 'MA' ? sumOf(byRegion.values()) : sumOf(byRegion.has(scope) ? [byRegion.get(scope)!] : []);
-      }));
+      return Promise.all(
+        keys.map(async (key) => {
+          const [scope, from, to] = key.split('|');
+          if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentFigures(db, Number(from), Number(to)));
+          const byRegion = await periods.get(`${from}|${to}`)!;
+          return scope === 'MA' ? sumOf(byRegion.values()) : sumOf(byRegion.has(scope) ? [byRegion.get(scope)!] : []);
+        }),
+      );
     }),
     /** Figures of every programme and region for a year ("*" = all years): one statement per year. */
-    figures: new DataLoader<string, ProgrammeRow[]>(async (years) =>
-      Promise.all(years.map((y) => programmeFigures(db, y === '*' ? null : Number(y))))),
+    figures: new DataLoader<string, ProgrammeRow[]>(async (years) => Promise.all(years.map((y) => programmeFigures(db, y === '*' ? null : Number(y))))),
   };
 }
 

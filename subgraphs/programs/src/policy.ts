@@ -17,7 +17,11 @@ export const policy = {
 
   /** Regions a page of enrolments may cover (Query.enrolments): FORBIDDEN like a list of people. */
   enrolmentListScope(viewer: Viewer, region: string | null): string[] | 'ALL' {
-    return peopleListScope(viewer, region, 'Lists of enrolments are for regional councils, advisors and the national office; public figures are in Programme.stats and Region.programmeStats');
+    return peopleListScope(
+      viewer,
+      region,
+      'Lists of enrolments are for regional councils, advisors and the national office; public figures are in Programme.stats and Region.programmeStats',
+    );
   },
 
   assertCanReadPeopleOf(viewer: Viewer, region: string): void {

@@ -9,7 +9,14 @@ const REPAY = `mutation($id: ID!, $amount: Float!) { recordRepayment(id: $id, am
 /** A new auto-entrepreneur of `region`, registered (or only submitted) by an advisor of that region. */
 async function person(region: 'MA-09' | 'MA-03', register = true): Promise<string> {
   const as: TokenName = region === 'MA-09' ? 'ADVISOR_MA09' : 'ADVISOR_MA03';
-  const input = { fullName: 'Imane Chakir', nationalId: `ZP${randomInt(1_000_000, 10_000_000)}`, gender: 'FEMALE', birthDate: '1990-01-01', region, activityCode: 'S-10' };
+  const input = {
+    fullName: 'Imane Chakir',
+    nationalId: `ZP${randomInt(1_000_000, 10_000_000)}`,
+    gender: 'FEMALE',
+    birthDate: '1990-01-01',
+    region,
+    activityCode: 'S-10',
+  };
   const { submitApplication } = ok(await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { as, variables: { input } }));
   if (register) ok(await gql(`mutation($id: ID!) { registerApplication(id: $id) { id } }`, { as, variables: { id: submitApplication.id } }));
   return submitApplication.id;
@@ -18,7 +25,13 @@ async function person(region: 'MA-09' | 'MA-03', register = true): Promise<strin
 const enrolmentRows = async (personId: string): Promise<number> =>
   (await sqlOn('programs', 'SELECT count(*)::int AS n FROM enrolment WHERE auto_entrepreneur_id = $1', [personId]))[0].n;
 
-const stats = async (code: string) => ok(await gql(`query($code: ID!, $year: Int) { programme(code: $code) { stats(year: $year, region: "MA-09") { applied accepted active completed beneficiaries women amountLent amountRepaid } } }`, { variables: { code, year: THIS_YEAR } })).programme.stats;
+const stats = async (code: string) =>
+  ok(
+    await gql(
+      `query($code: ID!, $year: Int) { programme(code: $code) { stats(year: $year, region: "MA-09") { applied accepted active completed beneficiaries women amountLent amountRepaid } } }`,
+      { variables: { code, year: THIS_YEAR } },
+    ),
+  ).programme.stats;
 
 describe('enrolments, through the gateway', () => {
   it('takes an enrolment through its whole lifecycle and counts the beneficiary once', async () => {
@@ -31,19 +44,32 @@ describe('enrolments, through the gateway', () => {
       expect(ok(await gql(MOVE, { as: 'ADVISOR_MA09', variables: { id: enrolment.id, status } })).moveEnrolment.status).toBe(status);
     }
     expect(await stats('INFITAH')).toEqual({ ...before, completed: before.completed + 1, beneficiaries: before.beneficiaries + 1, women: before.women + 1 });
-    const mine = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { enrolments { programme { code } status endedAt } } }`, { as: 'ADVISOR_MA09', variables: { id } }));
+    const mine = ok(
+      await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { enrolments { programme { code } status endedAt } } }`, {
+        as: 'ADVISOR_MA09',
+        variables: { id },
+      }),
+    );
     expect(mine.autoEntrepreneur.enrolments).toEqual([{ programme: { code: 'INFITAH' }, status: 'COMPLETED', endedAt: expect.any(String) }]);
   });
 
   it('grants and follows the repayment of an honour loan', async () => {
     const id = await person('MA-09');
     const before = await stats('INITIATIVE-MAROC-HL');
-    const loan = ok(await gql(ENROL, { as: 'ADVISOR_MA09', variables: { input: { programme: 'INITIATIVE-MAROC-HL', autoEntrepreneur: id, amount: 20_000 } } })).enrol;
+    const loan = ok(
+      await gql(ENROL, { as: 'ADVISOR_MA09', variables: { input: { programme: 'INITIATIVE-MAROC-HL', autoEntrepreneur: id, amount: 20_000 } } }),
+    ).enrol;
     ok(await gql(MOVE, { as: 'ADVISOR_MA09', variables: { id: loan.id, status: 'ACCEPTED' } }));
     expect(ok(await gql(MOVE, { as: 'ADVISOR_MA09', variables: { id: loan.id, status: 'ACTIVE' } })).moveEnrolment.repaymentStatus).toBe('NOT_DUE');
-    expect(ok(await gql(REPAY, { as: 'ADVISOR_MA09', variables: { id: loan.id, amount: 5_000 } })).recordRepayment).toEqual({ repaidAmount: 5_000, repaymentStatus: 'REPAYING' });
+    expect(ok(await gql(REPAY, { as: 'ADVISOR_MA09', variables: { id: loan.id, amount: 5_000 } })).recordRepayment).toEqual({
+      repaidAmount: 5_000,
+      repaymentStatus: 'REPAYING',
+    });
     expect(codes(await gql(REPAY, { as: 'ADVISOR_MA09', variables: { id: loan.id, amount: 15_000.01 } }))).toEqual(['BAD_USER_INPUT']);
-    expect(ok(await gql(REPAY, { as: 'ADVISOR_MA09', variables: { id: loan.id, amount: 15_000 } })).recordRepayment).toEqual({ repaidAmount: 20_000, repaymentStatus: 'REPAID' });
+    expect(ok(await gql(REPAY, { as: 'ADVISOR_MA09', variables: { id: loan.id, amount: 15_000 } })).recordRepayment).toEqual({
+      repaidAmount: 20_000,
+      repaymentStatus: 'REPAID',
+    });
     const after = await stats('INITIATIVE-MAROC-HL');
     expect(after.amountLent).toBe(before.amountLent + 20_000);
     expect(after.amountRepaid).toBe(before.amountRepaid + 20_000);
@@ -80,7 +106,7 @@ describe('enrolments, through the gateway', () => {
     expect(skip.errors![0].message).toMatch(/APPLIED cannot become COMPLETED/);
   });
 
-  it('lets only advisors of the person\'s region and the national office enrol', async () => {
+  it("lets only advisors of the person's region and the national office enrol", async () => {
     const souss = await person('MA-09');
     const input = { programme: 'INFITAH', autoEntrepreneur: souss };
     expect(codes(await gql(ENROL, { as: 'ADVISOR_MA03', variables: { input } }))).toEqual(['FORBIDDEN']); // the registry refuses the read

@@ -2,12 +2,14 @@ import { codes, gql, ok } from '../../../test/support';
 
 describe('the advisor network, events and their figures', () => {
   it('holds the figures of the sources at 15 February 2018', async () => {
-    const data = ok(await gql(`{
+    const data = ok(
+      await gql(`{
       advisors { id trainedOn workshop { id kind } }
       workshops: events(kind: ADVISOR_WORKSHOP) { id attendance }
       awareness: events(kind: AWARENESS) { id heldOn region { code } }
       councils: events(kind: COUNCIL_SENSITISATION) { region { code } }
-    }`));
+    }`),
+    );
     expect(data.advisors).toHaveLength(355);
     expect(data.workshops).toHaveLength(20);
     expect(data.workshops.reduce((sum: number, w: any) => sum + w.attendance, 0)).toBe(355);
@@ -18,7 +20,7 @@ describe('the advisor network, events and their figures', () => {
     expect(new Set(data.councils.map((e: any) => e.region.code)).size).toBe(9);
   });
 
-  it('shows advisors\' names only to the region\'s council and advisors and the national office', async () => {
+  it("shows advisors' names only to the region's council and advisors and the national office", async () => {
     const query = `{ region(code: "MA-09") { advisors { fullName region { code } } } }`;
     expect(ok(await gql(query, { as: 'REGIONAL_MA09' })).region.advisors[0].fullName).toMatch(/\w+ \w+/);
     const anonymous = await gql(query);
@@ -27,10 +29,12 @@ describe('the advisor network, events and their figures', () => {
   });
 
   it('answers regional programme figures whose regions add up to the programme total', async () => {
-    const data = ok(await gql(`{
+    const data = ok(
+      await gql(`{
       programme(code: "RESEAU-ENTREPRENDRE-HL") { stats { beneficiaries women amountLent } }
       regions { programmeStats { programme { code } beneficiaries women womenShare amountLent } }
-    }`));
+    }`),
+    );
     const rows = data.regions.flatMap((r: any) => r.programmeStats).filter((s: any) => s.programme.code === 'RESEAU-ENTREPRENDRE-HL');
     expect(rows).toHaveLength(12);
     for (const key of ['beneficiaries', 'women', 'amountLent']) {
@@ -40,7 +44,8 @@ describe('the advisor network, events and their figures', () => {
   });
 
   it('costs the same number of SQL statements for 5 or 50 enrolments per programme (500 is over the gateway cost limit)', async () => {
-    const dashboard = (n: number) => `{ regions { code programmes { code enrolments(first: ${n}) { status advisor { id } beneficiary { id status } } } programmeStats(year: 2019) { beneficiaries } advisors { id } events { id } } }`;
+    const dashboard = (n: number) =>
+      `{ regions { code programmes { code enrolments(first: ${n}) { status advisor { id } beneficiary { id status } } } programmeStats(year: 2019) { beneficiaries } advisors { id } events { id } } }`;
     const small = await gql(dashboard(5), { as: 'NATIONAL', traceSql: true });
     const large = await gql(dashboard(50), { as: 'NATIONAL', traceSql: true });
     ok(small);

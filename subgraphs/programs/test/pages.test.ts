@@ -29,8 +29,15 @@ describe('Query.enrolments: keyset pages of enrolments', () => {
   });
 
   it('filters by programme and status, with matching counts', async () => {
-    const [{ programme_code: programme }] = await sqlOn('programs', `SELECT programme_code FROM enrolment WHERE region_code = 'MA-07' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
-    const expected = (await sqlOn('programs', `SELECT id FROM enrolment WHERE region_code = 'MA-07' AND programme_code = $1 AND status = 'ACTIVE' ORDER BY enrolled_at, id`, [programme])).map((r) => r.id);
+    const [{ programme_code: programme }] = await sqlOn(
+      'programs',
+      `SELECT programme_code FROM enrolment WHERE region_code = 'MA-07' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const expected = (
+      await sqlOn('programs', `SELECT id FROM enrolment WHERE region_code = 'MA-07' AND programme_code = $1 AND status = 'ACTIVE' ORDER BY enrolled_at, id`, [
+        programme,
+      ])
+    ).map((r) => r.id);
     const { ids, totalCount } = await walk({ region: 'MA-07', programme, status: 'ACTIVE', first: 3 });
     expect(ids).toEqual(expected);
     expect(totalCount).toBe(expected.length);
@@ -56,7 +63,13 @@ describe('Query.enrolments: keyset pages of enrolments', () => {
   });
 
   it('refuses bad pages, cursors and programmes with BAD_USER_INPUT', async () => {
-    for (const variables of [{ first: 0 }, { first: 501 }, { after: 'bm90IGEgY3Vyc29y' }, { after: Buffer.from('["yesterday","x"]').toString('base64url') }, { programme: 'NO-SUCH-PROGRAMME' }]) {
+    for (const variables of [
+      { first: 0 },
+      { first: 501 },
+      { after: 'bm90IGEgY3Vyc29y' },
+      { after: Buffer.from('["yesterday","x"]').toString('base64url') },
+      { programme: 'NO-SUCH-PROGRAMME' },
+    ]) {
       expect(codes(await gql(PAGE, { as: 'NATIONAL', variables }))).toEqual(['BAD_USER_INPUT']);
     }
   });
@@ -83,9 +96,14 @@ describe('Query.eventsConnection and Query.advisorsConnection: the network in ke
   }
 
   it('gives the events of Query.events, in the same order, a page at a time, with every filter', async () => {
-    const [{ year }] = await sqlOn('programs', `SELECT extract(year FROM held_on)::int AS year FROM event WHERE region_code = 'MA-07' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`);
+    const [{ year }] = await sqlOn(
+      'programs',
+      `SELECT extract(year FROM held_on)::int AS year FROM event WHERE region_code = 'MA-07' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    );
     for (const filters of [{}, { region: 'MA-07' }, { region: 'MA-07', year }, { kind: 'AWARENESS' }]) {
-      const whole = ok(await gql(`query($region: ID, $kind: EventKind, $year: Int) { events(region: $region, kind: $kind, year: $year) { id } }`, { variables: filters })).events.map((e: any) => e.id);
+      const whole = ok(
+        await gql(`query($region: ID, $kind: EventKind, $year: Int) { events(region: $region, kind: $kind, year: $year) { id } }`, { variables: filters }),
+      ).events.map((e: any) => e.id);
       expect(whole.length).toBeGreaterThan(0);
       const { ids, totalCount } = await walkAll(EVENTS, 'eventsConnection', { ...filters, first: 4 });
       expect(ids).toEqual(whole);
@@ -109,7 +127,12 @@ describe('Query.eventsConnection and Query.advisorsConnection: the network in ke
 
   it('refuses bad pages and cursors with BAD_USER_INPUT', async () => {
     const notOurs = Buffer.from('["MA-99","x"]').toString('base64url');
-    for (const [query, variables] of [[EVENTS, { first: 0 }], [EVENTS, { after: 'bm90IGEgY3Vyc29y' }], [ADVISORS, { first: 501 }], [ADVISORS, { after: notOurs }]] as const) {
+    for (const [query, variables] of [
+      [EVENTS, { first: 0 }],
+      [EVENTS, { after: 'bm90IGEgY3Vyc29y' }],
+      [ADVISORS, { first: 501 }],
+      [ADVISORS, { after: notOurs }],
+    ] as const) {
       expect(codes(await gql(query, { variables }))).toEqual(['BAD_USER_INPUT']);
     }
   });

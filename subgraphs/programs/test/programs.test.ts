@@ -35,7 +35,11 @@ describe('programs subgraph', () => {
   });
 
   it('adds enrolments to auto-entrepreneurs through the gateway', async () => {
-    const { programme } = ok(await gql(`{ programme(code: "PILOT-DIGITAL-INCLUSION") { enrolments(first: 1) { beneficiary { id enrolments { programme { code } } } } } }`, { as: 'NATIONAL' }));
+    const { programme } = ok(
+      await gql(`{ programme(code: "PILOT-DIGITAL-INCLUSION") { enrolments(first: 1) { beneficiary { id enrolments { programme { code } } } } } }`, {
+        as: 'NATIONAL',
+      }),
+    );
     const person = programme.enrolments[0].beneficiary;
     expect(person.enrolments.map((e: any) => e.programme.code)).toContain('PILOT-DIGITAL-INCLUSION');
   });

@@ -36,25 +36,54 @@ async function loadReference(db: EntityManager): Promise<Reference> {
 export function createLoaders(db: EntityManager) {
   let read: Promise<Reference> | undefined;
   const reference = () => (read ??= referenceCache.get(db, 'all', () => loadReference(db)));
-  const byKey = <V>(pick: (r: Reference) => V[], key: (v: V) => string) => new DataLoader<string, V | null>(async (keys) => {
-    const all = pick(await reference());
-    return keys.map((k) => all.find((v) => key(v) === k) ?? null);
-  });
-  const listsBy = <V>(pick: (r: Reference) => V[], key: (v: V) => string | null) => new DataLoader<string, V[]>(async (keys) => {
-    const all = pick(await reference());
-    return keys.map((k) => all.filter((v) => key(v) === k));
-  });
+  const byKey = <V>(pick: (r: Reference) => V[], key: (v: V) => string) =>
+    new DataLoader<string, V | null>(async (keys) => {
+      const all = pick(await reference());
+      return keys.map((k) => all.find((v) => key(v) === k) ?? null);
+    });
+  const listsBy = <V>(pick: (r: Reference) => V[], key: (v: V) => string | null) =>
+    new DataLoader<string, V[]>(async (keys) => {
+      const all = pick(await reference());
+      return keys.map((k) => all.filter((v) => key(v) === k));
+    });
   return {
     reference,
-    region: byKey((r) => r.regions, (r) => r.code),
-    province: byKey((r) => r.provinces, (p) => p.code),
-    partner: byKey((r) => r.partners, (p) => p.code),
-    provinces: listsBy((r) => r.provinces, (p) => p.regionCode),
-    ecosystems: listsBy((r) => r.ecosystems, (e) => e.regionCode),
-    partners: listsBy((r) => r.partners, (p) => p.regionCode),
-    conventions: listsBy((r) => r.conventions, (c) => c.regionCode),
-    parties: listsBy((r) => r.parties, (p) => p.conventionCode),
-    commitments: listsBy((r) => r.commitments, (c) => c.conventionCode),
+    region: byKey(
+      (r) => r.regions,
+      (r) => r.code,
+    ),
+    province: byKey(
+      (r) => r.provinces,
+      (p) => p.code,
+    ),
+    partner: byKey(
+      (r) => r.partners,
+      (p) => p.code,
+    ),
+    provinces: listsBy(
+      (r) => r.provinces,
+      (p) => p.regionCode,
+    ),
+    ecosystems: listsBy(
+      (r) => r.ecosystems,
+      (e) => e.regionCode,
+    ),
+    partners: listsBy(
+      (r) => r.partners,
+      (p) => p.regionCode,
+    ),
+    conventions: listsBy(
+      (r) => r.conventions,
+      (c) => c.regionCode,
+    ),
+    parties: listsBy(
+      (r) => r.parties,
+      (p) => p.conventionCode,
+    ),
+    commitments: listsBy(
+      (r) => r.commitments,
+      (c) => c.conventionCode,
+    ),
   };
 }
 

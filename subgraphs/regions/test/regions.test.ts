@@ -22,15 +22,21 @@ describe('regions subgraph', () => {
   });
 
   it('carries the CCIS Fès-Meknès / ANPME convention with every commitment', async () => {
-    const { region } = ok(await call(`{ region(code: "MA-03") { conventions { code kind status parties { code kind } commitments { measure targetValue dueYear } } } }`));
+    const { region } = ok(
+      await call(`{ region(code: "MA-03") { conventions { code kind status parties { code kind } commitments { measure targetValue dueYear } } } }`),
+    );
     const convention = region.conventions.find((c: any) => c.code === 'CONV-CCIS-FM-ANPME-2019');
     expect(convention.parties.map((p: any) => p.code).sort()).toEqual(['CCIS-03', 'MAROC-PME']);
     const commitments = Object.fromEntries(convention.commitments.map((c: any) => [`${c.measure}@${c.dueYear}`, c.targetValue]));
     expect(commitments).toEqual({
-      'AE_REGISTRATIONS@2019': 500, 'AE_REGISTRATIONS@2020': 1500,
-      'BENEFICIARIES_TPME_PROMOTION@2019': 20, 'BENEFICIARIES_TPME_PROMOTION@2020': 60,
-      'BENEFICIARIES_PROJECT_HOLDER_SUPPORT@2019': 200, 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT@2020': 600,
-      'BENEFICIARIES_POST_CREATION_SUPPORT@2019': 20, 'BENEFICIARIES_POST_CREATION_SUPPORT@2020': 40,
+      'AE_REGISTRATIONS@2019': 500,
+      'AE_REGISTRATIONS@2020': 1500,
+      'BENEFICIARIES_TPME_PROMOTION@2019': 20,
+      'BENEFICIARIES_TPME_PROMOTION@2020': 60,
+      'BENEFICIARIES_PROJECT_HOLDER_SUPPORT@2019': 200,
+      'BENEFICIARIES_PROJECT_HOLDER_SUPPORT@2020': 600,
+      'BENEFICIARIES_POST_CREATION_SUPPORT@2019': 20,
+      'BENEFICIARIES_POST_CREATION_SUPPORT@2020': 40,
     });
     const taoujdat = region.conventions.find((c: any) => c.code === 'ACC-CCIS-FM-TAOUJDAT-2019');
     expect(taoujdat).toMatchObject({ kind: 'COOPERATION_FRAMEWORK', status: 'SIGNED' });
@@ -58,7 +64,14 @@ describe('regions subgraph', () => {
   });
 
   it('resolves Region entity references in one batch', async () => {
-    const { _entities } = ok(await call(`{ _entities(representations: [{ __typename: "Region", code: "MA-08" }, { __typename: "Region", code: "MA-04" }]) { ... on Region { code name } } }`));
-    expect(_entities).toEqual([{ code: 'MA-08', name: 'Drâa-Tafilalet' }, { code: 'MA-04', name: 'Rabat-Salé-Kénitra' }]);
+    const { _entities } = ok(
+      await call(
+        `{ _entities(representations: [{ __typename: "Region", code: "MA-08" }, { __typename: "Region", code: "MA-04" }]) { ... on Region { code name } } }`,
+      ),
+    );
+    expect(_entities).toEqual([
+      { code: 'MA-08', name: 'Drâa-Tafilalet' },
+      { code: 'MA-04', name: 'Rabat-Salé-Kénitra' },
+    ]);
   });
 });

@@ -10,21 +10,34 @@ import { NATIONAL, recentCells, summarize, timeline, yearsByRegion, type Cell, t
 /** Per-request DataLoaders: one SQL statement (or one grouped pair) per batch. */
 export function createLoaders(db: EntityManager) {
   const loaders = {
-    autoEntrepreneur: loaderByKey((ids: readonly string[]) => db.getRepository(AutoEntrepreneur).findBy({ id: In([...ids]) }), (a) => a.id),
-    activity: loaderByKey((codes: readonly string[]) => db.getRepository(Activity).findBy({ code: In([...codes]) }), (a) => a.code),
-    history: loaderOfLists((ids: readonly string[]) =>
-      db.getRepository(RegistryEvent).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { id: 'ASC' } }), (e) => e.autoEntrepreneurId),
-    declarations: loaderOfLists((ids: readonly string[]) =>
-      db.getRepository(TurnoverDeclaration).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { year: 'ASC', quarter: 'ASC' } }), (d) => d.autoEntrepreneurId),
+    autoEntrepreneur: loaderByKey(
+      (ids: readonly string[]) => db.getRepository(AutoEntrepreneur).findBy({ id: In([...ids]) }),
+      (a) => a.id,
+    ),
+    activity: loaderByKey(
+      (codes: readonly string[]) => db.getRepository(Activity).findBy({ code: In([...codes]) }),
+      (a) => a.code,
+    ),
+    history: loaderOfLists(
+      (ids: readonly string[]) => db.getRepository(RegistryEvent).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { id: 'ASC' } }),
+      (e) => e.autoEntrepreneurId,
+    ),
+    declarations: loaderOfLists(
+      (ids: readonly string[]) =>
+        db.getRepository(TurnoverDeclaration).find({ where: { autoEntrepreneurId: In([...ids]) }, order: { year: 'ASC', quarter: 'ASC' } }),
+      (d) => d.autoEntrepreneurId,
+    ),
     /** Rollup cells by "scope|from|to" (scope "MA" = national): at most one statement per distinct period. */
     cells: new DataLoader<string, Cell[]>(async (keys) => {
       const periods = new Map<string, Promise<Cell[]>>();
-      return Promise.all(keys.map(async (key) => {
-        const [scope, from, to] = key.split('|');
-        if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentCells(db, from === '*' ? null : Number(from), to === '*' ? null : Number(to)));
-        const cells = await periods.get(`${from}|${to}`)!;
-        return scope === NATIONAL ? cells : cells.filter((c) => c.region === scope);
-      }));
+      return Promise.all(
+        keys.map(async (key) => {
+          const [scope, from, to] = key.split('|');
+          if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentCells(db, from === '*' ? null : Number(from), to === '*' ? null : Number(to)));
+          const cells = await periods.get(`${from}|${to}`)!;
+          return scope === NATIONAL ? cells : cells.filter((c) => c.region === scope);
+        }),
+      );
     }),
     /** Timelines by scope ("MA" or a region): one statement for all the regions a request asks for. */
     years: new DataLoader(async (scopes: readonly string[]) => {

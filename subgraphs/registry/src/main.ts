@@ -13,7 +13,13 @@ import { ImportKeyUnindexed1732280000000 } from './migrations/1732280000000-Impo
 import { ActivityResolver } from './resolvers/ActivityResolver';
 import { HistoryResolver } from './resolvers/HistoryResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
-import { IndicatorFiguresResolver, NationalStatsResolver, RegionStatsResolver, RegistrationStatsResolver, ScorecardFiguresResolver } from './resolvers/StatsResolver';
+import {
+  IndicatorFiguresResolver,
+  NationalStatsResolver,
+  RegionStatsResolver,
+  RegistrationStatsResolver,
+  ScorecardFiguresResolver,
+} from './resolvers/StatsResolver';
 import { seed, TABLES } from './seed';
 import { importCommand } from './write/import-command';
 
@@ -23,9 +29,24 @@ export const registry: SubgraphDefinition<Context> = {
   entities: [Activity, AutoEntrepreneur, TurnoverDeclaration, RegistryEvent],
   migrations: [Initial1732250000000, RegisterComplete1732260000000, RollupVersion1732270000000, ImportKeyUnindexed1732280000000],
   schema: {
-    resolvers: [AutoEntrepreneurResolver, ActivityResolver, HistoryResolver, RegionStatsResolver, RegistrationStatsResolver, NationalStatsResolver, IndicatorFiguresResolver, ScorecardFiguresResolver],
+    resolvers: [
+      AutoEntrepreneurResolver,
+      ActivityResolver,
+      HistoryResolver,
+      RegionStatsResolver,
+      RegistrationStatsResolver,
+      NationalStatsResolver,
+      IndicatorFiguresResolver,
+      ScorecardFiguresResolver,
+    ],
     orphanedTypes: [IndicatorStatus, Scorecard, Province],
-    references: { AutoEntrepreneur: autoEntrepreneurReference, Region: referenceAsIs, Province: referenceAsIs, IndicatorStatus: referenceAsIs, Scorecard: referenceAsIs },
+    references: {
+      AutoEntrepreneur: autoEntrepreneurReference,
+      Region: referenceAsIs,
+      Province: referenceAsIs,
+      IndicatorStatus: referenceAsIs,
+      Scorecard: referenceAsIs,
+    },
     federationDirectives: ['@key', '@shareable'],
   },
   context,

@@ -38,7 +38,11 @@ export const policy = {
 
   /** The regions a list may cover for this viewer, given the region asked for (if any). */
   listScope(viewer: Viewer, region: string | null): string[] | 'ALL' {
-    return peopleListScope(viewer, region, 'Lists of people are for regional councils, advisors and the national office; public figures are in nationalStats and Region.registrationStats');
+    return peopleListScope(
+      viewer,
+      region,
+      'Lists of people are for regional councils, advisors and the national office; public figures are in nationalStats and Region.registrationStats',
+    );
   },
 
   nationalId(viewer: Viewer, person: AutoEntrepreneur): string {

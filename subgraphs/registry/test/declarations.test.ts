@@ -16,9 +16,12 @@ async function registeredPerson(overrides: Record<string, unknown> = {}) {
 
 /** A seeded auto-entrepreneur registered long ago in MA-11 and still registered. */
 async function seededRegistered(category: string): Promise<{ id: string }> {
-  const [row] = await sql(`SELECT id FROM auto_entrepreneur WHERE region_code = 'MA-11' AND status = 'REGISTERED' AND registered_at < '2019-01-01'
+  const [row] = await sql(
+    `SELECT id FROM auto_entrepreneur WHERE region_code = 'MA-11' AND status = 'REGISTERED' AND registered_at < '2019-01-01'
     AND activity_category = $1 AND import_key IS NULL AND NOT EXISTS (SELECT 1 FROM registry_event e WHERE e.auto_entrepreneur_id = auto_entrepreneur.id AND e.actor_subject <> 'seed')
-    ORDER BY id LIMIT 1`, [category]);
+    ORDER BY id LIMIT 1`,
+    [category],
+  );
   return row;
 }
 
@@ -37,12 +40,19 @@ describe('turnover declarations', () => {
     expect(twice.errors![0].message).toMatch(/already declared .*correctTurnover/);
     expect((await regionStats('MA-11')).turnover).toBeCloseTo(after.turnover, 2);
 
-    const corrected = ok(await gql(CORRECT, { as: 'NATIONAL', variables: { id: person.id, period: THIS_QUARTER, amount: 10_000, reason: 'Erreur de saisie' } })).correctTurnover;
+    const corrected = ok(
+      await gql(CORRECT, { as: 'NATIONAL', variables: { id: person.id, period: THIS_QUARTER, amount: 10_000, reason: 'Erreur de saisie' } }),
+    ).correctTurnover;
     expect(corrected.amount).toBe(10_000);
     expect(corrected.tax).toBe(100);
     expect(corrected.correctedAt).not.toBeNull();
     expect((await regionStats('MA-11')).turnover).toBeCloseTo(before.turnover + 10_000, 2);
-    const { autoEntrepreneur } = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { declarations { amount } history { kind reason detail } } }`, { as: 'NATIONAL', variables: { id: person.id } }));
+    const { autoEntrepreneur } = ok(
+      await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { declarations { amount } history { kind reason detail } } }`, {
+        as: 'NATIONAL',
+        variables: { id: person.id },
+      }),
+    );
     expect(autoEntrepreneur.declarations).toEqual([{ amount: 10_000 }]);
     const correction = autoEntrepreneur.history.find((e: any) => e.kind === 'TURNOVER_CORRECTED');
     expect(correction.reason).toBe('Erreur de saisie');
@@ -88,6 +98,8 @@ describe('turnover declarations', () => {
     for (const period of ['2023-Q1', '2024-Q2']) ok(await gql(DECLARE, { as: 'NATIONAL', variables: { id: busy.id, period, amount: 250_000 } }));
     const years = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { yearsAboveCeiling } }`, { as: 'NATIONAL', variables: { id: busy.id } }));
     expect(years.autoEntrepreneur.yearsAboveCeiling).toEqual([2023, 2024]);
-    expect(ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: busy.id, reason: 'CEILING_EXCEEDED_TWO_YEARS' } })).strikeOff.struckOffReason).toBe('CEILING_EXCEEDED_TWO_YEARS');
+    expect(ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: busy.id, reason: 'CEILING_EXCEEDED_TWO_YEARS' } })).strikeOff.struckOffReason).toBe(
+      'CEILING_EXCEEDED_TWO_YEARS',
+    );
   });
 });

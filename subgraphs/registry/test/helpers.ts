@@ -7,8 +7,16 @@ export function freshCin(prefix = 'ZT'): string {
 }
 
 export const application = (overrides: Record<string, unknown> = {}) => ({
-  fullName: 'Hajar Ait Lahcen', nationalId: freshCin(), gender: 'FEMALE', birthDate: '1994-03-08',
-  region: 'MA-12', province: 'MA-12-OUD', activityCode: 'S-10', phone: '0661234567', segment: 'UNEMPLOYED', ...overrides,
+  fullName: 'Hajar Ait Lahcen',
+  nationalId: freshCin(),
+  gender: 'FEMALE',
+  birthDate: '1994-03-08',
+  region: 'MA-12',
+  province: 'MA-12-OUD',
+  activityCode: 'S-10',
+  phone: '0661234567',
+  segment: 'UNEMPLOYED',
+  ...overrides,
 });
 
 export const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status registrationNumber nationalId region { code } province { code name } } }`;
@@ -24,5 +32,10 @@ export const THIS_YEAR = new Date().getUTCFullYear();
 export const THIS_QUARTER = `${THIS_YEAR}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
 
 export async function regionStats(region: string, year = THIS_YEAR) {
-  return ok(await gql(`query($code: ID!, $year: Int) { region(code: $code) { registrationStats(year: $year) { applications registered rejected struckOff active women turnover taxContribution } } }`, { as: "NATIONAL", variables: { code: region, year } })).region.registrationStats; // authenticated: never served from the public cache
+  return ok(
+    await gql(
+      `query($code: ID!, $year: Int) { region(code: $code) { registrationStats(year: $year) { applications registered rejected struckOff active women turnover taxContribution } } }`,
+      { as: 'NATIONAL', variables: { code: region, year } },
+    ),
+  ).region.registrationStats; // authenticated: never served from the public cache
 }

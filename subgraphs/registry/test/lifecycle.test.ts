@@ -11,22 +11,40 @@ describe('the register lifecycle, through the gateway', () => {
   it('moves the statistics by exactly one at each step and keeps the history', async () => {
     const before = await regionStats('MA-12');
     const person = await submit(application());
-    expect(person).toMatchObject({ status: 'SUBMITTED', registrationNumber: null, region: { code: 'MA-12' }, province: { code: 'MA-12-OUD', name: 'Oued Ed-Dahab' } });
+    expect(person).toMatchObject({
+      status: 'SUBMITTED',
+      registrationNumber: null,
+      region: { code: 'MA-12' },
+      province: { code: 'MA-12-OUD', name: 'Oued Ed-Dahab' },
+    });
     expect(await regionStats('MA-12')).toEqual({ ...before, applications: before.applications + 1 });
 
     const registered = ok(await gql(REGISTER, { as: 'NATIONAL', variables: { id: person.id } })).registerApplication;
     expect(registered.registrationNumber).toMatch(new RegExp(`^RNAE-${THIS_YEAR}-12-\\d{6}$`));
-    expect(await regionStats('MA-12')).toEqual({ ...before, applications: before.applications + 1, registered: before.registered + 1, active: before.active + 1, women: before.women + 1 });
+    expect(await regionStats('MA-12')).toEqual({
+      ...before,
+      applications: before.applications + 1,
+      registered: before.registered + 1,
+      active: before.active + 1,
+      women: before.women + 1,
+    });
 
     const struck = ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: person.id, reason: 'ON_REQUEST', note: 'Demande du 2 mars' } })).strikeOff;
     expect(struck).toMatchObject({ status: 'STRUCK_OFF', struckOffReason: 'ON_REQUEST', struckOffNote: 'Demande du 2 mars' });
     expect(await regionStats('MA-12')).toEqual({
-      ...before, applications: before.applications + 1, registered: before.registered + 1, struckOff: before.struckOff + 1, active: before.active, women: before.women + 1,
+      ...before,
+      applications: before.applications + 1,
+      registered: before.registered + 1,
+      struckOff: before.struckOff + 1,
+      active: before.active,
+      women: before.women + 1,
     });
 
     const { autoEntrepreneur } = ok(await gql(HISTORY, { as: 'NATIONAL', variables: { id: person.id } }));
     expect(autoEntrepreneur.history.map((e: any) => [e.kind, e.fromStatus, e.toStatus])).toEqual([
-      ['SUBMITTED', null, 'SUBMITTED'], ['REGISTERED', 'SUBMITTED', 'REGISTERED'], ['STRUCK_OFF', 'REGISTERED', 'STRUCK_OFF'],
+      ['SUBMITTED', null, 'SUBMITTED'],
+      ['REGISTERED', 'SUBMITTED', 'REGISTERED'],
+      ['STRUCK_OFF', 'REGISTERED', 'STRUCK_OFF'],
     ]);
     expect(autoEntrepreneur.history.every((e: any) => e.actorSubject === 'test-national' && e.actorRole === 'NATIONAL')).toBe(true);
     expect(JSON.parse(autoEntrepreneur.history[1].detail).registrationNumber).toBe(registered.registrationNumber);
@@ -59,7 +77,7 @@ describe('the register lifecycle, through the gateway', () => {
       [STRIKE, { id: submitted.id, reason: 'ON_REQUEST' }, /SUBMITTED cannot become STRUCK_OFF/],
       [STRIKE, { id: rejected.id, reason: 'COURT_DECISION' }, /REJECTED cannot become STRUCK_OFF/],
       [REJECT, { id: submitted.id, reason: 'x' }, /3 to 500 characters/],
-      [REGISTER, { id: "7f1c9a52-0000-4000-8000-000000000000" }, /No auto-entrepreneur has the id/],
+      [REGISTER, { id: '7f1c9a52-0000-4000-8000-000000000000' }, /No auto-entrepreneur has the id/],
     ];
     for (const [mutation, variables, message] of refusals) {
       const result = await gql(mutation, { as: 'NATIONAL', variables });

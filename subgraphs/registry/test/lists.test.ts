@@ -57,7 +57,7 @@ describe('lists of auto-entrepreneurs', () => {
     expect(codes(await gql(PAGE, { as: 'NATIONAL', variables: { search: 'a' } }))).toEqual(['BAD_USER_INPUT']);
   });
 
-  it('scopes a council\'s search to its own region', async () => {
+  it("scopes a council's search to its own region", async () => {
     const outside = ok(await gql(PAGE, { as: 'NATIONAL', variables: { region: 'MA-04', first: 1 } })).autoEntrepreneurs.edges[0].node;
     const council = ok(await gql(PAGE, { as: 'REGIONAL_MA09', variables: { search: outside.nationalId } })).autoEntrepreneurs;
     expect(council.totalCount).toBe(0);
@@ -65,8 +65,10 @@ describe('lists of auto-entrepreneurs', () => {
   });
 
   it('breaks the statistics down by segment, category and gender, each summing to the total', async () => {
-    const stats = ok(await gql(`{ nationalStats(year: 2019) { registered applications turnover
-      bySegment { key registered applications turnover } byActivityCategory { key registered } byGender { key registered women } } }`)).nationalStats;
+    const stats = ok(
+      await gql(`{ nationalStats(year: 2019) { registered applications turnover
+      bySegment { key registered applications turnover } byActivityCategory { key registered } byGender { key registered women } } }`),
+    ).nationalStats;
     for (const groups of [stats.bySegment, stats.byActivityCategory, stats.byGender]) {
       expect(groups.reduce((sum: number, g: any) => sum + g.registered, 0)).toBe(stats.registered);
     }

@@ -10,10 +10,16 @@ import { codes, gql, ok, signedToken, sqlOn, type GraphQLResult } from '../../..
 const BUDGET = 10;
 const caller = (role: string, region?: string) => `Bearer ${signedToken({ subject: `lookups-${role.toLowerCase()}-${randomUUID()}`, role, region })}`;
 const subjectOf = (authorization: string) => JSON.parse(Buffer.from(authorization.split('.')[1], 'base64url').toString()).sub as string;
-const trail = (actor: string) => sqlOn('registry', `SELECT action, people, detail, budgeted, request_id FROM audit_trail WHERE actor = $1 ORDER BY id`, [actor]);
+const trail = (actor: string) =>
+  sqlOn('registry', `SELECT action, people, detail, budgeted, request_id FROM audit_trail WHERE actor = $1 ORDER BY id`, [actor]);
 
 async function firstPeople(region: string, count: number): Promise<Array<{ id: string; nationalId: string; fullName: string; registrationNumber: string }>> {
-  const page = ok(await gql(`{ autoEntrepreneurs(region: "${region}", status: REGISTERED, first: ${count}) { edges { node { id nationalId fullName registrationNumber } } } }`, { as: 'NATIONAL' }));
+  const page = ok(
+    await gql(
+      `{ autoEntrepreneurs(region: "${region}", status: REGISTERED, first: ${count}) { edges { node { id nationalId fullName registrationNumber } } } }`,
+      { as: 'NATIONAL' },
+    ),
+  );
   return page.autoEntrepreneurs.edges.map((e: any) => e.node);
 }
 
@@ -26,12 +32,14 @@ describe('no oracle around the CIN mask', () => {
     const target = (await firstPeople('MA-02', 200)).find((p) => Number(p.nationalId.slice(-4)) >= 100)!;
     expect(target).toBeDefined();
     const council = caller('REGIONAL', 'MA-02');
-    const shown = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { nationalId } }`, { authorization: council, variables: { id: target.id } })).autoEntrepreneur.nationalId;
+    const shown = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { nationalId } }`, { authorization: council, variables: { id: target.id } }))
+      .autoEntrepreneur.nationalId;
     expect(shown).toMatch(/^[A-Z]{1,2}\d{2}\*{4}$/);
     const prefix = shown.replace(/\*+$/, '');
 
     // One guess a request, counting up from 0000, until the register refuses.
-    const ask = (cin: string) => gql(`{ autoEntrepreneurs(region: "MA-02", search: "${cin}", first: 1) { totalCount edges { node { id } } } }`, { authorization: council });
+    const ask = (cin: string) =>
+      gql(`{ autoEntrepreneurs(region: "MA-02", search: "${cin}", first: 1) { totalCount edges { node { id } } } }`, { authorization: council });
     const answered: Array<{ guess: string; ids: string[] }> = [];
     for (let guess = 0; guess < BUDGET + 5; guess++) {
       const cin = `${prefix}${String(guess).padStart(4, '0')}`;
@@ -65,9 +73,14 @@ describe('no oracle around the CIN mask', () => {
   it('records every search on personal data, count-only included, for every role, with the people it matched', async () => {
     const [person] = await firstPeople('MA-09', 1);
     const family = person.fullName.split(' ').slice(-1)[0];
-    for (const [role, region] of [['NATIONAL', undefined], ['ADVISOR', 'MA-09'], ['REGIONAL', 'MA-09']] as const) {
+    for (const [role, region] of [
+      ['NATIONAL', undefined],
+      ['ADVISOR', 'MA-09'],
+      ['REGIONAL', 'MA-09'],
+    ] as const) {
       const authorization = caller(role, region);
-      const count = (search: string) => gql(`query($s: String) { autoEntrepreneurs(region: "MA-09", search: $s) { totalCount } }`, { authorization, variables: { s: search } });
+      const count = (search: string) =>
+        gql(`query($s: String) { autoEntrepreneurs(region: "MA-09", search: $s) { totalCount } }`, { authorization, variables: { s: search } });
       expect(ok(await count(person.nationalId)).autoEntrepreneurs.totalCount).toBe(1);
       expect(ok(await count(person.registrationNumber)).autoEntrepreneurs.totalCount).toBe(1);
       const byName = ok(await count(family)).autoEntrepreneurs.totalCount;
@@ -92,7 +105,12 @@ describe('no oracle around the CIN mask', () => {
       ['strike off', (id) => `mutation { strikeOff(id: "${id}", reason: ON_REQUEST) { id } }`, 'gateway'],
       ['declare', (id) => `mutation { declareTurnover(id: "${id}", period: "2025-Q1", amount: 100) { tax } }`, 'gateway'],
     ];
-    const callers: Array<[string, string | undefined]> = [['anonymous', undefined], ['PARTNER', caller('PARTNER')], ['REGIONAL', caller('REGIONAL', 'MA-09')], ['ADVISOR', caller('ADVISOR', 'MA-09')]];
+    const callers: Array<[string, string | undefined]> = [
+      ['anonymous', undefined],
+      ['PARTNER', caller('PARTNER')],
+      ['REGIONAL', caller('REGIONAL', 'MA-09')],
+      ['ADVISOR', caller('ADVISOR', 'MA-09')],
+    ];
     for (const [, authorization] of callers) {
       for (const [, query, service] of paths) {
         const other = await gql(query(elsewhere.id), { authorization, service });
@@ -116,14 +134,18 @@ describe('no oracle around the CIN mask', () => {
     const elsewhere = await firstPeople('MA-03', BUDGET + 1);
     const [own] = await firstPeople('MA-09', 1);
     const advisor = caller('ADVISOR', 'MA-09');
-    const submit = (nationalId: string) => gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {
-      authorization: advisor, variables: { input: { fullName: 'Samir Oracle', nationalId, gender: 'MALE', birthDate: '1990-01-01', region: 'MA-09', activityCode: 'C-01' } },
-    });
+    const submit = (nationalId: string) =>
+      gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {
+        authorization: advisor,
+        variables: { input: { fullName: 'Samir Oracle', nationalId, gender: 'MALE', birthDate: '1990-01-01', region: 'MA-09', activityCode: 'C-01' } },
+      });
     const duplicateHere = await submit(own.nationalId);
     expect(codes(duplicateHere)).toEqual(['BAD_USER_INPUT']);
     for (const person of elsewhere.slice(0, BUDGET)) expect(refusal(await submit(person.nationalId))).toEqual(refusal(duplicateHere));
     const rows = await trail(subjectOf(advisor));
-    expect(rows.filter((r) => r.action === 'DUPLICATE_NATIONAL_ID_ELSEWHERE' && r.budgeted).map((r) => r.people[0])).toEqual(elsewhere.slice(0, BUDGET).map((p) => p.id));
+    expect(rows.filter((r) => r.action === 'DUPLICATE_NATIONAL_ID_ELSEWHERE' && r.budgeted).map((r) => r.people[0])).toEqual(
+      elsewhere.slice(0, BUDGET).map((p) => p.id),
+    );
     // Spent: every submission is refused, a live CIN and a fresh one alike, and nothing is written.
     const live = await submit(elsewhere[BUDGET].nationalId);
     const fresh = await submit(`ZZ${randomInt(1_000_000, 9_999_999)}`);

@@ -6,8 +6,15 @@ const countRows = async (text: string, params: unknown[]) => (await sql(text, pa
 const STATS = 'applications registered rejected struckOff active women womenShare turnover taxContribution';
 
 const application = (overrides: Record<string, unknown> = {}) => ({
-  fullName: 'Hajar Ait Lahcen', nationalId: freshCin('J'), gender: 'FEMALE',
-  birthDate: '1994-03-08', region: 'MA-09', activityCode: 'S-10', phone: '0661234567', segment: 'UNEMPLOYED', ...overrides,
+  fullName: 'Hajar Ait Lahcen',
+  nationalId: freshCin('J'),
+  gender: 'FEMALE',
+  birthDate: '1994-03-08',
+  region: 'MA-09',
+  activityCode: 'S-10',
+  phone: '0661234567',
+  segment: 'UNEMPLOYED',
+  ...overrides,
 });
 
 const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status registrationNumber nationalId region { code } } }`;
@@ -15,7 +22,11 @@ const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $
 describe('registry subgraph', () => {
   it('computes national figures as the exact sum of the 12 regions', async () => {
     for (const year of [null, 2018, 2019]) {
-      const data = ok(await gql(`query($year: Int) { nationalStats(year: $year) { ${STATS} } regions { registrationStats(year: $year) { ${STATS} } } }`, { variables: { year } }));
+      const data = ok(
+        await gql(`query($year: Int) { nationalStats(year: $year) { ${STATS} } regions { registrationStats(year: $year) { ${STATS} } } }`, {
+          variables: { year },
+        }),
+      );
       const national = data.nationalStats;
       for (const key of ['applications', 'registered', 'rejected', 'struckOff', 'active', 'women']) {
         expect(data.regions.reduce((sum: number, r: any) => sum + r.registrationStats[key], 0)).toBe(national[key]);
@@ -31,7 +42,10 @@ describe('registry subgraph', () => {
     expect(codes(await gql(`{ autoEntrepreneurs { totalCount } }`, { service: 'registry' }))).toEqual(['FORBIDDEN']);
     const page = ok(await gql(`{ autoEntrepreneurs(first: 1) { edges { node { id } } } }`, { as: 'NATIONAL', service: 'registry' }));
     const id = page.autoEntrepreneurs.edges[0].node.id;
-    const entity = await gql(`query($id: ID!) { _entities(representations: [{ __typename: "AutoEntrepreneur", id: $id }]) { ... on AutoEntrepreneur { fullName nationalId } } }`, { service: 'registry', variables: { id } });
+    const entity = await gql(
+      `query($id: ID!) { _entities(representations: [{ __typename: "AutoEntrepreneur", id: $id }]) { ... on AutoEntrepreneur { fullName nationalId } } }`,
+      { service: 'registry', variables: { id } },
+    );
     expect(entity.data?._entities).toEqual([null]);
     expect(codes(entity)).toEqual(['FORBIDDEN']);
     expect(codes(await gql(`{ nationalStats { registered } }`, { service: 'registry', authorization: 'Bearer not-a-token' }))).toEqual(['UNAUTHENTICATED']);
@@ -57,12 +71,20 @@ describe('registry subgraph', () => {
     const input = application();
     const submitted = ok(await gql(SUBMIT, { as: 'ADVISOR_MA09', variables: { input } })).submitApplication;
     expect(submitted).toMatchObject({ status: 'SUBMITTED', registrationNumber: null, nationalId: input.nationalId, region: { code: 'MA-09' } });
-    const registered = ok(await gql(`mutation($id: ID!) { registerApplication(id: $id) { status registrationNumber registeredAt } }`, { as: 'ADVISOR_MA09', variables: { id: submitted.id } })).registerApplication;
+    const registered = ok(
+      await gql(`mutation($id: ID!) { registerApplication(id: $id) { status registrationNumber registeredAt } }`, {
+        as: 'ADVISOR_MA09',
+        variables: { id: submitted.id },
+      }),
+    ).registerApplication;
     expect(registered.status).toBe('REGISTERED');
     expect(registered.registrationNumber).toMatch(/^RNAE-\d{4}-09-\d{6}$/);
     const again = await gql(`mutation($id: ID!) { registerApplication(id: $id) { status } }`, { as: 'ADVISOR_MA09', variables: { id: submitted.id } });
     expect(codes(again)).toEqual(['BAD_USER_INPUT']);
-    const reject = await gql(`mutation($id: ID!) { rejectApplication(id: $id, reason: "Dossier incomplet") { status } }`, { as: 'NATIONAL', variables: { id: submitted.id } });
+    const reject = await gql(`mutation($id: ID!) { rejectApplication(id: $id, reason: "Dossier incomplet") { status } }`, {
+      as: 'NATIONAL',
+      variables: { id: submitted.id },
+    });
     expect(codes(reject)).toEqual(['BAD_USER_INPUT']);
     const duplicate = await gql(SUBMIT, { as: 'ADVISOR_MA09', variables: { input } });
     expect(codes(duplicate)).toEqual(['BAD_USER_INPUT']);
@@ -70,8 +92,15 @@ describe('registry subgraph', () => {
   });
 
   it('rejects an application with a reason', async () => {
-    const submitted = ok(await gql(SUBMIT, { as: 'NATIONAL', variables: { input: application({ nationalId: 'JB7654321', region: 'MA-03', activityCode: 'C-01' }) } })).submitApplication;
-    const rejected = ok(await gql(`mutation($id: ID!) { rejectApplication(id: $id, reason: "Activité exclue") { status rejectionReason } }`, { as: 'ADVISOR_MA03', variables: { id: submitted.id } }));
+    const submitted = ok(
+      await gql(SUBMIT, { as: 'NATIONAL', variables: { input: application({ nationalId: 'JB7654321', region: 'MA-03', activityCode: 'C-01' }) } }),
+    ).submitApplication;
+    const rejected = ok(
+      await gql(`mutation($id: ID!) { rejectApplication(id: $id, reason: "Activité exclue") { status rejectionReason } }`, {
+        as: 'ADVISOR_MA03',
+        variables: { id: submitted.id },
+      }),
+    );
     expect(rejected.rejectApplication).toEqual({ status: 'REJECTED', rejectionReason: 'Activité exclue' });
   });
 
@@ -95,7 +124,12 @@ describe('registry subgraph', () => {
     expect(codes(await gql(`mutation { registerApplication(id: "nope") { status } }`, { as: 'NATIONAL' }))).toEqual(['BAD_USER_INPUT']);
     // Other test files write in parallel: check the applicants tried here, not a region's total.
     expect(await countRows('SELECT count(*)::int AS n FROM auto_entrepreneur WHERE national_id = ANY($1)', [tried])).toBe(0);
-    expect(await countRows('SELECT count(*)::int AS n FROM registry_event e JOIN auto_entrepreneur a ON a.id = e.auto_entrepreneur_id WHERE a.national_id = ANY($1)', [tried])).toBe(0);
+    expect(
+      await countRows(
+        'SELECT count(*)::int AS n FROM registry_event e JOIN auto_entrepreneur a ON a.id = e.auto_entrepreneur_id WHERE a.national_id = ANY($1)',
+        [tried],
+      ),
+    ).toBe(0);
   });
 
   it('lets only advisors of the region and the national office write', async () => {

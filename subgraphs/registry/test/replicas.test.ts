@@ -18,11 +18,23 @@ describe('registry replicas', () => {
   it("see each other's writes in the figures they keep", async () => {
     const shared: Call = { service: 'registry' };
     const other: Call = { origin: `http://127.0.0.1:${replica.port}` };
-    const applications = async (where: Call) => ok(await gql(`{ _entities(representations: [{ __typename: "Region", code: "MA-08" }]) {
-      ... on Region { registrationStats(year: ${THIS_YEAR}) { applications } } } }`, where))._entities[0].registrationStats.applications as number;
+    const applications = async (where: Call) =>
+      ok(
+        await gql(
+          `{ _entities(representations: [{ __typename: "Region", code: "MA-08" }]) {
+      ... on Region { registrationStats(year: ${THIS_YEAR}) { applications } } } }`,
+          where,
+        ),
+      )._entities[0].registrationStats.applications as number;
     const before = await applications(shared);
     expect(await applications(other)).toBe(before); // both keep it in memory now
-    ok(await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { ...other, as: 'NATIONAL', variables: { input: application({ region: 'MA-08', province: null }) } }));
+    ok(
+      await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {
+        ...other,
+        as: 'NATIONAL',
+        variables: { input: application({ region: 'MA-08', province: null }) },
+      }),
+    );
     // The replica wrote: it sees the write at once. The shared registry learns it from the notification.
     expect(await applications(other)).toBe(before + 1);
     let seen = before;

@@ -3,9 +3,11 @@ import { gql, ok } from '../../../test/support';
 /** No suite writes to MA-07 (Casablanca-Settat): its figures hold still while this file reads them. */
 describe('registrations year by year', () => {
   it('adds up, year by year, to the all-years figures of a region and of the nation', async () => {
-    const data = ok(await gql(`{
+    const data = ok(
+      await gql(`{
       region(code: "MA-07") { registrationStats { applications registered women } registrationsByYear { year applications registered women registeredToDate } }
-    }`)).region;
+    }`),
+    ).region;
     const years = data.registrationsByYear;
     expect(years.length).toBeGreaterThan(3);
     expect(years.map((y: any) => y.year)).toEqual(years.map((_: unknown, i: number) => years[0].year + i)); // no gap

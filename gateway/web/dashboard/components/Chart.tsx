@@ -11,5 +11,9 @@ export function Chart({ config, label }: { config: ChartConfiguration; label: st
     const chart = new ChartJs(canvas.current, { ...config, options: { animation: false, maintainAspectRatio: false, ...config.options } });
     return () => chart.destroy();
   }, [config]);
-  return <div className="chart"><canvas ref={canvas} role="img" aria-label={label} /></div>;
+  return (
+    <div className="chart">
+      <canvas ref={canvas} role="img" aria-label={label} />
+    </div>
+  );
 }

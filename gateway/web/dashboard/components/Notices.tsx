@@ -3,14 +3,21 @@ import { useLabels } from '../i18n';
 
 export function Loading() {
   const { t } = useLabels();
-  return <p className="loading" role="status">{t.loading}</p>;
+  return (
+    <p className="loading" role="status">
+      {t.loading}
+    </p>
+  );
 }
 
 export function Failure({ message, retry }: { message: string; retry: () => void }) {
   const { t } = useLabels();
   return (
     <div className="notice error" role="alert">
-      <strong>{t.error}</strong> — {message} <button type="button" onClick={retry}>{t.retry}</button>
+      <strong>{t.error}</strong> — {message}{' '}
+      <button type="button" onClick={retry}>
+        {t.retry}
+      </button>
     </div>
   );
 }
@@ -24,7 +31,11 @@ export function PartialNotice({ errors }: { errors: GraphQLError[] }) {
   return (
     <div className="notice partial" role="alert" data-testid="partial-notice">
       <strong>{t.partial}</strong>
-      <ul>{lines.slice(0, 6).map((line) => <li key={line}>{line}</li>)}</ul>
+      <ul>
+        {lines.slice(0, 6).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
     </div>
   );
 }

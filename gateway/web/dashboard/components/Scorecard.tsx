@@ -23,7 +23,17 @@ export function Scorecard({ rows }: { rows: StatusRow[] }) {
   const sorted = [...rows].sort((a, b) => Number(b.target !== null) - Number(a.target !== null));
   return (
     <table className="scorecard">
-      <thead><tr><th>{t.indicator}</th><th>{t.period}</th><th>{t.target}</th><th>{t.actual}</th><th>{t.progress}</th><th>{t.status}</th><th>{t.source}</th></tr></thead>
+      <thead>
+        <tr>
+          <th>{t.indicator}</th>
+          <th>{t.period}</th>
+          <th>{t.target}</th>
+          <th>{t.actual}</th>
+          <th>{t.progress}</th>
+          <th>{t.status}</th>
+          <th>{t.source}</th>
+        </tr>
+      </thead>
       <tbody>
         {sorted.map((row) => (
           <tr key={`${row.indicatorCode}-${row.fromYear}-${row.toYear}`} data-indicator={row.indicatorCode}>
@@ -32,7 +42,9 @@ export function Scorecard({ rows }: { rows: StatusRow[] }) {
             <td className="num">{formatNumber(lang, row.target)}</td>
             <td className="num">{formatNumber(lang, row.actual, 2)}</td>
             <td className="num">{row.progress === null ? '—' : `${formatNumber(lang, row.progress * 100, 0)} %`}</td>
-            <td><StatusBadge status={row.status} /></td>
+            <td>
+              <StatusBadge status={row.status} />
+            </td>
             <td className="source">{row.targetSource ?? ''}</td>
           </tr>
         ))}

@@ -3,17 +3,44 @@ import { useLabels, type Lang } from '../i18n';
 import type { Session } from '../session';
 
 /** Asks for a token (the role decides what the pages show) and the language. */
-export function TokenBar({ session, onToken, lang, onLang }: { session: Session; onToken: (token: string | null) => void; lang: Lang; onLang: (lang: Lang) => void }) {
+export function TokenBar({
+  session,
+  onToken,
+  lang,
+  onLang,
+}: {
+  session: Session;
+  onToken: (token: string | null) => void;
+  lang: Lang;
+  onLang: (lang: Lang) => void;
+}) {
   const { t } = useLabels();
   const [draft, setDraft] = useState('');
   const who = session.role ? `${session.role}${session.region ? ` · ${session.region}` : ''}` : t.anonymous;
   return (
-    <form className="token-bar" onSubmit={(e) => { e.preventDefault(); onToken(draft.trim().replace(/^Bearer\s+/i, '') || null); setDraft(''); }}>
-      <span className="who" data-testid="role">{t.role} : <strong>{who}</strong></span>
-      <label>{t.token} <input name="token" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="eyJhbGciOi…" autoComplete="off" /></label>
+    <form
+      className="token-bar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onToken(draft.trim().replace(/^Bearer\s+/i, '') || null);
+        setDraft('');
+      }}
+    >
+      <span className="who" data-testid="role">
+        {t.role} : <strong>{who}</strong>
+      </span>
+      <label>
+        {t.token} <input name="token" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="eyJhbGciOi…" autoComplete="off" />
+      </label>
       <button type="submit">{t.useToken}</button>
-      {session.token && <button type="button" onClick={() => onToken(null)}>{t.signOut}</button>}
-      <button type="button" className="lang" onClick={() => onLang(lang === 'fr' ? 'en' : 'fr')}>{lang === 'fr' ? 'English' : 'Français'}</button>
+      {session.token && (
+        <button type="button" onClick={() => onToken(null)}>
+          {t.signOut}
+        </button>
+      )}
+      <button type="button" className="lang" onClick={() => onLang(lang === 'fr' ? 'en' : 'fr')}>
+        {lang === 'fr' ? 'English' : 'Français'}
+      </button>
       <small>{t.tokenHelp}</small>
     </form>
   );

@@ -35,11 +35,23 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
     const regions = state.data.regions;
     return {
       type: 'bar',
-      data: { labels: regions.map((r) => r.name), datasets: [{ label: t.registered, data: regions.map((r) => r.registrationStats?.registered ?? 0), backgroundColor: regions.map((r) => (r.isPilot ? '#c1272d' : '#006233')) }] },
+      data: {
+        labels: regions.map((r) => r.name),
+        datasets: [
+          {
+            label: t.registered,
+            data: regions.map((r) => r.registrationStats?.registered ?? 0),
+            backgroundColor: regions.map((r) => (r.isPilot ? '#c1272d' : '#006233')),
+          },
+        ],
+      },
       options: { indexAxis: 'y', plugins: { legend: { display: false } } },
     };
   }, [state, t]);
-  const overTime = useMemo(() => (state.kind === 'done' && state.data.registrationsByYear ? timelineChart(state.data.registrationsByYear, t) : null), [state, t]);
+  const overTime = useMemo(
+    () => (state.kind === 'done' && state.data.registrationsByYear ? timelineChart(state.data.registrationsByYear, t) : null),
+    [state, t],
+  );
 
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
@@ -51,29 +63,71 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
       <PartialNotice errors={state.errors} />
       {nationalStats && (
         <section className="tiles">
-          <div className="tile"><span>{t.applications}</span><strong>{formatNumber(lang, nationalStats.applications)}</strong></div>
-          <div className="tile"><span>{t.registered}</span><strong data-testid="national-registered">{formatNumber(lang, nationalStats.registered)}</strong></div>
-          <div className="tile"><span>{t.active}</span><strong>{formatNumber(lang, nationalStats.active)}</strong></div>
-          <div className="tile"><span>{t.womenShare}</span><strong>{formatShare(lang, nationalStats.womenShare)}</strong></div>
+          <div className="tile">
+            <span>{t.applications}</span>
+            <strong>{formatNumber(lang, nationalStats.applications)}</strong>
+          </div>
+          <div className="tile">
+            <span>{t.registered}</span>
+            <strong data-testid="national-registered">{formatNumber(lang, nationalStats.registered)}</strong>
+          </div>
+          <div className="tile">
+            <span>{t.active}</span>
+            <strong>{formatNumber(lang, nationalStats.active)}</strong>
+          </div>
+          <div className="tile">
+            <span>{t.womenShare}</span>
+            <strong>{formatShare(lang, nationalStats.womenShare)}</strong>
+          </div>
         </section>
       )}
       {regions && (
         <section>
           <h2>{t.regions}</h2>
           <table className="regions" data-testid="regions-table">
-            <thead><tr><th>{t.code}</th><th>{t.name}</th><th>{t.pilot}</th><th>{t.applications}</th><th>{t.registered}</th><th>{t.womenShare}</th><th>{t.progress} ({year})</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t.code}</th>
+                <th>{t.name}</th>
+                <th>{t.pilot}</th>
+                <th>{t.applications}</th>
+                <th>{t.registered}</th>
+                <th>{t.womenShare}</th>
+                <th>
+                  {t.progress} ({year})
+                </th>
+              </tr>
+            </thead>
             <tbody>
               {regions.map((region) => {
                 const target = registrationTarget(scorecardOf(region.code));
                 return (
                   <tr key={region.code} data-region={region.code}>
                     <td>{region.code}</td>
-                    <td><a href={`/dashboard/${region.code}`} onClick={(e) => { e.preventDefault(); go(`/dashboard/${region.code}`); }}>{region.name}</a></td>
+                    <td>
+                      <a
+                        href={`/dashboard/${region.code}`}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          go(`/dashboard/${region.code}`);
+                        }}
+                      >
+                        {region.name}
+                      </a>
+                    </td>
                     <td>{region.isPilot ? '★' : ''}</td>
                     <td className="num">{formatNumber(lang, region.registrationStats?.applications)}</td>
                     <td className="num">{formatNumber(lang, region.registrationStats?.registered)}</td>
                     <td className="num">{formatShare(lang, region.registrationStats?.womenShare)}</td>
-                    <td>{target ? <>{target.progress === null ? '—' : `${formatNumber(lang, target.progress * 100)} %`} <StatusBadge status={target.status} /></> : <span className="muted">{t.noTarget}</span>}</td>
+                    <td>
+                      {target ? (
+                        <>
+                          {target.progress === null ? '—' : `${formatNumber(lang, target.progress * 100)} %`} <StatusBadge status={target.status} />
+                        </>
+                      ) : (
+                        <span className="muted">{t.noTarget}</span>
+                      )}
+                    </td>
                   </tr>
                 );
               })}
@@ -82,12 +136,24 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
         </section>
       )}
       <section className="charts">
-        {byRegion && <div><h2>{t.byRegion}</h2><Chart config={byRegion} label={t.byRegion} /></div>}
-        {overTime && <div><h2>{t.overTime}</h2><Chart config={overTime} label={t.overTime} /></div>}
+        {byRegion && (
+          <div>
+            <h2>{t.byRegion}</h2>
+            <Chart config={byRegion} label={t.byRegion} />
+          </div>
+        )}
+        {overTime && (
+          <div>
+            <h2>{t.overTime}</h2>
+            <Chart config={overTime} label={t.overTime} />
+          </div>
+        )}
       </section>
       {nationalScorecard && (
         <section>
-          <h2>{t.scorecard} — {year}</h2>
+          <h2>
+            {t.scorecard} — {year}
+          </h2>
           <Scorecard rows={nationalScorecard} />
         </section>
       )}

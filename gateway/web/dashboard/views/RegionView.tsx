@@ -11,28 +11,47 @@ import { timelineChart, type YearFigures } from './timeline';
 
 interface RegionData {
   region: {
-    code: string; name: string; capital: string; population: number; isPilot: boolean;
+    code: string;
+    name: string;
+    capital: string;
+    population: number;
+    isPilot: boolean;
     registrationStats: { applications: number; registered: number; active: number; womenShare: number } | null;
     registrationsByYear: YearFigures[] | null;
     scorecardFor: { statuses: StatusRow[] } | null;
-    programmeStats: Array<{ programme: { code: string; name: string; kind: string }; beneficiaries: number; women: number; womenShare: number; amountLent: number }> | null;
+    programmeStats: Array<{
+      programme: { code: string; name: string; kind: string };
+      beneficiaries: number;
+      women: number;
+      womenShare: number;
+      amountLent: number;
+    }> | null;
     events: Array<{ id: string; kind: string; title: string; heldOn: string; attendance: number }> | null;
     advisors: Array<{ id: string; active: boolean; trainedOn: string | null; fullName?: string }> | null;
   } | null;
-  autoEntrepreneurs?: { totalCount: number; edges: Array<{ node: { id: string; fullName: string; nationalId: string; status: string; registeredAt: string | null; activity: { label: string } } }> } | null;
+  autoEntrepreneurs?: {
+    totalCount: number;
+    edges: Array<{ node: { id: string; fullName: string; nationalId: string; status: string; registeredAt: string | null; activity: { label: string } } }>;
+  } | null;
 }
 
 export function RegionView({ code, session, year, go }: { code: string; session: Session; year: number; go: (path: string) => void }) {
   const { t, lang } = useLabels();
   const people = canReadPeople(session, code);
   const [state, retry] = useQuery<RegionData>(REGION_QUERY, { code, year, people }, session.token);
-  const overTime = useMemo(() => (state.kind === 'done' && state.data.region?.registrationsByYear ? timelineChart(state.data.region.registrationsByYear, t) : null), [state, t]);
+  const overTime = useMemo(
+    () => (state.kind === 'done' && state.data.region?.registrationsByYear ? timelineChart(state.data.region.registrationsByYear, t) : null),
+    [state, t],
+  );
   const beneficiaries = useMemo<ChartConfiguration | null>(() => {
     const stats = state.kind === 'done' ? state.data.region?.programmeStats : null;
     if (!stats) return null;
     return {
       type: 'bar',
-      data: { labels: stats.map((s) => s.programme.name), datasets: [{ label: t.beneficiaries, data: stats.map((s) => s.beneficiaries), backgroundColor: '#006233' }] },
+      data: {
+        labels: stats.map((s) => s.programme.name),
+        datasets: [{ label: t.beneficiaries, data: stats.map((s) => s.beneficiaries), backgroundColor: '#006233' }],
+      },
       options: { indexAxis: 'y', plugins: { legend: { display: false } } },
     };
   }, [state, t]);
@@ -41,35 +60,113 @@ export function RegionView({ code, session, year, go }: { code: string; session:
   if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
   const { region, autoEntrepreneurs } = state.data;
   const home = homeRegion(session);
-  if (!region) return <main><PartialNotice errors={state.errors} /><p className="notice error">{t.notFound} : {code}</p></main>;
+  if (!region)
+    return (
+      <main>
+        <PartialNotice errors={state.errors} />
+        <p className="notice error">
+          {t.notFound} : {code}
+        </p>
+      </main>
+    );
   const events = region.events ?? [];
   return (
     <main data-region={region.code}>
-      {!home && <a href="/dashboard" className="back" onClick={(e) => { e.preventDefault(); go('/dashboard'); }}>{t.back}</a>}
-      {home && home !== code && <p className="notice partial">{t.otherRegion} {home}.</p>}
-      <h2>{region.name} <small>({region.code}{region.isPilot ? ' · ★ pilote' : ''})</small></h2>
+      {!home && (
+        <a
+          href="/dashboard"
+          className="back"
+          onClick={(e) => {
+            e.preventDefault();
+            go('/dashboard');
+          }}
+        >
+          {t.back}
+        </a>
+      )}
+      {home && home !== code && (
+        <p className="notice partial">
+          {t.otherRegion} {home}.
+        </p>
+      )}
+      <h2>
+        {region.name}{' '}
+        <small>
+          ({region.code}
+          {region.isPilot ? ' · ★ pilote' : ''})
+        </small>
+      </h2>
       <PartialNotice errors={state.errors} />
       <section className="tiles">
-        <div className="tile"><span>{t.capital}</span><strong>{region.capital}</strong></div>
-        <div className="tile"><span>{t.population}</span><strong>{formatNumber(lang, region.population)}</strong></div>
-        <div className="tile"><span>{t.registered}</span><strong data-testid="region-registered">{formatNumber(lang, region.registrationStats?.registered)}</strong></div>
-        <div className="tile"><span>{t.womenShare}</span><strong>{formatShare(lang, region.registrationStats?.womenShare)}</strong></div>
-        <div className="tile"><span>{t.eventsCount}</span><strong>{region.events ? formatNumber(lang, events.length) : '—'}</strong></div>
-        <div className="tile"><span>{t.advisorsActive}</span><strong>{region.advisors ? formatNumber(lang, region.advisors.filter((a) => a.active).length) : '—'}</strong></div>
+        <div className="tile">
+          <span>{t.capital}</span>
+          <strong>{region.capital}</strong>
+        </div>
+        <div className="tile">
+          <span>{t.population}</span>
+          <strong>{formatNumber(lang, region.population)}</strong>
+        </div>
+        <div className="tile">
+          <span>{t.registered}</span>
+          <strong data-testid="region-registered">{formatNumber(lang, region.registrationStats?.registered)}</strong>
+        </div>
+        <div className="tile">
+          <span>{t.womenShare}</span>
+          <strong>{formatShare(lang, region.registrationStats?.womenShare)}</strong>
+        </div>
+        <div className="tile">
+          <span>{t.eventsCount}</span>
+          <strong>{region.events ? formatNumber(lang, events.length) : '—'}</strong>
+        </div>
+        <div className="tile">
+          <span>{t.advisorsActive}</span>
+          <strong>{region.advisors ? formatNumber(lang, region.advisors.filter((a) => a.active).length) : '—'}</strong>
+        </div>
       </section>
-      {region.scorecardFor && <section><h2>{t.scorecard} — {year}</h2><Scorecard rows={region.scorecardFor.statuses} /></section>}
+      {region.scorecardFor && (
+        <section>
+          <h2>
+            {t.scorecard} — {year}
+          </h2>
+          <Scorecard rows={region.scorecardFor.statuses} />
+        </section>
+      )}
       <section className="charts">
-        {overTime && <div><h2>{t.overTime}</h2><Chart config={overTime} label={t.overTime} /></div>}
-        {beneficiaries && <div><h2>{t.beneficiaries}</h2><Chart config={beneficiaries} label={t.beneficiaries} /></div>}
+        {overTime && (
+          <div>
+            <h2>{t.overTime}</h2>
+            <Chart config={overTime} label={t.overTime} />
+          </div>
+        )}
+        {beneficiaries && (
+          <div>
+            <h2>{t.beneficiaries}</h2>
+            <Chart config={beneficiaries} label={t.beneficiaries} />
+          </div>
+        )}
       </section>
       {region.programmeStats && (
         <section>
           <h2>{t.programmes}</h2>
           <table data-testid="programmes">
-            <thead><tr><th>{t.programme}</th><th>{t.beneficiaries}</th><th>{t.womenShare}</th><th>{t.amountLent}</th></tr></thead>
-            <tbody>{region.programmeStats.map((s) => (
-              <tr key={s.programme.code}><td>{s.programme.name}</td><td className="num">{formatNumber(lang, s.beneficiaries)}</td><td className="num">{formatShare(lang, s.womenShare)}</td><td className="num">{formatNumber(lang, s.amountLent)}</td></tr>
-            ))}</tbody>
+            <thead>
+              <tr>
+                <th>{t.programme}</th>
+                <th>{t.beneficiaries}</th>
+                <th>{t.womenShare}</th>
+                <th>{t.amountLent}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {region.programmeStats.map((s) => (
+                <tr key={s.programme.code}>
+                  <td>{s.programme.name}</td>
+                  <td className="num">{formatNumber(lang, s.beneficiaries)}</td>
+                  <td className="num">{formatShare(lang, s.womenShare)}</td>
+                  <td className="num">{formatNumber(lang, s.amountLent)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </section>
       )}
@@ -77,27 +174,68 @@ export function RegionView({ code, session, year, go }: { code: string; session:
         <section>
           <h2>{t.events}</h2>
           <table>
-            <thead><tr><th>{t.date}</th><th>{t.name}</th><th>{t.attendance}</th></tr></thead>
-            <tbody>{events.slice(-10).reverse().map((e) => <tr key={e.id}><td>{e.heldOn}</td><td>{e.title}</td><td className="num">{e.attendance}</td></tr>)}</tbody>
+            <thead>
+              <tr>
+                <th>{t.date}</th>
+                <th>{t.name}</th>
+                <th>{t.attendance}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events
+                .slice(-10)
+                .reverse()
+                .map((e) => (
+                  <tr key={e.id}>
+                    <td>{e.heldOn}</td>
+                    <td>{e.title}</td>
+                    <td className="num">{e.attendance}</td>
+                  </tr>
+                ))}
+            </tbody>
           </table>
         </section>
       )}
       {region.advisors && people && (
         <section>
           <h2>{t.advisors}</h2>
-          <ul className="advisors">{region.advisors.slice(0, 12).map((a) => <li key={a.id}>{a.fullName} <span className="muted">{a.trainedOn ? `${t.trainedOn} ${a.trainedOn}` : ''}</span></li>)}</ul>
+          <ul className="advisors">
+            {region.advisors.slice(0, 12).map((a) => (
+              <li key={a.id}>
+                {a.fullName} <span className="muted">{a.trainedOn ? `${t.trainedOn} ${a.trainedOn}` : ''}</span>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section>
         <h2>{t.people}</h2>
         {people && autoEntrepreneurs ? (
           <table data-testid="people">
-            <thead><tr><th>{t.name}</th><th>{t.nationalId}</th><th>{t.status}</th><th>{t.date}</th></tr></thead>
-            <tbody>{autoEntrepreneurs.edges.map(({ node }) => (
-              <tr key={node.id}><td>{node.fullName}</td><td>{node.nationalId}</td><td>{node.status}</td><td>{node.registeredAt?.slice(0, 10) ?? ''}</td></tr>
-            ))}</tbody>
+            <thead>
+              <tr>
+                <th>{t.name}</th>
+                <th>{t.nationalId}</th>
+                <th>{t.status}</th>
+                <th>{t.date}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {autoEntrepreneurs.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>{node.fullName}</td>
+                  <td>{node.nationalId}</td>
+                  <td>{node.status}</td>
+                  <td>{node.registeredAt?.slice(0, 10) ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
-        ) : <p className="muted" data-testid="people-hidden">{t.peopleHidden}</p>}
+        ) : (
+          <p className="muted" data-testid="people-hidden">
+            {t.peopleHidden}
+          </p>
+        )}
       </section>
     </main>
   );

@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('assessment')
-@ObjectType({ description: 'A qualitative assessment of an indicator for a region and year: a rating from 1 (poor) to 5 (excellent), with a comment and its author.' })
+@ObjectType({
+  description: 'A qualitative assessment of an indicator for a region and year: a rating from 1 (poor) to 5 (excellent), with a comment and its author.',
+})
 export class Assessment {
   @PrimaryGeneratedColumn()
   @Field(() => ID, { description: 'Identifier.' })

@@ -3,7 +3,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Aggregation, Direction, IndicatorKind } from './enums';
 
 @Entity('indicator')
-@ObjectType({ description: 'A key performance indicator of the support to auto-entrepreneurs (dispositif de suivi des indicateurs quantitatifs et qualitatifs). Public.' })
+@ObjectType({
+  description: 'A key performance indicator of the support to auto-entrepreneurs (dispositif de suivi des indicateurs quantitatifs et qualitatifs). Public.',
+})
 @Directive('@key(fields: "code")')
 export class Indicator {
   @PrimaryColumn({ type: 'varchar', length: 40 })
@@ -43,6 +45,10 @@ export class Indicator {
   periodType!: string;
 
   @Column({ type: 'text', name: 'actual_source', nullable: true })
-  @Field(() => String, { nullable: true, description: 'Where the actual value comes from in the graph, e.g. "registry: IndicatorStatus.registryFigures.registered"; null while no subgraph provides it yet.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Where the actual value comes from in the graph, e.g. "registry: IndicatorStatus.registryFigures.registered"; null while no subgraph provides it yet.',
+  })
   actualSource!: string | null;
 }

@@ -8,7 +8,8 @@ export const ProgrammeFigures = sharedType('ProgrammeFigures');
 export type ProgrammeFigures = SharedType<'ProgrammeFigures'>;
 
 const REGISTRY = 'applications registered active registeredToDate women turnover taxContribution';
-const PROGRAMMES = 'honourLoanBeneficiaries honourLoanAmount digitalInclusionBeneficiaries tpmePromotionBeneficiaries ' +
+const PROGRAMMES =
+  'honourLoanBeneficiaries honourLoanAmount digitalInclusionBeneficiaries tpmePromotionBeneficiaries ' +
   'projectHolderBeneficiaries postCreationBeneficiaries advisorsTrained awarenessEvents workshops councilsEngaged';
 
 /** What actuals are computed from: the figures the owning subgraphs add to IndicatorStatus. */
@@ -39,7 +40,10 @@ export abstract class StatusTarget {
   targetSource!: string | null;
 }
 
-@ObjectType({ description: 'Target versus actual of one indicator, for the nation or one region, over the target\'s period (or the year asked for, when there is no target). Actuals come live from the subgraph that owns the data.' })
+@ObjectType({
+  description:
+    "Target versus actual of one indicator, for the nation or one region, over the target's period (or the year asked for, when there is no target). Actuals come live from the subgraph that owns the data.",
+})
 @Directive('@key(fields: "indicatorCode scope fromYear toYear")')
 export class IndicatorStatus extends StatusTarget {
   @Directive('@external')
@@ -47,6 +51,9 @@ export class IndicatorStatus extends StatusTarget {
   registryFigures?: RegistryFigures | null;
 
   @Directive('@external')
-  @Field(() => ProgrammeFigures, { nullable: true, description: 'Programme, network and event figures over the scope and period (resolved by the programs subgraph).' })
+  @Field(() => ProgrammeFigures, {
+    nullable: true,
+    description: 'Programme, network and event figures over the scope and period (resolved by the programs subgraph).',
+  })
   programmeFigures?: ProgrammeFigures | null;
 }

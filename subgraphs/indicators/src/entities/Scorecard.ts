@@ -4,7 +4,8 @@ import { ProgrammeFigures, RegistryFigures, StatusTarget } from './IndicatorStat
 import { Region } from '../foreign';
 
 @ObjectType({
-  description: 'A scorecard (tableau de bord): every indicator of the catalogue for one scope (the nation or a region) and one year, with ' +
+  description:
+    'A scorecard (tableau de bord): every indicator of the catalogue for one scope (the nation or a region) and one year, with ' +
     'its target and its live actual. One entity per scope: the subgraphs that own the figures compute them once per period for the whole scorecard.',
 })
 @Directive('@key(fields: "scope year periods")')
@@ -15,7 +16,10 @@ export class Scorecard {
   @Field(() => Int, { description: 'The year the scorecard is for.' })
   year!: number;
 
-  @Field({ description: 'The periods its statuses measure, as "first-last" years separated by spaces (e.g. "2018-2019 2020-2020"): the registry and programs subgraphs hand over their figures for each.' })
+  @Field({
+    description:
+      'The periods its statuses measure, as "first-last" years separated by spaces (e.g. "2018-2019 2020-2020"): the registry and programs subgraphs hand over their figures for each.',
+  })
   periods!: string;
 
   @Directive('@external')
@@ -41,12 +45,19 @@ export class ScorecardStatus extends StatusTarget {
   @Field(() => String, { nullable: true, description: 'Who set the target.' })
   targetSource!: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Actual value over the period: live from the subgraph that owns the data (quantitative), or the mean rating of the assessments (qualitative); null when unknown, never a guessed 0.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Actual value over the period: live from the subgraph that owns the data (quantitative), or the mean rating of the assessments (qualitative); null when unknown, never a guessed 0.',
+  })
   actual!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'actual / target; null without both.' })
   progress!: number | null;
 
-  @Field(() => String, { description: 'ACHIEVED (target met); MISSED (period over, target not met); ON_TRACK (progress at least 90 % of the share of the period elapsed); AT_RISK (behind that); NO_TARGET; NO_DATA (no actual known).' })
+  @Field(() => String, {
+    description:
+      'ACHIEVED (target met); MISSED (period over, target not met); ON_TRACK (progress at least 90 % of the share of the period elapsed); AT_RISK (behind that); NO_TARGET; NO_DATA (no actual known).',
+  })
   status!: string;
 }

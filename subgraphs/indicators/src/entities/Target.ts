@@ -25,7 +25,7 @@ export class Target {
   toYear!: number;
 
   @Column({ type: 'float8' })
-  @Field(() => Float, { description: 'Target value, in the indicator\'s unit.' })
+  @Field(() => Float, { description: "Target value, in the indicator's unit." })
   value!: number;
 
   @Column({ type: 'text', name: 'set_by' })

@@ -16,7 +16,10 @@ type Period = { indicatorCode: string; scope: string; fromYear: number; toYear: 
 function statusesFrom(reference: Reference, scope: string, year: number): IndicatorStatus[] {
   const targets = reference.targets.filter((t) => (t.regionCode ?? NATIONAL) === scope);
   return reference.catalogue.map((indicator) => {
-    const target = targetFor(targets.filter((t) => t.indicatorCode === indicator.code), year);
+    const target = targetFor(
+      targets.filter((t) => t.indicatorCode === indicator.code),
+      year,
+    );
     return {
       indicatorCode: indicator.code,
       scope,
@@ -74,8 +77,16 @@ export async function statusesOf(card: Scorecard, { loaders }: Context): Promise
     const actual = actualFrom(reference, s, figures);
     const indicator = reference.byCode.get(s.indicatorCode)!;
     return {
-      indicatorCode: s.indicatorCode, scope: s.scope, fromYear: s.fromYear, toYear: s.toYear, target: s.target, targetSource: s.targetSource,
-      indicator, region, actual, progress: progressOf(actual, s.target),
+      indicatorCode: s.indicatorCode,
+      scope: s.scope,
+      fromYear: s.fromYear,
+      toYear: s.toYear,
+      target: s.target,
+      targetSource: s.targetSource,
+      indicator,
+      region,
+      actual,
+      progress: progressOf(actual, s.target),
       status: statusOf({ target: s.target, actual, fromYear: s.fromYear, toYear: s.toYear, direction: indicator.direction }, now),
     };
   });

@@ -11,7 +11,10 @@ export class IndicatorResolver {
   }
 
   @Query(() => Indicator, { nullable: true, description: 'One indicator by code.' })
-  indicator(@Arg('code', () => ID, { description: 'Indicator code, e.g. "AE_REGISTRATIONS".' }) code: string, @Ctx() { loaders }: Context): Promise<Indicator | null> {
+  indicator(
+    @Arg('code', () => ID, { description: 'Indicator code, e.g. "AE_REGISTRATIONS".' }) code: string,
+    @Ctx() { loaders }: Context,
+  ): Promise<Indicator | null> {
     return loaders.indicator.load(code);
   }
 

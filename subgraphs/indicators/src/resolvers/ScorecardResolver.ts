@@ -12,7 +12,8 @@ import { progressOf, statusOf, trendOf } from '../rules/scorecard';
 import { liveActual, scorecard, scorecardOf, statusesOf } from '../read/scorecards';
 
 const REQUIRES = `@requires(fields: "${REQUIRED_FIGURES}")`;
-const DEPRECATED = (replacement: string) => `@deprecated(reason: "Use ${replacement} { statuses { … } }: one Scorecard entity per scope instead of one IndicatorStatus entity per indicator, same values.")`;
+const DEPRECATED = (replacement: string) =>
+  `@deprecated(reason: "Use ${replacement} { statuses { … } }: one Scorecard entity per scope instead of one IndicatorStatus entity per indicator, same values.")`;
 
 type StatusLike = { indicatorCode: string; scope: string; fromYear: number; toYear: number };
 const keyOf = (s: StatusLike) => `${s.indicatorCode}|${s.scope}|${s.fromYear}|${s.toYear}`;
@@ -31,7 +32,11 @@ export class ScorecardResolver {
     return scorecardOf(NATIONAL, yearArg(year), context);
   }
 
-  @Query(() => [Scorecard], { nullable: true, description: 'The scorecards of a year: the nation\'s first, then the 12 regions\' in code order (or only the scopes asked for). The national dashboard asks for all of them at once (public).' })
+  @Query(() => [Scorecard], {
+    nullable: true,
+    description:
+      "The scorecards of a year: the nation's first, then the 12 regions' in code order (or only the scopes asked for). The national dashboard asks for all of them at once (public).",
+  })
   scorecards(
     @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number,
     @Ctx() context: Context,
@@ -60,7 +65,9 @@ export class ScorecardStatusResolver {
     return loaders.snapshots.load(keyOf(status));
   }
 
-  @FieldResolver(() => Trend, { description: 'How the actual moved since the last snapshot before today (npm run snapshot, run daily by the indicators subgraph).' })
+  @FieldResolver(() => Trend, {
+    description: 'How the actual moved since the last snapshot before today (npm run snapshot, run daily by the indicators subgraph).',
+  })
   trend(@Root() status: ScorecardStatus, @Ctx() context: Context): Promise<Trend> {
     return trend(status, status.actual, context);
   }
@@ -91,7 +98,11 @@ export class IndicatorStatusResolver {
   }
 
   @Directive(REQUIRES)
-  @FieldResolver(() => Float, { nullable: true, description: 'Actual value over the period: live from the subgraph that owns the data (quantitative), or the mean rating of the assessments (qualitative); null when unknown, never a guessed 0.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Actual value over the period: live from the subgraph that owns the data (quantitative), or the mean rating of the assessments (qualitative); null when unknown, never a guessed 0.',
+  })
   actual(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<number | null> {
     return liveActual(status, context);
   }
@@ -103,14 +114,19 @@ export class IndicatorStatusResolver {
   }
 
   @Directive(REQUIRES)
-  @FieldResolver(() => String, { description: 'ACHIEVED (target met); MISSED (period over, target not met); ON_TRACK (progress at least 90 % of the share of the period elapsed); AT_RISK (behind that); NO_TARGET; NO_DATA (no actual known).' })
+  @FieldResolver(() => String, {
+    description:
+      'ACHIEVED (target met); MISSED (period over, target not met); ON_TRACK (progress at least 90 % of the share of the period elapsed); AT_RISK (behind that); NO_TARGET; NO_DATA (no actual known).',
+  })
   async status(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<string> {
     const indicator = await context.loaders.indicator.load(status.indicatorCode);
     return statusOf({ ...status, actual: await liveActual(status, context), direction: indicator!.direction }, new Date());
   }
 
   @Directive(REQUIRES)
-  @FieldResolver(() => Trend, { description: 'How the actual moved since the last snapshot before today (npm run snapshot, run daily by the indicators subgraph).' })
+  @FieldResolver(() => Trend, {
+    description: 'How the actual moved since the last snapshot before today (npm run snapshot, run daily by the indicators subgraph).',
+  })
   async trend(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<Trend> {
     return trend(status, await liveActual(status, context), context);
   }
@@ -118,14 +134,28 @@ export class IndicatorStatusResolver {
 
 @Resolver(() => Region)
 export class RegionScorecardResolver {
-  @FieldResolver(() => Scorecard, { nullable: true, description: 'Scorecard of the region for a year: targets of its conventions and live actuals (public). From the indicators subgraph.' })
-  scorecardFor(@Root() region: Region, @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number, @Ctx() context: Context): Promise<Scorecard> {
+  @FieldResolver(() => Scorecard, {
+    nullable: true,
+    description: 'Scorecard of the region for a year: targets of its conventions and live actuals (public). From the indicators subgraph.',
+  })
+  scorecardFor(
+    @Root() region: Region,
+    @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number,
+    @Ctx() context: Context,
+  ): Promise<Scorecard> {
     return scorecardOf(region.code, yearArg(year), context);
   }
 
   @Directive(DEPRECATED('scorecardFor(year)'))
-  @FieldResolver(() => [IndicatorStatus], { nullable: true, description: 'Scorecard of the region for a year, one IndicatorStatus entity per indicator (public). From the indicators subgraph.' })
-  scorecard(@Root() region: Region, @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number, @Ctx() context: Context): Promise<IndicatorStatus[]> {
+  @FieldResolver(() => [IndicatorStatus], {
+    nullable: true,
+    description: 'Scorecard of the region for a year, one IndicatorStatus entity per indicator (public). From the indicators subgraph.',
+  })
+  scorecard(
+    @Root() region: Region,
+    @Arg('year', () => Int, { description: 'The year, 2015 or later.' }) year: number,
+    @Ctx() context: Context,
+  ): Promise<IndicatorStatus[]> {
     return scorecard(region.code, yearArg(year), context);
   }
 }

@@ -21,7 +21,7 @@ export class TargetInput {
   @Field(() => Int, { description: 'Last year: the target is due by its end.' })
   toYear!: number;
 
-  @Field(() => Float, { description: 'Target value in the indicator\'s unit.' })
+  @Field(() => Float, { description: "Target value in the indicator's unit." })
   value!: number;
 
   @Field({ description: 'Who set it and where, e.g. "Convention CCIS Fès-Meknès / ANPME".' })
@@ -58,12 +58,12 @@ export class TargetResolver {
     return loaders.revisions.load(target.id);
   }
 
-  @Mutation(() => Target, { description: 'Sets a new target. The national office sets any; a regional council its region\'s.' })
+  @Mutation(() => Target, { description: "Sets a new target. The national office sets any; a regional council its region's." })
   setTarget(@Arg('input', () => TargetInput, { description: 'The target.' }) input: TargetInput, @Ctx() { db, viewer }: Context): Promise<Target> {
     return new Monitoring(db, viewer).setTarget(input);
   }
 
-  @Mutation(() => Target, { description: 'Revises a target\'s value, with a reason; the revision history keeps every value.' })
+  @Mutation(() => Target, { description: "Revises a target's value, with a reason; the revision history keeps every value." })
   reviseTarget(
     @Arg('id', () => ID, { description: 'Target id.' }) id: string,
     @Arg('value', () => Float, { description: 'The new value.' }) value: number,
@@ -95,7 +95,10 @@ export class AssessmentResolver {
   }
 
   @Mutation(() => Assessment, { description: 'Records a qualitative assessment of a region (council, advisors of the region, national office).' })
-  recordAssessment(@Arg('input', () => AssessmentInput, { description: 'The assessment.' }) input: AssessmentInput, @Ctx() { db, viewer }: Context): Promise<Assessment> {
+  recordAssessment(
+    @Arg('input', () => AssessmentInput, { description: 'The assessment.' }) input: AssessmentInput,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Assessment> {
     return new Monitoring(db, viewer).recordAssessment(input);
   }
 }

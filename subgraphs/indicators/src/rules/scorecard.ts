@@ -29,10 +29,7 @@ export function progressOf(actual: number | null, target: number | null): number
  * ACHIEVED when the target is met; MISSED when its period is over and it is not;
  * otherwise ON_TRACK when progress keeps up with 90 % of the time elapsed, else AT_RISK.
  */
-export function statusOf(
-  input: { target: number | null; actual: number | null; fromYear: number; toYear: number; direction: Direction },
-  now: Date,
-): S {
+export function statusOf(input: { target: number | null; actual: number | null; fromYear: number; toYear: number; direction: Direction }, now: Date): S {
   const { target, actual } = input;
   if (target === null) return S.NO_TARGET;
   if (actual === null) return S.NO_DATA;
@@ -45,7 +42,12 @@ export function statusOf(
 }
 
 /** Mean rating of the assessments of a region (or of all regions when null) over [fromYear, toYear]; null without any. */
-export function averageRating(assessments: Array<{ regionCode: string; year: number; rating: number }>, region: string | null, fromYear: number, toYear: number): number | null {
+export function averageRating(
+  assessments: Array<{ regionCode: string; year: number; rating: number }>,
+  region: string | null,
+  fromYear: number,
+  toYear: number,
+): number | null {
   const ratings = assessments.filter((a) => (region === null || a.regionCode === region) && a.year >= fromYear && a.year <= toYear).map((a) => a.rating);
   return ratings.length ? ratings.reduce((s, r) => s + r, 0) / ratings.length : null;
 }

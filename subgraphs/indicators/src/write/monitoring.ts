@@ -29,7 +29,10 @@ export interface TargetInput {
 
 /** The write side of the monitoring system: targets with their revisions, and assessments. Each call is one transaction. */
 export class Monitoring {
-  constructor(private readonly db: EntityManager, private readonly viewer: Viewer) {}
+  constructor(
+    private readonly db: EntityManager,
+    private readonly viewer: Viewer,
+  ) {}
 
   private get actor() {
     return { actorSubject: this.viewer.subject ?? 'anonymous', actorRole: this.viewer.role };
@@ -53,9 +56,20 @@ export class Monitoring {
       if (existing) {
         throw badInput('A target exists for this indicator, scope and period: revise it with reviseTarget', 'indicator');
       }
-      const target = tx.create(Target, { indicatorCode: indicator.code, regionCode: region, fromYear: from, toYear: to, value: input.value, source, setBy: this.actor.actorSubject, setAt: now });
+      const target = tx.create(Target, {
+        indicatorCode: indicator.code,
+        regionCode: region,
+        fromYear: from,
+        toYear: to,
+        value: input.value,
+        source,
+        setBy: this.actor.actorSubject,
+        setAt: now,
+      });
       await tx.save(target);
-      await tx.save(tx.create(TargetRevision, { targetId: target.id, previousValue: null, value: input.value, reason: `Set: ${source}`, ...this.actor, at: now }));
+      await tx.save(
+        tx.create(TargetRevision, { targetId: target.id, previousValue: null, value: input.value, reason: `Set: ${source}`, ...this.actor, at: now }),
+      );
       auditWrite(this.viewer, 'TARGET_SET', { target: target.id, indicator: indicator.code, scope: region ?? 'MA' });
       return target;
     });
@@ -87,12 +101,21 @@ export class Monitoring {
     return writeTransaction(this.db, async (tx) => {
       const indicator = await tx.findOneBy(Indicator, { code: input.indicator });
       if (!indicator) throw badInput(`"${input.indicator}" is not an indicator: see Query.indicators`, 'indicator');
-      if (indicator.kind !== IndicatorKind.QUALITATIVE) throw badInput(`${indicator.code} is quantitative: its actual comes from the data, not from an assessment`, 'indicator');
+      if (indicator.kind !== IndicatorKind.QUALITATIVE)
+        throw badInput(`${indicator.code} is quantitative: its actual comes from the data, not from an assessment`, 'indicator');
       auditWrite(this.viewer, 'ASSESSMENT_RECORDED', { indicator: indicator.code, region, year: assessed });
-      return tx.save(tx.create(Assessment, {
-        indicatorCode: indicator.code, regionCode: region, year: assessed, rating: input.rating, comment,
-        authorSubject: this.actor.actorSubject, authorRole: this.actor.actorRole, at: now,
-      }));
+      return tx.save(
+        tx.create(Assessment, {
+          indicatorCode: indicator.code,
+          regionCode: region,
+          year: assessed,
+          rating: input.rating,
+          comment,
+          authorSubject: this.actor.actorSubject,
+          authorRole: this.actor.actorRole,
+          at: now,
+        }),
+      );
     });
   }
 }

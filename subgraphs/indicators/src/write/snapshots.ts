@@ -21,13 +21,27 @@ const FIELDS = 'indicatorCode scope fromYear toYear target actual';
 export async function takeSnapshot(db: DataSource, year = new Date().getUTCFullYear(), day = new Date().toISOString().slice(0, 10)): Promise<number> {
   const data = await queryGraph<{ scorecards: Array<{ statuses: Row[] }> }>(
     `query Snapshot($year: Int!) { scorecards(year: $year) { statuses { ${FIELDS} } } }`,
-    { year }, ANONYMOUS, 30_000,
+    { year },
+    ANONYMOUS,
+    30_000,
   );
   const rows = data.scorecards.flatMap((card) => card.statuses);
   await db.transaction(async (tx) => {
     await tx.query(`DELETE FROM indicator_snapshot WHERE day = $1 AND to_year >= $2 AND from_year <= $2`, [day, year]);
-    await insertMany(tx, 'indicator_snapshot', [['day', 'date'], ['indicator_code', 'varchar'], ['scope', 'varchar'], ['from_year', 'int'], ['to_year', 'int'], ['target', 'float8'], ['actual', 'float8']],
-      rows.map((r) => [day, r.indicatorCode, r.scope, r.fromYear, r.toYear, r.target, r.actual]));
+    await insertMany(
+      tx,
+      'indicator_snapshot',
+      [
+        ['day', 'date'],
+        ['indicator_code', 'varchar'],
+        ['scope', 'varchar'],
+        ['from_year', 'int'],
+        ['to_year', 'int'],
+        ['target', 'float8'],
+        ['actual', 'float8'],
+      ],
+      rows.map((r) => [day, r.indicatorCode, r.scope, r.fromYear, r.toYear, r.target, r.actual]),
+    );
   });
   return rows.length;
 }
@@ -43,10 +57,11 @@ export async function snapshotCommand(db: DataSource, args: string[]): Promise<v
 /** While the subgraph runs: a snapshot shortly after start, then every SNAPSHOT_INTERVAL_HOURS (SNAPSHOT_SCHEDULE=off to disable). */
 export function snapshotSchedule(db: DataSource): () => void {
   if (!envBool('SNAPSHOT_SCHEDULE', true)) return () => undefined;
-  const run = () => takeSnapshot(db).then(
-    (count) => log.info({ count }, 'indicator snapshot recorded'),
-    (error) => log.warn({ err: error }, 'indicator snapshot failed; the next one will try again'),
-  );
+  const run = () =>
+    takeSnapshot(db).then(
+      (count) => log.info({ count }, 'indicator snapshot recorded'),
+      (error) => log.warn({ err: error }, 'indicator snapshot failed; the next one will try again'),
+    );
   const first = setTimeout(run, envInt('SNAPSHOT_DELAY_SECONDS', 60, 0) * 1000);
   const every = setInterval(run, envInt('SNAPSHOT_INTERVAL_HOURS', 24, 1) * 3_600_000);
   first.unref();

@@ -51,7 +51,7 @@ export class Programme {
   budget!: number | null;
 
   @Column({ type: 'text' })
-  @Field({ description: 'Who may apply (conditions d\'éligibilité).' })
+  @Field({ description: "Who may apply (conditions d'éligibilité)." })
   eligibility!: string;
 
   @Column({ type: 'varchar', length: 5 })

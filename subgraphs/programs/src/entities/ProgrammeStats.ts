@@ -2,7 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Programme } from './Programme';
 import { Region } from '../foreign';
 
-@ObjectType({ description: 'Beneficiaries of a programme (in a region, or everywhere it runs) among the enrolments of a year, or of all years. Public aggregate.' })
+@ObjectType({
+  description: 'Beneficiaries of a programme (in a region, or everywhere it runs) among the enrolments of a year, or of all years. Public aggregate.',
+})
 export class ProgrammeStats {
   @Field(() => Programme, { description: 'The programme.' })
   programme!: Programme;

@@ -77,7 +77,7 @@ registerEnumType(EventKind, {
   name: 'EventKind',
   description: 'Kind of event held with local partners.',
   valuesConfig: {
-    AWARENESS: { description: "Awareness event on the auto-entrepreneur status (événement de sensibilisation)." },
+    AWARENESS: { description: 'Awareness event on the auto-entrepreneur status (événement de sensibilisation).' },
     ADVISOR_WORKSHOP: { description: 'Training workshop for entrepreneurship advisors (atelier de formation des conseillers).' },
     COUNCIL_SENSITISATION: { description: 'Session sensitising a regional council to the status.' },
   },

@@ -12,7 +12,9 @@ export class EnrolmentHistory1732270000000 implements MigrationInterface {
     await db.query(`CREATE INDEX enrolment_event_enrolment ON enrolment_event (enrolment_id, id)`);
     await db.query(`CREATE FUNCTION enrolment_event_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'enrolment history is append-only: % refused', TG_OP; END $$`);
-    await db.query(`CREATE TRIGGER enrolment_event_append_only BEFORE UPDATE OR DELETE ON enrolment_event FOR EACH ROW EXECUTE FUNCTION enrolment_event_refuse_change()`);
+    await db.query(
+      `CREATE TRIGGER enrolment_event_append_only BEFORE UPDATE OR DELETE ON enrolment_event FOR EACH ROW EXECUTE FUNCTION enrolment_event_refuse_change()`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -22,5 +22,13 @@ export async function findEnrolmentPage(db: EntityManager, q: EnrolmentPageQuery
   if (q.scope !== 'ALL') query.andWhere('e.regionCode IN (:...regions)', { regions: q.scope });
   if (q.programme) query.andWhere('e.programmeCode = :programme', { programme: q.programme });
   if (q.status) query.andWhere('e.status = :status', { status: q.status });
-  return keysetPage(query, [['e.enrolledAt', 'timestamptz'], ['e.id', 'uuid']], q.after, q.size);
+  return keysetPage(
+    query,
+    [
+      ['e.enrolledAt', 'timestamptz'],
+      ['e.id', 'uuid'],
+    ],
+    q.after,
+    q.size,
+  );
 }

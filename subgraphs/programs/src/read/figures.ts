@@ -35,21 +35,37 @@ async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: numb
          count(*) FILTER (WHERE p.kind = 'POST_CREATION_SUPPORT')::int AS "postCreationBeneficiaries"
        FROM enrolment e JOIN programme p ON p.code = e.programme_code
        WHERE e.enrolled_at >= $1 AND e.enrolled_at < $2 AND e.status IN ('ACCEPTED', 'ACTIVE', 'COMPLETED')
-       GROUP BY e.region_code`, [lo, hi]),
-    db.query(`SELECT region_code AS region, count(*)::int AS "advisorsTrained" FROM advisor WHERE trained_on >= $1 AND trained_on < $2 GROUP BY region_code`, [lo, hi]),
+       GROUP BY e.region_code`,
+      [lo, hi],
+    ),
+    db.query(`SELECT region_code AS region, count(*)::int AS "advisorsTrained" FROM advisor WHERE trained_on >= $1 AND trained_on < $2 GROUP BY region_code`, [
+      lo,
+      hi,
+    ]),
     db.query(
       `SELECT region_code AS region,
          count(*) FILTER (WHERE kind = 'AWARENESS')::int AS "awarenessEvents",
          count(*) FILTER (WHERE kind = 'ADVISOR_WORKSHOP')::int AS workshops,
          least(count(*) FILTER (WHERE kind = 'COUNCIL_SENSITISATION'), 1)::int AS "councilsEngaged"
-       FROM event WHERE held_on >= $1 AND held_on < $2 GROUP BY region_code`, [lo, hi]),
+       FROM event WHERE held_on >= $1 AND held_on < $2 GROUP BY region_code`,
+      [lo, hi],
+    ),
   ]);
   const result = new Map<string, Figures>();
   const row = (region: string) => {
-    if (!result.has(region)) result.set(region, {
-      honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0,
-      projectHolderBeneficiaries: 0, postCreationBeneficiaries: 0, advisorsTrained: 0, awarenessEvents: 0, workshops: 0, councilsEngaged: 0,
-    });
+    if (!result.has(region))
+      result.set(region, {
+        honourLoanBeneficiaries: 0,
+        honourLoanAmount: 0,
+        digitalInclusionBeneficiaries: 0,
+        tpmePromotionBeneficiaries: 0,
+        projectHolderBeneficiaries: 0,
+        postCreationBeneficiaries: 0,
+        advisorsTrained: 0,
+        awarenessEvents: 0,
+        workshops: 0,
+        councilsEngaged: 0,
+      });
     return result.get(region)!;
   };
   for (const r of [...enrolments, ...advisors, ...events]) {
@@ -61,7 +77,18 @@ async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: numb
 
 /** The national figures: the sum of the regions (a council counts once, in its region). */
 export function sumOf(figures: Iterable<Figures>): Figures {
-  const total = { honourLoanBeneficiaries: 0, honourLoanAmount: 0, digitalInclusionBeneficiaries: 0, tpmePromotionBeneficiaries: 0, projectHolderBeneficiaries: 0, postCreationBeneficiaries: 0, advisorsTrained: 0, awarenessEvents: 0, workshops: 0, councilsEngaged: 0 };
+  const total = {
+    honourLoanBeneficiaries: 0,
+    honourLoanAmount: 0,
+    digitalInclusionBeneficiaries: 0,
+    tpmePromotionBeneficiaries: 0,
+    projectHolderBeneficiaries: 0,
+    postCreationBeneficiaries: 0,
+    advisorsTrained: 0,
+    awarenessEvents: 0,
+    workshops: 0,
+    councilsEngaged: 0,
+  };
   for (const f of figures) for (const key of Object.keys(total) as Array<keyof Figures>) total[key] += f[key];
   return total;
 }

@@ -14,7 +14,15 @@ export function advisorsOf(db: EntityManager, region: string | null | undefined)
 export function advisorPage(db: EntityManager, region: string | null | undefined, after: [string, string] | null, size: number) {
   const query = db.getRepository(Advisor).createQueryBuilder('a');
   if (region) query.andWhere('a.regionCode = :region', { region: regionArg(region) });
-  return keysetPage(query, [['a.regionCode', 'varchar'], ['a.id', 'uuid']], after, size);
+  return keysetPage(
+    query,
+    [
+      ['a.regionCode', 'varchar'],
+      ['a.id', 'uuid'],
+    ],
+    after,
+    size,
+  );
 }
 
 export interface EventFilter {
@@ -39,5 +47,13 @@ export function eventList(db: EntityManager, filter: EventFilter): Promise<Event
 
 /** A keyset page of the same events, oldest first (index of migration NetworkPages). */
 export function eventPage(db: EntityManager, filter: EventFilter, after: [string, string] | null, size: number) {
-  return keysetPage(eventsOf(db, filter), [['e.heldOn', 'date'], ['e.id', 'uuid']], after, size);
+  return keysetPage(
+    eventsOf(db, filter),
+    [
+      ['e.heldOn', 'date'],
+      ['e.id', 'uuid'],
+    ],
+    after,
+    size,
+  );
 }

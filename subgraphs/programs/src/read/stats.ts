@@ -40,7 +40,19 @@ const KEYS = ['applied', 'accepted', 'active', 'completed', 'dropped', 'benefici
 
 /** Adds rows up (e.g. a programme over all its regions). */
 export function total(rows: ProgrammeFigures[], programmeCode: string, regionCode: string): ProgrammeFigures {
-  const sum: ProgrammeFigures = { programmeCode, regionCode, applied: 0, accepted: 0, active: 0, completed: 0, dropped: 0, beneficiaries: 0, women: 0, amountLent: 0, amountRepaid: 0 };
+  const sum: ProgrammeFigures = {
+    programmeCode,
+    regionCode,
+    applied: 0,
+    accepted: 0,
+    active: 0,
+    completed: 0,
+    dropped: 0,
+    beneficiaries: 0,
+    women: 0,
+    amountLent: 0,
+    amountRepaid: 0,
+  };
   for (const row of rows) for (const key of KEYS) sum[key] += row[key];
   return sum;
 }

@@ -16,7 +16,10 @@ import type { Context } from '../loaders';
 
 @Resolver(() => Enrolment)
 export class EnrolmentResolver {
-  @Query(() => EnrolmentConnection, { description: 'A page of enrolments, oldest application first (keyset pagination), of one programme or all. Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN (public figures: Programme.stats).' })
+  @Query(() => EnrolmentConnection, {
+    description:
+      'A page of enrolments, oldest application first (keyset pagination), of one programme or all. Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN (public figures: Programme.stats).',
+  })
   async enrolments(
     @Ctx() { db, viewer, loaders }: Context,
     @Arg('programme', () => ID, { nullable: true, description: 'Only this programme (its code).' }) programme?: string | null,
@@ -27,7 +30,11 @@ export class EnrolmentResolver {
     const scope = policy.enrolmentListScope(viewer, region ? regionArg(region) : null);
     if (programme && !(await loaders.programme.load(programme))) throw badInput(`No programme has the code "${programme}"`, 'programme');
     const { rows, hasNextPage, totalCount } = await findEnrolmentPage(db, {
-      scope, programme: programme ?? null, status: status ?? null, size: pageSize(first), after: decodeTimeIdCursor(after),
+      scope,
+      programme: programme ?? null,
+      status: status ?? null,
+      size: pageSize(first),
+      after: decodeTimeIdCursor(after),
     });
     return connectionOf(rows, hasNextPage, totalCount, (row) => [row.enrolledAt.toISOString(), row.id]);
   }
@@ -37,7 +44,10 @@ export class EnrolmentResolver {
     return (await loaders.programme.load(enrolment.programmeCode))!;
   }
 
-  @FieldResolver(() => AutoEntrepreneur, { nullable: true, description: 'The beneficiary, resolved by the registry under its access rules (null with FORBIDDEN when the caller may not read this person).' })
+  @FieldResolver(() => AutoEntrepreneur, {
+    nullable: true,
+    description: 'The beneficiary, resolved by the registry under its access rules (null with FORBIDDEN when the caller may not read this person).',
+  })
   beneficiary(@Root() enrolment: Enrolment, @Ctx() { viewer }: Context): AutoEntrepreneur {
     notePersonalRead(viewer, enrolment.autoEntrepreneurId); // who is enrolled where is personal data (audit)
     return { id: enrolment.autoEntrepreneurId };
@@ -48,7 +58,10 @@ export class EnrolmentResolver {
     return enrolment.advisorId ? loaders.advisor.load(enrolment.advisorId) : null;
   }
 
-  @Mutation(() => Enrolment, { description: 'Enrols a REGISTERED auto-entrepreneur in a programme running in their region (status APPLIED). Advisors of the region and the national office; once per person and programme.' })
+  @Mutation(() => Enrolment, {
+    description:
+      'Enrols a REGISTERED auto-entrepreneur in a programme running in their region (status APPLIED). Advisors of the region and the national office; once per person and programme.',
+  })
   enrol(@Arg('input', () => EnrolmentInput, { description: 'The enrolment.' }) input: EnrolmentInput, @Ctx() { db, viewer }: Context): Promise<Enrolment> {
     return new Enrolments(db, viewer).enrol(input);
   }

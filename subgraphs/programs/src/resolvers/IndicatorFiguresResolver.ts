@@ -7,7 +7,10 @@ import type { Context } from '../loaders';
 
 @Resolver(() => IndicatorStatus)
 export class IndicatorFiguresResolver {
-  @FieldResolver(() => ProgrammeFigures, { nullable: true, description: "Programme, network and event figures over the status's scope and period: what the indicators subgraph computes support actuals from." })
+  @FieldResolver(() => ProgrammeFigures, {
+    nullable: true,
+    description: "Programme, network and event figures over the status's scope and period: what the indicators subgraph computes support actuals from.",
+  })
   programmeFigures(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<ProgrammeFigures> {
     return figuresOf(status.scope, status.fromYear, status.toYear, context);
   }
@@ -15,7 +18,10 @@ export class IndicatorFiguresResolver {
 
 @Resolver(() => Scorecard)
 export class ScorecardFiguresResolver {
-  @FieldResolver(() => [ProgrammeFigures], { nullable: true, description: 'Programme, network and event figures over each period of the scorecard: what the indicators subgraph computes support actuals from.' })
+  @FieldResolver(() => [ProgrammeFigures], {
+    nullable: true,
+    description: 'Programme, network and event figures over each period of the scorecard: what the indicators subgraph computes support actuals from.',
+  })
   programmeFigures(@Root() card: Scorecard, @Ctx() context: Context): Promise<ProgrammeFigures[]> {
     const scope = scopeArg(card.scope);
     return Promise.all(periodsArg(card.periods).map(([from, to]) => figuresOf(scope, from, to, context)));

@@ -17,7 +17,9 @@ export class AdvisorResolver {
     return advisorsOf(db, region);
   }
 
-  @Query(() => AdvisorConnection, { description: 'The advisor network in keyset pages, by region then id: the same advisors as Query.advisors, for clients that read it a page at a time.' })
+  @Query(() => AdvisorConnection, {
+    description: 'The advisor network in keyset pages, by region then id: the same advisors as Query.advisors, for clients that read it a page at a time.',
+  })
   async advisorsConnection(
     @Ctx() { db }: Context,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
@@ -48,7 +50,9 @@ export class AdvisorResolver {
     return advisor.workshopId ? loaders.event.load(advisor.workshopId) : null;
   }
 
-  @FieldResolver(() => [AutoEntrepreneur], { description: 'Auto-entrepreneurs this advisor follows through their enrolments (only those of regions the caller may read).' })
+  @FieldResolver(() => [AutoEntrepreneur], {
+    description: 'Auto-entrepreneurs this advisor follows through their enrolments (only those of regions the caller may read).',
+  })
   async followed(@Root() advisor: Advisor, @Ctx() { loaders }: Context): Promise<AutoEntrepreneur[]> {
     const enrolments = await loaders.enrolmentsOfAdvisor.load(advisor.id);
     return [...new Set(enrolments.map((e) => e.autoEntrepreneurId))].map((id) => ({ id }));
@@ -72,7 +76,9 @@ export class EventResolver {
     return eventList(db, { region, kind, year });
   }
 
-  @Query(() => EventConnection, { description: 'Events in keyset pages, oldest first, with the filters of Query.events: the same events, for clients that read them a page at a time.' })
+  @Query(() => EventConnection, {
+    description: 'Events in keyset pages, oldest first, with the filters of Query.events: the same events, for clients that read them a page at a time.',
+  })
   async eventsConnection(
     @Ctx() { db }: Context,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,

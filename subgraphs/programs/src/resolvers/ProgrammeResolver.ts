@@ -11,8 +11,9 @@ import { total } from '../read/stats';
 
 /** Figures of one programme, in one region or all of them, as the public ProgrammeStats. */
 export async function statsOf(programme: Programme, region: string | null, year: number | null, { loaders }: Context): Promise<ProgrammeStats> {
-  const rows = (await loaders.figures.load(year === null ? '*' : String(year)))
-    .filter((r) => r.programmeCode === programme.code && (region === null || r.regionCode === region));
+  const rows = (await loaders.figures.load(year === null ? '*' : String(year))).filter(
+    (r) => r.programmeCode === programme.code && (region === null || r.regionCode === region),
+  );
   const sum = total(rows, programme.code, region ?? '*');
   return { ...sum, programme, region: region ? { code: region } : null, year, womenShare: sum.beneficiaries ? sum.women / sum.beneficiaries : 0 };
 }
@@ -48,7 +49,9 @@ export class ProgrammeResolver {
     return programme.partnerCode ? { code: programme.partnerCode } : null;
   }
 
-  @FieldResolver(() => [Enrolment], { description: 'Its first enrolments, oldest first, limited to the regions whose people the caller may read (empty for anonymous and PARTNER callers).' })
+  @FieldResolver(() => [Enrolment], {
+    description: 'Its first enrolments, oldest first, limited to the regions whose people the caller may read (empty for anonymous and PARTNER callers).',
+  })
   enrolments(
     @Root() programme: Programme,
     @Ctx() { loaders }: Context,
@@ -59,7 +62,9 @@ export class ProgrammeResolver {
     return loaders.enrolmentsOfProgramme.load(`${programme.code}|${n}`);
   }
 
-  @FieldResolver(() => ProgrammeStats, { description: 'Beneficiaries, women share and amounts lent, for the enrolments of a year (or all years), in one region or all (public).' })
+  @FieldResolver(() => ProgrammeStats, {
+    description: 'Beneficiaries, women share and amounts lent, for the enrolments of a year (or all years), in one region or all (public).',
+  })
   stats(
     @Root() programme: Programme,
     @Ctx() context: Context,

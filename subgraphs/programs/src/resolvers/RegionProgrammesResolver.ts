@@ -16,7 +16,10 @@ export class RegionProgrammesResolver {
     return loaders.programmesOfRegion.load(region.code);
   }
 
-  @FieldResolver(() => [ProgrammeStats], { nullable: true, description: 'Beneficiaries of each programme running in the region, for the enrolments of a year (or all years). Public. From the programs subgraph.' })
+  @FieldResolver(() => [ProgrammeStats], {
+    nullable: true,
+    description: 'Beneficiaries of each programme running in the region, for the enrolments of a year (or all years). Public. From the programs subgraph.',
+  })
   async programmeStats(
     @Root() region: Region,
     @Ctx() context: Context,
@@ -31,7 +34,10 @@ export class RegionProgrammesResolver {
     return loaders.advisorsOfRegion.load(region.code);
   }
 
-  @FieldResolver(() => [Event], { nullable: true, description: 'Awareness events, advisor workshops and council sessions held in the region, oldest first. From the programs subgraph.' })
+  @FieldResolver(() => [Event], {
+    nullable: true,
+    description: 'Awareness events, advisor workshops and council sessions held in the region, oldest first. From the programs subgraph.',
+  })
   async events(
     @Root() region: Region,
     @Ctx() { loaders }: Context,

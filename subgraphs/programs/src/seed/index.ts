@@ -21,7 +21,13 @@ function enrolmentOf(i: number, advisorsByRegion: Map<string, AdvisorSeed[]>): u
   const until = Date.UTC(programme.endYear ?? 2020, 11, 31);
   if (from > until) return null;
   const enrolledAt = new Date(from + Math.floor(random() * ((until - from) / DAY)) * DAY);
-  const status = pickWeighted(random, [[S.COMPLETED, 35], [S.ACTIVE, 30], [S.ACCEPTED, 10], [S.APPLIED, 10], [S.DROPPED, 15]] as const);
+  const status = pickWeighted(random, [
+    [S.COMPLETED, 35],
+    [S.ACTIVE, 30],
+    [S.ACCEPTED, 10],
+    [S.APPLIED, 10],
+    [S.DROPPED, 15],
+  ] as const);
   const accepted = status !== S.APPLIED;
   const started = status === S.ACTIVE || status === S.COMPLETED;
   const ended = status === S.COMPLETED || status === S.DROPPED;
@@ -30,31 +36,107 @@ function enrolmentOf(i: number, advisorsByRegion: Map<string, AdvisorSeed[]>): u
   let repayment: R | null = null;
   let repaid = 0;
   if (loan && programme.kind === ProgrammeKind.HONOUR_LOAN) {
-    repayment = status === S.COMPLETED ? R.REPAID : pickWeighted(random, [[R.REPAYING, 70], [R.NOT_DUE, 20], [R.DEFAULTED, 10]] as const);
+    repayment =
+      status === S.COMPLETED
+        ? R.REPAID
+        : pickWeighted(random, [
+            [R.REPAYING, 70],
+            [R.NOT_DUE, 20],
+            [R.DEFAULTED, 10],
+          ] as const);
     repaid = repayment === R.REPAID ? amount! : repayment === R.REPAYING || repayment === R.DEFAULTED ? Math.round(amount! * random() * 0.8) : 0;
   }
   const local = advisorsByRegion.get(person.region) ?? [];
   const advisor = accepted && local.length ? local[Math.floor(random() * local.length)].id : null;
   const at = (days: number) => new Date(enrolledAt.getTime() + days * DAY);
   return [
-    `e0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`, programme.code, person.id, person.region, status, enrolledAt, amount,
-    person.gender, accepted ? at(15) : null, started ? at(30) : null, ended ? at(30 + 365) : null, repayment, repaid, advisor,
+    `e0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+    programme.code,
+    person.id,
+    person.region,
+    status,
+    enrolledAt,
+    amount,
+    person.gender,
+    accepted ? at(15) : null,
+    started ? at(30) : null,
+    ended ? at(30 + 365) : null,
+    repayment,
+    repaid,
+    advisor,
   ];
 }
 
 /** The programmes of the sources, the advisor network and events, and enrolments of the demo population. */
 export async function seed(manager: EntityManager, options: SeedOptions): Promise<void> {
-  await insertRows(manager, 'programme',
-    ['code', 'name', 'description', 'kind', 'sector', 'operator', 'region_codes', 'start_year', 'end_year', 'max_amount', 'source', 'budget', 'eligibility', 'scope', 'partner_code'],
-    PROGRAMMES.map((p) => [p.code, p.name, p.description, p.kind, p.sector, p.operator, [...p.regions], p.startYear, p.endYear, p.maxAmount, p.source,
-      p.budget ?? null, p.eligibility ?? '', p.scope ?? ProgrammeScope.ALL, p.partner ?? null]));
+  await insertRows(
+    manager,
+    'programme',
+    [
+      'code',
+      'name',
+      'description',
+      'kind',
+      'sector',
+      'operator',
+      'region_codes',
+      'start_year',
+      'end_year',
+      'max_amount',
+      'source',
+      'budget',
+      'eligibility',
+      'scope',
+      'partner_code',
+    ],
+    PROGRAMMES.map((p) => [
+      p.code,
+      p.name,
+      p.description,
+      p.kind,
+      p.sector,
+      p.operator,
+      [...p.regions],
+      p.startYear,
+      p.endYear,
+      p.maxAmount,
+      p.source,
+      p.budget ?? null,
+      p.eligibility ?? '',
+      p.scope ?? ProgrammeScope.ALL,
+      p.partner ?? null,
+    ]),
+  );
   const held = events();
   const network = advisors(held.filter((e) => e.kind === 'ADVISOR_WORKSHOP'));
   for (const e of held) if (e.kind === 'ADVISOR_WORKSHOP') e.attendance = network.filter((a) => a.workshopId === e.id).length;
-  await insertMany(manager, 'event', [['id', 'uuid'], ['kind', 'varchar'], ['title', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['held_on', 'date'], ['attendance', 'int']],
-    held.map((e) => [e.id, e.kind, e.title, e.region, e.partner, e.heldOn, e.attendance]));
-  await insertMany(manager, 'advisor', [['id', 'uuid'], ['full_name', 'text'], ['region_code', 'varchar'], ['partner_code', 'varchar'], ['workshop_id', 'uuid'], ['trained_on', 'date']],
-    network.map((a) => [a.id, a.fullName, a.region, a.partner, a.workshopId, a.trainedOn]));
+  await insertMany(
+    manager,
+    'event',
+    [
+      ['id', 'uuid'],
+      ['kind', 'varchar'],
+      ['title', 'text'],
+      ['region_code', 'varchar'],
+      ['partner_code', 'varchar'],
+      ['held_on', 'date'],
+      ['attendance', 'int'],
+    ],
+    held.map((e) => [e.id, e.kind, e.title, e.region, e.partner, e.heldOn, e.attendance]),
+  );
+  await insertMany(
+    manager,
+    'advisor',
+    [
+      ['id', 'uuid'],
+      ['full_name', 'text'],
+      ['region_code', 'varchar'],
+      ['partner_code', 'varchar'],
+      ['workshop_id', 'uuid'],
+      ['trained_on', 'date'],
+    ],
+    network.map((a) => [a.id, a.fullName, a.region, a.partner, a.workshopId, a.trainedOn]),
+  );
   const byRegion = new Map<string, AdvisorSeed[]>();
   for (const a of network) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
   for (let start = 0; start < options.registrations; start += CHUNK) {
@@ -63,11 +145,27 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
       const row = enrolmentOf(i, byRegion);
       if (row) rows.push(row);
     }
-    await insertMany(manager, 'enrolment', [
-      ['id', 'uuid'], ['programme_code', 'varchar'], ['auto_entrepreneur_id', 'uuid'], ['region_code', 'varchar'], ['status', 'varchar'],
-      ['enrolled_at', 'timestamptz'], ['amount', 'numeric'], ['gender', 'varchar'], ['accepted_at', 'timestamptz'], ['started_at', 'timestamptz'],
-      ['ended_at', 'timestamptz'], ['repayment_status', 'varchar'], ['repaid_amount', 'numeric'], ['advisor_id', 'uuid'],
-    ], rows);
+    await insertMany(
+      manager,
+      'enrolment',
+      [
+        ['id', 'uuid'],
+        ['programme_code', 'varchar'],
+        ['auto_entrepreneur_id', 'uuid'],
+        ['region_code', 'varchar'],
+        ['status', 'varchar'],
+        ['enrolled_at', 'timestamptz'],
+        ['amount', 'numeric'],
+        ['gender', 'varchar'],
+        ['accepted_at', 'timestamptz'],
+        ['started_at', 'timestamptz'],
+        ['ended_at', 'timestamptz'],
+        ['repayment_status', 'varchar'],
+        ['repaid_amount', 'numeric'],
+        ['advisor_id', 'uuid'],
+      ],
+      rows,
+    );
   }
 }
 

@@ -16,19 +16,54 @@ const DAY = 86_400_000;
 const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Weights of activity per region (close to the register's shares). */
 const WEIGHTS: ReadonlyArray<readonly [string, number]> = [
-  ['MA-06', 18], ['MA-04', 12], ['MA-07', 10], ['MA-01', 9], ['MA-03', 9], ['MA-09', 9],
-  ['MA-02', 8], ['MA-05', 7], ['MA-08', 7], ['MA-11', 4], ['MA-10', 4], ['MA-12', 3],
+  ['MA-06', 18],
+  ['MA-04', 12],
+  ['MA-07', 10],
+  ['MA-01', 9],
+  ['MA-03', 9],
+  ['MA-09', 9],
+  ['MA-02', 8],
+  ['MA-05', 7],
+  ['MA-08', 7],
+  ['MA-11', 4],
+  ['MA-10', 4],
+  ['MA-12', 3],
 ];
 const PARTNERS = ['CCIS', 'CR', 'CRI'];
 const CITIES: Record<string, string> = {
-  'MA-01': 'Tanger', 'MA-02': 'Oujda', 'MA-03': 'Fès', 'MA-04': 'Rabat', 'MA-05': 'Béni Mellal', 'MA-06': 'Casablanca',
-  'MA-07': 'Marrakech', 'MA-08': 'Errachidia', 'MA-09': 'Agadir', 'MA-10': 'Guelmim', 'MA-11': 'Laâyoune', 'MA-12': 'Dakhla',
+  'MA-01': 'Tanger',
+  'MA-02': 'Oujda',
+  'MA-03': 'Fès',
+  'MA-04': 'Rabat',
+  'MA-05': 'Béni Mellal',
+  'MA-06': 'Casablanca',
+  'MA-07': 'Marrakech',
+  'MA-08': 'Errachidia',
+  'MA-09': 'Agadir',
+  'MA-10': 'Guelmim',
+  'MA-11': 'Laâyoune',
+  'MA-12': 'Dakhla',
 };
 const FIRST = ['Youssef', 'Salma', 'Hicham', 'Nawal', 'Adil', 'Houda', 'Reda', 'Ilham', 'Tarik', 'Meriem', 'Aziz', 'Btissam'];
 const LAST = ['Kabbaj', 'Fassi Fihri', 'Sqalli', 'Benjelloun', 'Amrani', 'Cherkaoui', 'Tahiri', 'Lamrani', 'Ouali', 'Saidi'];
 
-export interface EventSeed { id: string; kind: EventKind; title: string; region: string; partner: string; heldOn: string; attendance: number }
-export interface AdvisorSeed { id: string; fullName: string; region: string; partner: string; workshopId: string; trainedOn: string }
+export interface EventSeed {
+  id: string;
+  kind: EventKind;
+  title: string;
+  region: string;
+  partner: string;
+  heldOn: string;
+  attendance: number;
+}
+export interface AdvisorSeed {
+  id: string;
+  fullName: string;
+  region: string;
+  partner: string;
+  workshopId: string;
+  trainedOn: string;
+}
 
 export function events(): EventSeed[] {
   const rows: EventSeed[] = [];
@@ -37,24 +72,39 @@ export function events(): EventSeed[] {
   workshopRegions.slice(0, WORKSHOPS).forEach((region, i) => {
     const random = streamFor(i, 21);
     rows.push({
-      id: uuid('f0000000', i), kind: EventKind.ADVISOR_WORKSHOP, region, partner: `CCIS-${region.slice(3)}`,
+      id: uuid('f0000000', i),
+      kind: EventKind.ADVISOR_WORKSHOP,
+      region,
+      partner: `CCIS-${region.slice(3)}`,
       title: `Atelier de formation des conseillers auto-entrepreneur — ${CITIES[region]}`,
-      heldOn: date(Date.UTC(2016, 3, 1) + Math.floor(random() * 600) * DAY), attendance: 0,
+      heldOn: date(Date.UTC(2016, 3, 1) + Math.floor(random() * 600) * DAY),
+      attendance: 0,
     });
   });
   for (let i = 0; i < AWARENESS_EVENTS; i++) {
     const random = streamFor(i, 22);
     const region = pickWeighted(random, WEIGHTS);
     rows.push({
-      id: uuid('f1000000', i), kind: EventKind.AWARENESS, region, partner: `${PARTNERS[Math.floor(random() * PARTNERS.length)]}-${region.slice(3)}`,
+      id: uuid('f1000000', i),
+      kind: EventKind.AWARENESS,
+      region,
+      partner: `${PARTNERS[Math.floor(random() * PARTNERS.length)]}-${region.slice(3)}`,
       title: `Journée de sensibilisation au statut de l'auto-entrepreneur — ${CITIES[region]}`,
-      heldOn: date(Date.UTC(2015, 9, 1) + Math.floor(random() * 860) * DAY), attendance: 30 + Math.floor(random() * 170),
+      heldOn: date(Date.UTC(2015, 9, 1) + Math.floor(random() * 860) * DAY),
+      attendance: 30 + Math.floor(random() * 170),
     });
   }
-  COUNCILS.forEach((region, i) => rows.push({
-    id: uuid('f2000000', i), kind: EventKind.COUNCIL_SENSITISATION, region, partner: `CR-${region.slice(3)}`,
-    title: `Sensibilisation du Conseil régional — ${CITIES[region]}`, heldOn: date(Date.UTC(2017, 1, 1) + i * 30 * DAY), attendance: 15 + i,
-  }));
+  COUNCILS.forEach((region, i) =>
+    rows.push({
+      id: uuid('f2000000', i),
+      kind: EventKind.COUNCIL_SENSITISATION,
+      region,
+      partner: `CR-${region.slice(3)}`,
+      title: `Sensibilisation du Conseil régional — ${CITIES[region]}`,
+      heldOn: date(Date.UTC(2017, 1, 1) + i * 30 * DAY),
+      attendance: 15 + i,
+    }),
+  );
   return rows;
 }
 
@@ -66,7 +116,10 @@ export function advisors(workshops: EventSeed[]): AdvisorSeed[] {
     return {
       id: uuid('c0000000', i),
       fullName: `${FIRST[Math.floor(random() * FIRST.length)]} ${LAST[Math.floor(random() * LAST.length)]}`,
-      region: workshop.region, partner: workshop.partner, workshopId: workshop.id, trainedOn: workshop.heldOn,
+      region: workshop.region,
+      partner: workshop.partner,
+      workshopId: workshop.id,
+      trainedOn: workshop.heldOn,
     };
   });
 }

@@ -10,7 +10,6 @@ import { Programme } from '../entities/Programme';
 import { policy } from '../policy';
 import { checkLoanAmount, checkOpen, transitionError } from '../rules/enrolment';
 
-
 interface Person {
   id: string;
   status: string;
@@ -20,7 +19,10 @@ interface Person {
 
 /** The write side of programmes: each operation is one transaction, all rules checked first, recorded in enrolment_event. */
 export class Enrolments {
-  constructor(private readonly db: EntityManager, private readonly viewer: Viewer) {}
+  constructor(
+    private readonly db: EntityManager,
+    private readonly viewer: Viewer,
+  ) {}
 
   private async record(tx: EntityManager, enrolment: Enrolment, action: string, from: S | null, detail: Record<string, unknown> = {}): Promise<void> {
     await tx.query(
@@ -36,7 +38,10 @@ export class Enrolments {
    */
   private async person(id: string): Promise<Person> {
     const { autoEntrepreneur } = await queryGraph<{ autoEntrepreneur: Person | null }>(
-      `query EnrolmentCheck($id: ID!) { autoEntrepreneur(id: $id) { id status gender region { code } } }`, { id }, this.viewer);
+      `query EnrolmentCheck($id: ID!) { autoEntrepreneur(id: $id) { id status gender region { code } } }`,
+      { id },
+      this.viewer,
+    );
     if (!autoEntrepreneur) throw badInput(`No auto-entrepreneur has the id "${id}"`, 'autoEntrepreneur');
     return autoEntrepreneur;
   }
@@ -51,18 +56,31 @@ export class Enrolments {
     const region = person.region.code;
     policy.assertCanWrite(this.viewer, region);
     if (person.status !== 'REGISTERED') throw badInput(`Only a REGISTERED auto-entrepreneur can be enrolled; this one is ${person.status}`, 'autoEntrepreneur');
-    if (!programme.regionCodes.includes(region)) throw badInput(`${programme.name} runs in ${programme.regionCodes.join(', ')}, not in ${region}`, 'autoEntrepreneur');
+    if (!programme.regionCodes.includes(region))
+      throw badInput(`${programme.name} runs in ${programme.regionCodes.join(', ')}, not in ${region}`, 'autoEntrepreneur');
     return writeTransaction(this.db, async (tx) => {
       if (input.advisor) await this.advisorOf(tx, uuidArg(input.advisor, 'advisor'), region);
       const enrolment = tx.create(Enrolment, {
-        id: randomUUID(), programmeCode: programme.code, autoEntrepreneurId: person.id, regionCode: region, status: S.APPLIED,
-        enrolledAt: now, amount: input.amount ?? null, gender: person.gender, acceptedAt: null, startedAt: null, endedAt: null,
-        repaymentStatus: null, repaidAmount: 0, advisorId: input.advisor ?? null,
+        id: randomUUID(),
+        programmeCode: programme.code,
+        autoEntrepreneurId: person.id,
+        regionCode: region,
+        status: S.APPLIED,
+        enrolledAt: now,
+        amount: input.amount ?? null,
+        gender: person.gender,
+        acceptedAt: null,
+        startedAt: null,
+        endedAt: null,
+        repaymentStatus: null,
+        repaidAmount: 0,
+        advisorId: input.advisor ?? null,
       });
       try {
         await tx.insert(Enrolment, enrolment);
       } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw badInput(`This auto-entrepreneur is already enrolled in ${programme.name}`, 'autoEntrepreneur');
+        if ((error as { code?: string }).code === '23505')
+          throw badInput(`This auto-entrepreneur is already enrolled in ${programme.name}`, 'autoEntrepreneur');
         throw error;
       }
       await this.record(tx, enrolment, 'ENROLLED', null, { amount: enrolment.amount });
@@ -96,10 +114,12 @@ export class Enrolments {
 
   /** Records a repayment of an honour loan; the loan is REPAID once the whole amount is back. */
   async recordRepayment(id: string, amount: number): Promise<Enrolment> {
-    if (!(amount > 0) || Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) throw badInput('The repayment must be more than zero, with at most two decimals (MAD)', 'amount');
+    if (!(amount > 0) || Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6)
+      throw badInput('The repayment must be more than zero, with at most two decimals (MAD)', 'amount');
     return this.onEnrolment(id, async (tx, enrolment, programme) => {
       if (programme.kind !== ProgrammeKind.HONOUR_LOAN) throw badInput('Only honour loans are repaid here', 'id');
-      if (enrolment.status !== S.ACTIVE && enrolment.status !== S.COMPLETED) throw badInput(`A loan is repaid once it is ACTIVE; this one is ${enrolment.status}`, 'id');
+      if (enrolment.status !== S.ACTIVE && enrolment.status !== S.COMPLETED)
+        throw badInput(`A loan is repaid once it is ACTIVE; this one is ${enrolment.status}`, 'id');
       const repaid = Math.round((enrolment.repaidAmount + amount) * 100) / 100;
       if (repaid > (enrolment.amount ?? 0)) throw badInput(`That would repay ${repaid} MAD of a loan of ${enrolment.amount} MAD`, 'amount');
       enrolment.repaidAmount = repaid;

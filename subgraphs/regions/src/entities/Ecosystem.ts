@@ -22,7 +22,10 @@ registerEnumType(Sector, {
 });
 
 @Entity('ecosystem')
-@ObjectType({ description: "A regional industrial ecosystem or growth sector that auto-entrepreneurs can be integrated into (intégration dans les écosystèmes industriels de la région)." })
+@ObjectType({
+  description:
+    'A regional industrial ecosystem or growth sector that auto-entrepreneurs can be integrated into (intégration dans les écosystèmes industriels de la région).',
+})
 export class Ecosystem {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   @Field(() => ID, { description: 'Stable code, e.g. "MA-08-SOLAR".' })

@@ -26,6 +26,9 @@ export class Region {
   population!: number;
 
   @Column({ type: 'boolean', name: 'is_pilot' })
-  @Field({ description: "True for the four pilot regions of Maroc PME's regional auto-entrepreneur approach: L'Oriental, Souss-Massa, Drâa-Tafilalet and Rabat-Salé-Kénitra." })
+  @Field({
+    description:
+      "True for the four pilot regions of Maroc PME's regional auto-entrepreneur approach: L'Oriental, Souss-Massa, Drâa-Tafilalet and Rabat-Salé-Kénitra.",
+  })
   isPilot!: boolean;
 }

@@ -23,7 +23,10 @@ export class Activity {
   turnoverCeiling!: number;
 
   @Column({ type: 'boolean' })
-  @Field({ description: 'False for a profession excluded from the status (decree 2-15-263: architects, lawyers, notaries, doctors, pharmacists, importers/exporters…).' })
+  @Field({
+    description:
+      'False for a profession excluded from the status (decree 2-15-263: architects, lawyers, notaries, doctors, pharmacists, importers/exporters…).',
+  })
   eligible!: boolean;
 
   @Column({ type: 'text', name: 'exclusion_note', nullable: true })

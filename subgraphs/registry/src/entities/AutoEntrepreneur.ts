@@ -7,7 +7,10 @@ import { ActivityCategory, Gender, PopulationSegment, RegistrationStatus, Strike
  * resolved by AutoEntrepreneurResolver, which applies the access policy on every path.
  */
 @Entity('auto_entrepreneur')
-@ObjectType({ description: 'An auto-entrepreneur: an application to, or a registration in, the national register (RNAE). Names, CIN, phone and birth date are personal data (law 09-08): only the region\'s council (CIN masked), its advisors and the national office read them.' })
+@ObjectType({
+  description:
+    "An auto-entrepreneur: an application to, or a registration in, the national register (RNAE). Names, CIN, phone and birth date are personal data (law 09-08): only the region's council (CIN masked), its advisors and the national office read them.",
+})
 @Directive('@key(fields: "id")')
 export class AutoEntrepreneur {
   @PrimaryColumn({ type: 'uuid' })

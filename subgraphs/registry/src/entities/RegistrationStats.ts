@@ -1,4 +1,4 @@
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { sharedType, type SharedType } from '@moukawil/kit/subgraph';
 import type { Cell } from '../read/stats';
 
@@ -26,7 +26,10 @@ export class StatsBreakdown {
   taxContribution!: number;
 }
 
-@ObjectType({ description: 'Figures of the national register for a scope (the nation or one region) and a period (one year, or all years). Computed in SQL from the register: never copied by hand.' })
+@ObjectType({
+  description:
+    'Figures of the national register for a scope (the nation or one region) and a period (one year, or all years). Computed in SQL from the register: never copied by hand.',
+})
 export class RegistrationStats {
   @Field(() => ID, { nullable: true, description: 'Region code, or null for the national figure.' })
   region!: string | null;
@@ -34,7 +37,7 @@ export class RegistrationStats {
   @Field(() => Int, { nullable: true, description: 'The year counted, or null for all years since the register opened (September 2015).' })
   year!: number | null;
 
-  @Field(() => Int, { description: 'Applications filed in the period (demandes d\'inscription).' })
+  @Field(() => Int, { description: "Applications filed in the period (demandes d'inscription)." })
   applications!: number;
 
   @Field(() => Int, { description: 'Registrations in the RNAE made in the period, including those struck off since.' })
@@ -77,7 +80,7 @@ export class YearFigures {
   @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
 
-  @Field(() => Int, { description: 'Applications filed that year (demandes d\'inscription).' })
+  @Field(() => Int, { description: "Applications filed that year (demandes d'inscription)." })
   applications!: number;
 
   @Field(() => Int, { description: 'Registrations in the RNAE made that year.' })

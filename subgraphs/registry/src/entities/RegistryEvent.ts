@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { EventKind, RegistrationStatus } from './enums';
 
 @Entity('registry_event')
-@ObjectType({ description: 'One entry of a registration\'s history: append-only, never changed nor deleted.' })
+@ObjectType({ description: "One entry of a registration's history: append-only, never changed nor deleted." })
 export class RegistryEvent {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   @Field(() => ID, { description: 'Identifier, increasing with time.' })

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { numericColumn } from '@moukawil/kit/subgraph';
 
 @Entity('turnover_declaration')
-@ObjectType({ description: 'A quarterly turnover declaration (déclaration du chiffre d\'affaires) and the tax it bears.' })
+@ObjectType({ description: "A quarterly turnover declaration (déclaration du chiffre d'affaires) and the tax it bears." })
 export class TurnoverDeclaration {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   @Field(() => ID, { description: 'Identifier.' })
@@ -28,7 +28,7 @@ export class TurnoverDeclaration {
   amount!: number;
 
   @Column({ type: 'numeric', precision: 14, scale: 2, transformer: numericColumn })
-  @Field(() => Float, { description: 'Tax due on it, MAD (rate of the activity\'s category in force that year).' })
+  @Field(() => Float, { description: "Tax due on it, MAD (rate of the activity's category in force that year)." })
   tax!: number;
 
   @Column({ type: 'timestamptz', name: 'declared_at' })

@@ -10,7 +10,7 @@ registerEnumType(RegistrationStatus, {
   name: 'RegistrationStatus',
   description: 'Where an application to the national register (RNAE) stands.',
   valuesConfig: {
-    SUBMITTED: { description: 'Application filed (demande d\'inscription), not yet decided.' },
+    SUBMITTED: { description: "Application filed (demande d'inscription), not yet decided." },
     REGISTERED: { description: 'Registered in the RNAE: the auto-entrepreneur status is active.' },
     REJECTED: { description: 'Application refused, with a reason.' },
     STRUCK_OFF: { description: 'Struck off the register (radiation): the status has ended.' },
@@ -74,8 +74,10 @@ registerEnumType(StrikeOffReason, {
   name: 'StrikeOffReason',
   description: 'Legal reasons for striking an auto-entrepreneur off the register (radiation, decree 2-15-258).',
   valuesConfig: {
-    ON_REQUEST: { description: 'At the auto-entrepreneur\'s own request.' },
-    NO_TURNOVER_FOR_A_YEAR: { description: 'No or nil turnover declared for a whole calendar year (not the year of registration); checked against the declarations.' },
+    ON_REQUEST: { description: "At the auto-entrepreneur's own request." },
+    NO_TURNOVER_FOR_A_YEAR: {
+      description: 'No or nil turnover declared for a whole calendar year (not the year of registration); checked against the declarations.',
+    },
     CEILING_EXCEEDED_TWO_YEARS: { description: 'Turnover above the ceiling two consecutive years; checked against the declarations.' },
     COMPANY_CONVERSION: { description: 'Conversion into a company.' },
     COURT_DECISION: { description: 'Court decision.' },

@@ -3,7 +3,7 @@ import { connectionType } from '@moukawil/kit/subgraph';
 import { AutoEntrepreneur } from './AutoEntrepreneur';
 import { Gender, PopulationSegment } from './enums';
 
-@InputType({ description: 'An application to the national register (demande d\'inscription au RNAE).' })
+@InputType({ description: "An application to the national register (demande d'inscription au RNAE)." })
 export class ApplicationInput {
   @Field({ description: 'Full name as on the national ID card.' })
   fullName!: string;

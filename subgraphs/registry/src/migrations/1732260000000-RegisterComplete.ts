@@ -40,9 +40,13 @@ export class RegisterComplete1732260000000 implements MigrationInterface {
     await db.query(`CREATE INDEX registry_event_person ON registry_event (auto_entrepreneur_id, id)`);
     await db.query(`CREATE FUNCTION registry_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'the register keeps its history: % on % is not allowed', TG_OP, TG_TABLE_NAME; END $$`);
-    await db.query(`CREATE TRIGGER registry_event_append_only BEFORE UPDATE OR DELETE ON registry_event FOR EACH ROW EXECUTE FUNCTION registry_refuse_change()`);
+    await db.query(
+      `CREATE TRIGGER registry_event_append_only BEFORE UPDATE OR DELETE ON registry_event FOR EACH ROW EXECUTE FUNCTION registry_refuse_change()`,
+    );
     await db.query(`CREATE TRIGGER auto_entrepreneur_never_deleted BEFORE DELETE ON auto_entrepreneur FOR EACH ROW EXECUTE FUNCTION registry_refuse_change()`);
-    await db.query(`CREATE TRIGGER turnover_declaration_never_deleted BEFORE DELETE ON turnover_declaration FOR EACH ROW EXECUTE FUNCTION registry_refuse_change()`);
+    await db.query(
+      `CREATE TRIGGER turnover_declaration_never_deleted BEFORE DELETE ON turnover_declaration FOR EACH ROW EXECUTE FUNCTION registry_refuse_change()`,
+    );
 
     // Statistics rollup: flows per region, year and breakdown, kept in the writes' transactions.
     await db.query(`CREATE TABLE registry_rollup (

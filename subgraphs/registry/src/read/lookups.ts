@@ -16,19 +16,29 @@ const WINDOW_HOURS = 24;
 const budget = () => envInt('CIN_LOOKUPS_PER_DAY', 10, 0, 100_000);
 
 const spent = () =>
-  forbidden(`Your lookups by national ID are spent for now (${budget()} in any ${WINDOW_HOURS} hours for a role that sees national IDs masked); the national office can look the person up`);
+  forbidden(
+    `Your lookups by national ID are spent for now (${budget()} in any ${WINDOW_HOURS} hours for a role that sees national IDs masked); the national office can look the person up`,
+  );
 
 /** Runs a search by key (CIN or RNAE number) and records it; a budgeted one is counted first, in the same transaction. */
-export async function lookUp<T extends { id: string }>(db: EntityManager, viewer: Viewer, kind: SearchKind, budgeted: boolean, find: (tx: EntityManager) => Promise<T[]>): Promise<T[]> {
-  const outcome = await auditedOnCommit(() => db.transaction(async (tx) => {
-    if (budgeted && (await spentLookups(tx, viewer, WINDOW_HOURS)) >= budget()) {
-      await recordAudit(tx, viewer, { action: `SEARCH_BY_${kind}_REFUSED`, detail: { reason: 'lookup budget spent' } });
-      return null;
-    }
-    const matches = await find(tx);
-    await recordAudit(tx, viewer, { action: `SEARCH_BY_${kind}`, people: matches.map((m) => m.id), detail: { matches: matches.length }, budgeted });
-    return matches;
-  }));
+export async function lookUp<T extends { id: string }>(
+  db: EntityManager,
+  viewer: Viewer,
+  kind: SearchKind,
+  budgeted: boolean,
+  find: (tx: EntityManager) => Promise<T[]>,
+): Promise<T[]> {
+  const outcome = await auditedOnCommit(() =>
+    db.transaction(async (tx) => {
+      if (budgeted && (await spentLookups(tx, viewer, WINDOW_HOURS)) >= budget()) {
+        await recordAudit(tx, viewer, { action: `SEARCH_BY_${kind}_REFUSED`, detail: { reason: 'lookup budget spent' } });
+        return null;
+      }
+      const matches = await find(tx);
+      await recordAudit(tx, viewer, { action: `SEARCH_BY_${kind}`, people: matches.map((m) => m.id), detail: { matches: matches.length }, budgeted });
+      return matches;
+    }),
+  );
   if (outcome === null) throw spent();
   return outcome;
 }

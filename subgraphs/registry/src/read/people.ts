@@ -44,7 +44,11 @@ function filtered(manager: EntityManager, q: PageQuery) {
  * in SQL: page 500 costs what page 1 costs. A search is a lookup of personal data: audited, and
  * budgeted where it could undo a mask (lookups.ts).
  */
-export async function findPage(db: EntityManager, viewer: Viewer, q: PageQuery): Promise<{ rows: AutoEntrepreneur[]; hasNextPage: boolean; totalCount: number }> {
+export async function findPage(
+  db: EntityManager,
+  viewer: Viewer,
+  q: PageQuery,
+): Promise<{ rows: AutoEntrepreneur[]; hasNextPage: boolean; totalCount: number }> {
   const search = q.search === null ? null : searchKind(q.search);
   if (search && search.kind !== 'NAME') {
     // A CIN or an RNAE number matches a handful of rows: fetch them by their index and page in memory
@@ -57,8 +61,23 @@ export async function findPage(db: EntityManager, viewer: Viewer, q: PageQuery):
   const query = filtered(db, q);
   if (search) query.andWhere('lower(a.fullName) LIKE :name', { name: `%${search.key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
   const count = search === null && !q.province ? () => countFromRollup(db, q) : undefined;
-  const page = await keysetPage(query, [['a.submittedAt', 'timestamptz'], ['a.id', 'uuid']], q.after, q.size, count);
-  if (search) await recordNameSearch(db, viewer, page.rows.map((a) => a.id), page.totalCount);
+  const page = await keysetPage(
+    query,
+    [
+      ['a.submittedAt', 'timestamptz'],
+      ['a.id', 'uuid'],
+    ],
+    q.after,
+    q.size,
+    count,
+  );
+  if (search)
+    await recordNameSearch(
+      db,
+      viewer,
+      page.rows.map((a) => a.id),
+      page.totalCount,
+    );
   return page;
 }
 

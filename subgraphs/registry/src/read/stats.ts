@@ -66,11 +66,13 @@ export interface YearRow {
 const yearsCache = new VersionedCache<Array<YearRow & { region: string }>>('registry_rollup_version', 1);
 
 export function yearsByRegion(db: EntityManager): Promise<Array<YearRow & { region: string }>> {
-  return yearsCache.get(db, 'years', () => db.query(
-    `SELECT region_code AS region, year, sum(applications)::int AS applications, sum(registered)::int AS registered,
+  return yearsCache.get(db, 'years', () =>
+    db.query(
+      `SELECT region_code AS region, year, sum(applications)::int AS applications, sum(registered)::int AS registered,
        (sum(registered) FILTER (WHERE gender = 'FEMALE'))::int AS women
      FROM registry_rollup GROUP BY region_code, year`,
-  ));
+    ),
+  );
 }
 
 /** The timeline of a scope ("MA" = national): every year from the first one with data to the last, gaps filled with zeros. */
@@ -79,7 +81,12 @@ export function timeline(rows: Array<YearRow & { region: string }>, scope: strin
   for (const row of rows) {
     if (scope !== NATIONAL && row.region !== scope) continue;
     const sum = byYear.get(row.year) ?? { year: row.year, applications: 0, registered: 0, women: 0 };
-    byYear.set(row.year, { year: row.year, applications: sum.applications + row.applications, registered: sum.registered + row.registered, women: sum.women + (row.women ?? 0) });
+    byYear.set(row.year, {
+      year: row.year,
+      applications: sum.applications + row.applications,
+      registered: sum.registered + row.registered,
+      women: sum.women + (row.women ?? 0),
+    });
   }
   const years = [...byYear.keys()];
   if (years.length === 0) return [];
@@ -94,7 +101,17 @@ export function timeline(rows: Array<YearRow & { region: string }>, scope: strin
 }
 
 export function summarize(cells: Cell[]): Figures {
-  const total: Figures = { applications: 0, registered: 0, rejected: 0, struckOff: 0, active: 0, registeredToDate: 0, women: 0, turnover: 0, taxContribution: 0 };
+  const total: Figures = {
+    applications: 0,
+    registered: 0,
+    rejected: 0,
+    struckOff: 0,
+    active: 0,
+    registeredToDate: 0,
+    women: 0,
+    turnover: 0,
+    taxContribution: 0,
+  };
   for (const c of cells) {
     total.applications += c.applications;
     total.registered += c.registered;

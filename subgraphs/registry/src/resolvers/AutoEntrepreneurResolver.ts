@@ -15,28 +15,48 @@ import { findPage } from '../read/people';
 
 @Resolver(() => AutoEntrepreneur)
 export class AutoEntrepreneurResolver {
-  @Query(() => AutoEntrepreneur, { nullable: true, description: 'One auto-entrepreneur by id. Councils (REGIONAL), advisors (ADVISOR) of its region and the national office only; others get FORBIDDEN, the same refusal as for an id that matches nobody (null is for the national office only).' })
-  async autoEntrepreneur(@Arg('id', () => ID, { description: 'The id (UUID).' }) id: string, @Ctx() { loaders, viewer }: Context): Promise<AutoEntrepreneur | null> {
+  @Query(() => AutoEntrepreneur, {
+    nullable: true,
+    description:
+      'One auto-entrepreneur by id. Councils (REGIONAL), advisors (ADVISOR) of its region and the national office only; others get FORBIDDEN, the same refusal as for an id that matches nobody (null is for the national office only).',
+  })
+  async autoEntrepreneur(
+    @Arg('id', () => ID, { description: 'The id (UUID).' }) id: string,
+    @Ctx() { loaders, viewer }: Context,
+  ): Promise<AutoEntrepreneur | null> {
     return policy.readable(viewer, await loaders.autoEntrepreneur.load(idArg(id)));
   }
 
-  @Query(() => AutoEntrepreneurConnection, { description: 'A page of auto-entrepreneurs, oldest application first (keyset pagination). Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN.' })
+  @Query(() => AutoEntrepreneurConnection, {
+    description:
+      'A page of auto-entrepreneurs, oldest application first (keyset pagination). Regional roles see their own region (another region is FORBIDDEN); the national office sees all; anonymous and PARTNER callers are FORBIDDEN.',
+  })
   autoEntrepreneurs(
     @Ctx() { db, viewer }: Context,
     @Arg('region', () => ID, { nullable: true, description: 'Only this region (MA-01 … MA-12).' }) region?: string | null,
     @Arg('status', () => RegistrationStatus, { nullable: true, description: 'Only this status.' }) status?: RegistrationStatus | null,
-    @Arg('search', () => String, { nullable: true, description: 'A CIN, an RNAE number, or part of a name (2 characters or more). Every search is recorded in the audit trail; a council (which sees CINs masked) may look up CINs CIN_LOOKUPS_PER_DAY times in any 24 hours (default 10), then FORBIDDEN.' }) search?: string | null,
+    @Arg('search', () => String, {
+      nullable: true,
+      description:
+        'A CIN, an RNAE number, or part of a name (2 characters or more). Every search is recorded in the audit trail; a council (which sees CINs masked) may look up CINs CIN_LOOKUPS_PER_DAY times in any 24 hours (default 10), then FORBIDDEN.',
+    })
+    search?: string | null,
     @Arg('segment', () => PopulationSegment, { nullable: true, description: 'Only this population segment.' }) segment?: PopulationSegment | null,
-    @Arg('activityCategory', () => ActivityCategory, { nullable: true, description: 'Only this activity category.' }) activityCategory?: ActivityCategory | null,
+    @Arg('activityCategory', () => ActivityCategory, { nullable: true, description: 'Only this activity category.' })
+    activityCategory?: ActivityCategory | null,
     @Arg('province', () => ID, { nullable: true, description: 'Only this prefecture or province (e.g. "MA-09-AGD").' }) province?: string | null,
     @Args() { first, after }: PageArgs = {},
   ): Promise<AutoEntrepreneurConnection> {
     const scope = policy.listScope(viewer, region ? regionArg(region) : null);
     return findPage(db, viewer, {
-      scope, status, segment, activityCategory,
+      scope,
+      status,
+      segment,
+      activityCategory,
       province: province ? provinceArg(province, region ?? undefined) : null,
       search: search ?? null,
-      size: pageSize(first), after: decodeTimeIdCursor(after),
+      size: pageSize(first),
+      after: decodeTimeIdCursor(after),
     }).then(({ rows, hasNextPage, totalCount }) => connectionOf(rows, hasNextPage, totalCount, (node) => [node.submittedAt.toISOString(), node.id]));
   }
 
@@ -45,7 +65,9 @@ export class AutoEntrepreneurResolver {
     return policy.assertCanRead(viewer, person).fullName;
   }
 
-  @FieldResolver(() => String, { description: 'National ID (CIN). Full for advisors of the region and the national office; masked for the regional council (e.g. "JB12****").' })
+  @FieldResolver(() => String, {
+    description: 'National ID (CIN). Full for advisors of the region and the national office; masked for the regional council (e.g. "JB12****").',
+  })
   nationalId(@Root() person: AutoEntrepreneur, @Ctx() { viewer }: Context): string {
     return policy.nationalId(viewer, person);
   }
@@ -77,7 +99,9 @@ export class AutoEntrepreneurResolver {
     return (await loaders.activity.load(person.activityCode))!;
   }
 
-  @FieldResolver(() => [RegistryEvent], { description: 'The history of the registration, oldest first: every transition and declaration, who and when. Same access as the person.' })
+  @FieldResolver(() => [RegistryEvent], {
+    description: 'The history of the registration, oldest first: every transition and declaration, who and when. Same access as the person.',
+  })
   history(@Root() person: AutoEntrepreneur, @Ctx() { loaders, viewer }: Context): Promise<RegistryEvent[]> {
     policy.assertCanRead(viewer, person);
     return loaders.history.load(person.id);
@@ -95,11 +119,17 @@ export class AutoEntrepreneurResolver {
     const [rows, activity] = await Promise.all([loaders.declarations.load(person.id), loaders.activity.load(person.activityCode)]);
     const totals = new Map<number, number>();
     for (const row of rows) totals.set(row.year, (totals.get(row.year) ?? 0) + row.amount);
-    return [...totals.entries()].filter(([, total]) => total > activity!.turnoverCeiling).map(([year]) => year).sort();
+    return [...totals.entries()]
+      .filter(([, total]) => total > activity!.turnoverCeiling)
+      .map(([year]) => year)
+      .sort();
   }
 
   @Mutation(() => AutoEntrepreneur, { description: 'Files an application to the register (status SUBMITTED). Advisors of the region and the national office.' })
-  submitApplication(@Arg('input', () => ApplicationInput, { description: 'The application.' }) input: ApplicationInput, @Ctx() { db, viewer }: Context): Promise<AutoEntrepreneur> {
+  submitApplication(
+    @Arg('input', () => ApplicationInput, { description: 'The application.' }) input: ApplicationInput,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<AutoEntrepreneur> {
     return new Register(db, viewer).submit(input);
   }
 
@@ -117,17 +147,24 @@ export class AutoEntrepreneurResolver {
     return new Register(db, viewer).reject(id, reason);
   }
 
-  @Mutation(() => AutoEntrepreneur, { description: 'Strikes a REGISTERED auto-entrepreneur off the register for a legal reason (radiation). NO_TURNOVER_FOR_A_YEAR and CEILING_EXCEEDED_TWO_YEARS are checked against the declarations.' })
+  @Mutation(() => AutoEntrepreneur, {
+    description:
+      'Strikes a REGISTERED auto-entrepreneur off the register for a legal reason (radiation). NO_TURNOVER_FOR_A_YEAR and CEILING_EXCEEDED_TWO_YEARS are checked against the declarations.',
+  })
   strikeOff(
     @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
     @Arg('reason', () => StrikeOffReason, { description: 'The legal reason.' }) reason: StrikeOffReason,
     @Ctx() { db, viewer }: Context,
-    @Arg('note', () => String, { nullable: true, description: 'Details: request date, court decision reference… (500 characters at most).' }) note?: string | null,
+    @Arg('note', () => String, { nullable: true, description: 'Details: request date, court decision reference… (500 characters at most).' })
+    note?: string | null,
   ): Promise<AutoEntrepreneur> {
     return new Register(db, viewer).strikeOff(id, reason, note ?? null);
   }
 
-  @Mutation(() => TurnoverDeclaration, { description: 'Declares the turnover of one quarter; tax is computed at the rate of the activity for that year. A quarter already declared is refused: correct it with correctTurnover.' })
+  @Mutation(() => TurnoverDeclaration, {
+    description:
+      'Declares the turnover of one quarter; tax is computed at the rate of the activity for that year. A quarter already declared is refused: correct it with correctTurnover.',
+  })
   declareTurnover(
     @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
     @Arg('period', { description: 'The quarter, e.g. "2026-Q3".' }) period: string,
@@ -153,4 +190,3 @@ export class AutoEntrepreneurResolver {
 export async function autoEntrepreneurReference(reference: { id: string }, { loaders, viewer }: Context): Promise<AutoEntrepreneur | null> {
   return policy.readable(viewer, await loaders.autoEntrepreneur.load(idArg(reference.id)));
 }
-

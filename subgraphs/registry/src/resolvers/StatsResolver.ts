@@ -31,7 +31,10 @@ export class RegistrationStatsResolver {
 
 @Resolver(() => Region)
 export class RegionStatsResolver {
-  @FieldResolver(() => RegistrationStats, { nullable: true, description: 'Register figures of the region for a year, or all years (public aggregate). From the registry subgraph.' })
+  @FieldResolver(() => RegistrationStats, {
+    nullable: true,
+    description: 'Register figures of the region for a year, or all years (public aggregate). From the registry subgraph.',
+  })
   async registrationStats(
     @Root() region: Region,
     @Ctx() { loaders }: Context,
@@ -41,7 +44,10 @@ export class RegionStatsResolver {
     return toStats(region.code, y, await loaders.cells.load(cellsKey(region.code, y, y)));
   }
 
-  @FieldResolver(() => [YearFigures], { nullable: true, description: 'Applications and registrations of the region year by year, since its first application (public aggregate). From the registry subgraph.' })
+  @FieldResolver(() => [YearFigures], {
+    nullable: true,
+    description: 'Applications and registrations of the region year by year, since its first application (public aggregate). From the registry subgraph.',
+  })
   registrationsByYear(@Root() region: Region, @Ctx() { loaders }: Context): Promise<YearFigures[]> {
     return loaders.years.load(region.code);
   }
@@ -71,7 +77,10 @@ async function figuresOf(scope: string, fromYear: number, toYear: number, { load
 
 @Resolver(() => IndicatorStatus)
 export class IndicatorFiguresResolver {
-  @FieldResolver(() => RegistryFigures, { nullable: true, description: 'Register figures over the status\'s scope and period: what the indicators subgraph computes registration actuals from.' })
+  @FieldResolver(() => RegistryFigures, {
+    nullable: true,
+    description: "Register figures over the status's scope and period: what the indicators subgraph computes registration actuals from.",
+  })
   registryFigures(@Root() status: IndicatorStatus, @Ctx() context: Context): Promise<Figures> {
     return figuresOf(status.scope, status.fromYear, status.toYear, context);
   }
@@ -79,7 +88,10 @@ export class IndicatorFiguresResolver {
 
 @Resolver(() => Scorecard)
 export class ScorecardFiguresResolver {
-  @FieldResolver(() => [RegistryFigures], { nullable: true, description: 'Register figures over each period of the scorecard: what the indicators subgraph computes registration actuals from.' })
+  @FieldResolver(() => [RegistryFigures], {
+    nullable: true,
+    description: 'Register figures over each period of the scorecard: what the indicators subgraph computes registration actuals from.',
+  })
   registryFigures(@Root() card: Scorecard, @Ctx() context: Context): Promise<Figures[]> {
     const scope = scopeArg(card.scope);
     return Promise.all(periodsArg(card.periods).map(([from, to]) => figuresOf(scope, from, to, context)));

@@ -31,10 +31,9 @@ export function checkPhone(value: string): string | null {
 
 /** Age in whole years on `today` of someone born on `birthDate` (ISO). */
 export function ageOn(birthDate: Date, today: Date): number {
-  let age = today.getUTCFullYear() - birthDate.getUTCFullYear();
+  const age = today.getUTCFullYear() - birthDate.getUTCFullYear();
   const beforeBirthday =
-    today.getUTCMonth() < birthDate.getUTCMonth() ||
-    (today.getUTCMonth() === birthDate.getUTCMonth() && today.getUTCDate() < birthDate.getUTCDate());
+    today.getUTCMonth() < birthDate.getUTCMonth() || (today.getUTCMonth() === birthDate.getUTCMonth() && today.getUTCDate() < birthDate.getUTCDate());
   return beforeBirthday ? age - 1 : age;
 }
 

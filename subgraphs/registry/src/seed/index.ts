@@ -13,18 +13,43 @@ const CHUNK = 20_000;
 const SEED_ACTOR = 'seed';
 
 const PEOPLE: Array<[string, string]> = [
-  ['id', 'uuid'], ['registration_number', 'varchar'], ['status', 'varchar'], ['full_name', 'text'], ['national_id', 'varchar'],
-  ['gender', 'varchar'], ['birth_date', 'date'], ['phone', 'varchar'], ['segment', 'varchar'], ['region_code', 'varchar'],
-  ['province_code', 'varchar'], ['activity_code', 'varchar'], ['activity_category', 'varchar'], ['submitted_at', 'timestamptz'],
-  ['registered_at', 'timestamptz'], ['rejected_at', 'timestamptz'], ['rejection_reason', 'text'], ['struck_off_at', 'timestamptz'],
+  ['id', 'uuid'],
+  ['registration_number', 'varchar'],
+  ['status', 'varchar'],
+  ['full_name', 'text'],
+  ['national_id', 'varchar'],
+  ['gender', 'varchar'],
+  ['birth_date', 'date'],
+  ['phone', 'varchar'],
+  ['segment', 'varchar'],
+  ['region_code', 'varchar'],
+  ['province_code', 'varchar'],
+  ['activity_code', 'varchar'],
+  ['activity_category', 'varchar'],
+  ['submitted_at', 'timestamptz'],
+  ['registered_at', 'timestamptz'],
+  ['rejected_at', 'timestamptz'],
+  ['rejection_reason', 'text'],
+  ['struck_off_at', 'timestamptz'],
   ['struck_off_reason', 'varchar'],
 ];
 const DECLARATIONS: Array<[string, string]> = [
-  ['auto_entrepreneur_id', 'uuid'], ['region_code', 'varchar'], ['year', 'int'], ['quarter', 'int'], ['amount', 'numeric'], ['tax', 'numeric'], ['declared_at', 'timestamptz'],
+  ['auto_entrepreneur_id', 'uuid'],
+  ['region_code', 'varchar'],
+  ['year', 'int'],
+  ['quarter', 'int'],
+  ['amount', 'numeric'],
+  ['tax', 'numeric'],
+  ['declared_at', 'timestamptz'],
 ];
 const EVENTS: Array<[string, string]> = [
-  ['auto_entrepreneur_id', 'uuid'], ['kind', 'varchar'], ['from_status', 'varchar'], ['to_status', 'varchar'], ['reason', 'text'],
-  ['actor_subject', 'text'], ['at', 'timestamptz'],
+  ['auto_entrepreneur_id', 'uuid'],
+  ['kind', 'varchar'],
+  ['from_status', 'varchar'],
+  ['to_status', 'varchar'],
+  ['reason', 'text'],
+  ['actor_subject', 'text'],
+  ['at', 'timestamptz'],
 ];
 
 /** Quarterly declarations from the quarter of registration to the end of 2020 (or the strike-off); 30 % of quarters left undeclared. */
@@ -56,10 +81,31 @@ function eventsOf(p: SeedPerson): unknown[][] {
 
 /** The activity nomenclature and the demo population at the requested scale, with history and rollup. */
 export async function seed(manager: EntityManager, options: SeedOptions): Promise<void> {
-  await insertMany(manager, 'activity', [['code', 'varchar'], ['category', 'varchar'], ['label', 'text'], ['turnover_ceiling', 'numeric'], ['tax_rate', 'numeric'], ['eligible', 'boolean'], ['exclusion_note', 'text']], [
-    ...ACTIVITIES.map(([code, category, label]) => [code, category, label, CEILINGS[category], taxRate(category, 2019), true, null]),
-    ...EXCLUDED.map(([code, category, label]) => [code, category, label, CEILINGS[category], taxRate(category, 2019), false, 'Profession excluded by decree 2-15-263']),
-  ]);
+  await insertMany(
+    manager,
+    'activity',
+    [
+      ['code', 'varchar'],
+      ['category', 'varchar'],
+      ['label', 'text'],
+      ['turnover_ceiling', 'numeric'],
+      ['tax_rate', 'numeric'],
+      ['eligible', 'boolean'],
+      ['exclusion_note', 'text'],
+    ],
+    [
+      ...ACTIVITIES.map(([code, category, label]) => [code, category, label, CEILINGS[category], taxRate(category, 2019), true, null]),
+      ...EXCLUDED.map(([code, category, label]) => [
+        code,
+        category,
+        label,
+        CEILINGS[category],
+        taxRate(category, 2019),
+        false,
+        'Profession excluded by decree 2-15-263',
+      ]),
+    ],
+  );
   let sequence = 0;
   const started = Date.now();
   for (let start = 0; start < options.registrations; start += CHUNK) {
@@ -71,10 +117,25 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
       const registered = p.outcome === 'REGISTERED' || p.outcome === 'STRUCK_OFF';
       const number = registered ? registrationNumber(p.decidedAt!.getUTCFullYear(), p.region, ++sequence) : null;
       people.push([
-        p.id, number, p.outcome, p.fullName, p.nationalId, p.gender, p.birthDate, p.phone, p.segment, p.region, p.province,
-        p.activityCode, p.category, p.submittedAt, registered ? p.decidedAt : null,
-        p.outcome === 'REJECTED' ? p.decidedAt : null, p.outcome === 'REJECTED' ? 'Activité exclue du statut' : null,
-        p.struckOffAt, p.struckOffAt ? 'NO_TURNOVER_FOR_A_YEAR' : null,
+        p.id,
+        number,
+        p.outcome,
+        p.fullName,
+        p.nationalId,
+        p.gender,
+        p.birthDate,
+        p.phone,
+        p.segment,
+        p.region,
+        p.province,
+        p.activityCode,
+        p.category,
+        p.submittedAt,
+        registered ? p.decidedAt : null,
+        p.outcome === 'REJECTED' ? p.decidedAt : null,
+        p.outcome === 'REJECTED' ? 'Activité exclue du statut' : null,
+        p.struckOffAt,
+        p.struckOffAt ? 'NO_TURNOVER_FOR_A_YEAR' : null,
       ]);
       declarations.push(...quartersOf(p));
       events.push(...eventsOf(p));

@@ -2,22 +2,105 @@ import { demoPerson, pickWeighted, provincesOf, streamFor, type DemoPerson } fro
 import { ActivityCategory as C, PopulationSegment as P } from '../entities/enums';
 import { ACTIVITIES } from './activities';
 
-const WOMEN = ['Fatima', 'Khadija', 'Aicha', 'Meryem', 'Salma', 'Nadia', 'Hanane', 'Imane', 'Samira', 'Zineb', 'Loubna', 'Siham', 'Hajar', 'Naima', 'Rajae', 'Soukaina', 'Ikram', 'Asmae'];
-const MEN = ['Mohammed', 'Ahmed', 'Youssef', 'Omar', 'Hassan', 'Rachid', 'Karim', 'Said', 'Abdelilah', 'Mustapha', 'Hamza', 'Anas', 'Mehdi', 'Ayoub', 'Brahim', 'Driss', 'Khalid', 'Yassine'];
-const FAMILY = ['El Amrani', 'Benali', 'Alaoui', 'Idrissi', 'Bennani', 'Tazi', 'El Fassi', 'Chraibi', 'Ouazzani', 'Berrada', 'Amazigh', 'Ait Ouahmane', 'El Mansouri', 'Lahlou', 'Ziani', 'Bouzid', 'Haddaoui', 'Naciri', 'Kettani', 'Sbai', 'Ait Lahcen', 'Belkadi', 'Chakir', 'Rami'];
+const WOMEN = [
+  'Fatima',
+  'Khadija',
+  'Aicha',
+  'Meryem',
+  'Salma',
+  'Nadia',
+  'Hanane',
+  'Imane',
+  'Samira',
+  'Zineb',
+  'Loubna',
+  'Siham',
+  'Hajar',
+  'Naima',
+  'Rajae',
+  'Soukaina',
+  'Ikram',
+  'Asmae',
+];
+const MEN = [
+  'Mohammed',
+  'Ahmed',
+  'Youssef',
+  'Omar',
+  'Hassan',
+  'Rachid',
+  'Karim',
+  'Said',
+  'Abdelilah',
+  'Mustapha',
+  'Hamza',
+  'Anas',
+  'Mehdi',
+  'Ayoub',
+  'Brahim',
+  'Driss',
+  'Khalid',
+  'Yassine',
+];
+const FAMILY = [
+  'El Amrani',
+  'Benali',
+  'Alaoui',
+  'Idrissi',
+  'Bennani',
+  'Tazi',
+  'El Fassi',
+  'Chraibi',
+  'Ouazzani',
+  'Berrada',
+  'Amazigh',
+  'Ait Ouahmane',
+  'El Mansouri',
+  'Lahlou',
+  'Ziani',
+  'Bouzid',
+  'Haddaoui',
+  'Naciri',
+  'Kettani',
+  'Sbai',
+  'Ait Lahcen',
+  'Belkadi',
+  'Chakir',
+  'Rami',
+];
 
 /** CIN letter prefixes by region (illustrative, after the issuing cities). */
 const CIN_PREFIX: Record<string, string> = {
-  'MA-01': 'K', 'MA-02': 'F', 'MA-03': 'C', 'MA-04': 'A', 'MA-05': 'I', 'MA-06': 'BE',
-  'MA-07': 'E', 'MA-08': 'U', 'MA-09': 'J', 'MA-10': 'JA', 'MA-11': 'SH', 'MA-12': 'SJ',
+  'MA-01': 'K',
+  'MA-02': 'F',
+  'MA-03': 'C',
+  'MA-04': 'A',
+  'MA-05': 'I',
+  'MA-06': 'BE',
+  'MA-07': 'E',
+  'MA-08': 'U',
+  'MA-09': 'J',
+  'MA-10': 'JA',
+  'MA-11': 'SH',
+  'MA-12': 'SJ',
 };
 
 /** 2020 mix: commerce 44 %, services 38.7 %, industry 9.7 %, crafts 7.6 %. */
-const CATEGORY_SHARES: ReadonlyArray<readonly [C, number]> = [[C.COMMERCIAL, 44], [C.SERVICES, 38.7], [C.INDUSTRIAL, 9.7], [C.ARTISANAL, 7.6]];
+const CATEGORY_SHARES: ReadonlyArray<readonly [C, number]> = [
+  [C.COMMERCIAL, 44],
+  [C.SERVICES, 38.7],
+  [C.INDUSTRIAL, 9.7],
+  [C.ARTISANAL, 7.6],
+];
 
 const SEGMENT_SHARES: ReadonlyArray<readonly [P, number]> = [
-  [P.TRADITIONAL_OR_INFORMAL, 45], [P.UNEMPLOYED, 20], [P.STUDENT, 10], [P.OTHER, 17],
-  [P.MOROCCAN_ABROAD, 4], [P.SPECIAL_NEEDS, 2], [P.RESIDENT_FOREIGNER, 2],
+  [P.TRADITIONAL_OR_INFORMAL, 45],
+  [P.UNEMPLOYED, 20],
+  [P.STUDENT, 10],
+  [P.OTHER, 17],
+  [P.MOROCCAN_ABROAD, 4],
+  [P.SPECIAL_NEEDS, 2],
+  [P.RESIDENT_FOREIGNER, 2],
 ];
 
 export interface SeedPerson extends DemoPerson {

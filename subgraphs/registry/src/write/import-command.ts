@@ -9,6 +9,6 @@ export async function importCommand(db: DataSource, args: string[]): Promise<voi
   const summary = await importApplications(db, file, i >= 0 ? args[i + 1] : undefined);
   process.stdout.write(
     `${summary.rows} rows: ${summary.imported} imported, ${summary.alreadyImported} already imported, ` +
-    `${summary.rejected} rejected (see ${summary.rejectFile}) in ${summary.seconds.toFixed(2)} s\n`,
+      `${summary.rejected} rejected (see ${summary.rejectFile}) in ${summary.seconds.toFixed(2)} s\n`,
   );
 }

@@ -59,8 +59,14 @@ function checkRow(row: Row, activities: Map<string, Activity>, now: Date): Accep
     if (submittedAt.getTime() < REGISTER_OPENED || submittedAt > now) return 'submittedAt: must be between September 2015 and now';
   }
   const input: ApplicationInput = {
-    fullName: v.fullName, nationalId: v.nationalId, gender: v.gender?.toUpperCase() as ApplicationInput['gender'], birthDate: v.birthDate,
-    region: v.region, activityCode: v.activityCode, province: v.province || null, phone: v.phone || null,
+    fullName: v.fullName,
+    nationalId: v.nationalId,
+    gender: v.gender?.toUpperCase() as ApplicationInput['gender'],
+    birthDate: v.birthDate,
+    region: v.region,
+    activityCode: v.activityCode,
+    province: v.province || null,
+    phone: v.phone || null,
     segment: (v.segment || null) as ApplicationInput['segment'],
   };
   try {
@@ -74,14 +80,20 @@ function checkRow(row: Row, activities: Map<string, Activity>, now: Date): Accep
 }
 
 /** Writes one batch in one transaction; returns the rejections found against the database. */
-async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string): Promise<{ imported: number; already: number; rejected: Array<[number, string]> }> {
+async function writeBatch(
+  tx: EntityManager,
+  accepted: Accepted[],
+  actor: string,
+): Promise<{ imported: number; already: number; rejected: Array<[number, string]> }> {
   // A batch is durable once the import's last flush commits (see importApplications): a run
   // killed before that loses only batches that a second run writes again.
   await tx.query(`SET LOCAL synchronous_commit = off`);
   // Every row of these CINs, whatever its status: the same import key is a row already imported
   // (found through the CIN's index, so the key itself needs none); a live one is a refusal.
   const existing: Array<{ national_id: string; import_key: string | null; status: string }> = await tx.query(
-    `SELECT national_id, import_key, status FROM auto_entrepreneur WHERE national_id = ANY($1)`, [accepted.map((a) => a.valid.nationalId)]);
+    `SELECT national_id, import_key, status FROM auto_entrepreneur WHERE national_id = ANY($1)`,
+    [accepted.map((a) => a.valid.nationalId)],
+  );
   const known = new Set(existing.map((r) => r.import_key));
   const live = new Set(existing.filter((r) => (LIVE_STATUSES as string[]).includes(r.status)).map((r) => r.national_id));
   const fresh = accepted.filter((a) => !known.has(a.key));
@@ -92,12 +104,28 @@ async function writeBatch(tx: EntityManager, accepted: Accepted[], actor: string
     else rows.push(a); // a CIN twice in the file never reaches here: the parse keeps the first
   }
   const ids = rows.map(() => uuidv7());
-  await copyEntities(tx, AutoEntrepreneur, rows.map(({ valid, submittedAt, key }, i) => newApplication(valid, ids[i], submittedAt, key)));
-  await copyEntities(tx, RegistryEvent, rows.map(({ submittedAt }, i) =>
-    historyEntry({ subject: actor, role: 'NATIONAL' }, ids[i], EventKind.SUBMITTED, { toStatus: RegistrationStatus.SUBMITTED }, submittedAt)));
-  await addApplicationsToRollup(tx, rows.map(({ valid: v, submittedAt }) => ({
-    regionCode: v.region, year: submittedAt.getUTCFullYear(), segment: v.segment, activityCategory: v.activity.category, gender: v.gender,
-  })));
+  await copyEntities(
+    tx,
+    AutoEntrepreneur,
+    rows.map(({ valid, submittedAt, key }, i) => newApplication(valid, ids[i], submittedAt, key)),
+  );
+  await copyEntities(
+    tx,
+    RegistryEvent,
+    rows.map(({ submittedAt }, i) =>
+      historyEntry({ subject: actor, role: 'NATIONAL' }, ids[i], EventKind.SUBMITTED, { toStatus: RegistrationStatus.SUBMITTED }, submittedAt),
+    ),
+  );
+  await addApplicationsToRollup(
+    tx,
+    rows.map(({ valid: v, submittedAt }) => ({
+      regionCode: v.region,
+      year: submittedAt.getUTCFullYear(),
+      segment: v.segment,
+      activityCategory: v.activity.category,
+      gender: v.gender,
+    })),
+  );
   return { imported: rows.length, already: accepted.length - fresh.length, rejected };
 }
 
@@ -189,25 +217,34 @@ export async function importApplications(db: DataSource, file: string, rejectFil
     valuesByLine = new Map();
     while (writes.size >= WRITERS) await Promise.race(writes);
     if (failure) throw failure;
-    const write: Promise<void> = writeWithRetry(db, rows, actor).then((result) => {
-      summary.imported += result.imported;
-      summary.alreadyImported += result.already;
-      for (const [line, reason] of result.rejected) reject(line, values.get(line)!, reason);
-      report(upTo, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
-    }, (error: unknown) => {
-      failure ??= error;
-    }).finally(() => writes.delete(write));
+    const write: Promise<void> = writeWithRetry(db, rows, actor)
+      .then(
+        (result) => {
+          summary.imported += result.imported;
+          summary.alreadyImported += result.already;
+          for (const [line, reason] of result.rejected) reject(line, values.get(line)!, reason);
+          report(upTo, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
+        },
+        (error: unknown) => {
+          failure ??= error;
+        },
+      )
+      .finally(() => writes.delete(write));
     writes.add(write);
   };
 
-  const parser = createReadStream(file).pipe(parse({ columns: (names: string[]) => (header = names.map((n) => n.trim())), bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }));
+  const parser = createReadStream(file).pipe(
+    parse({ columns: (names: string[]) => (header = names.map((n) => n.trim())), bom: true, trim: true, skip_empty_lines: true, relax_column_count: true }),
+  );
   let line = 1;
   for await (const values of parser as AsyncIterable<Record<string, string>>) {
     if (line === 1) {
       const unknown = header.filter((h) => !IMPORT_COLUMNS.includes(h));
       const missing = REQUIRED.filter((c) => !header.includes(c));
       if (unknown.length || missing.length) {
-        throw new Error(`bad CSV header: ${[...missing.map((m) => `missing ${m}`), ...unknown.map((u) => `unknown ${u}`)].join(', ')}; expected ${IMPORT_COLUMNS.join(',')}`);
+        throw new Error(
+          `bad CSV header: ${[...missing.map((m) => `missing ${m}`), ...unknown.map((u) => `unknown ${u}`)].join(', ')}; expected ${IMPORT_COLUMNS.join(',')}`,
+        );
       }
     }
     line++;
@@ -228,7 +265,9 @@ export async function importApplications(db: DataSource, file: string, rejectFil
   await Promise.all(writes);
   if (failure) throw failure;
   // One synchronous commit flushes the write-ahead log past every batch's asynchronous one.
-  await db.transaction(async (tx) => { await tx.query(`SELECT pg_current_xact_id()`); }); // an xid, so its commit is flushed
+  await db.transaction(async (tx) => {
+    await tx.query(`SELECT pg_current_xact_id()`);
+  }); // an xid, so its commit is flushed
   report(summary.rows, `${summary.imported} new, ${summary.alreadyImported} already there, ${summary.rejected} rejected`);
   rejects.sort((a, b) => a[0] - b[0]);
   writeFileSync(rejectFile, [['line', ...header, 'reason'].join(','), ...rejects.map(([, text]) => text)].join('\n') + '\n');

@@ -58,8 +58,15 @@ export function validateApplication(input: ApplicationInput, activities: Map<str
   if (!activity) throw badInput(`"${input.activityCode}" is not in the nomenclature of activities: see Query.activities`, 'activityCode');
   if (!activity.eligible) throw badInput(`"${activity.label}" is a profession excluded from the auto-entrepreneur status (decree 2-15-263)`, 'activityCode');
   return {
-    fullName: input.fullName.trim().replace(/\s+/g, ' '), nationalId, gender: input.gender, birthDate: input.birthDate,
-    region, province, activity, phone, segment: input.segment ?? PopulationSegment.OTHER,
+    fullName: input.fullName.trim().replace(/\s+/g, ' '),
+    nationalId,
+    gender: input.gender,
+    birthDate: input.birthDate,
+    region,
+    province,
+    activity,
+    phone,
+    segment: input.segment ?? PopulationSegment.OTHER,
   };
 }
 
@@ -79,12 +86,31 @@ export const actorOf = (viewer: Viewer): Actor => ({ subject: viewer.subject ?? 
 
 /** A history entry: the one description of a registry_event row, for the mutations and the bulk import alike. */
 export function historyEntry(actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent>, at: Date): RegistryEvent {
-  return Object.assign(new RegistryEvent(), {
-    autoEntrepreneurId: personId, kind, fromStatus: null, toStatus: null, reason: null, detail: null, actorSubject: actor.subject, actorRole: actor.role, at,
-  }, fields);
+  return Object.assign(
+    new RegistryEvent(),
+    {
+      autoEntrepreneurId: personId,
+      kind,
+      fromStatus: null,
+      toStatus: null,
+      reason: null,
+      detail: null,
+      actorSubject: actor.subject,
+      actorRole: actor.role,
+      at,
+    },
+    fields,
+  );
 }
 
-export async function recordEvent(tx: EntityManager, actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent> = {}, at = new Date()): Promise<void> {
+export async function recordEvent(
+  tx: EntityManager,
+  actor: Actor,
+  personId: string,
+  kind: EventKind,
+  fields: Partial<RegistryEvent> = {},
+  at = new Date(),
+): Promise<void> {
   auditWrite({ subject: actor.subject, role: actor.role as Viewer['role'], region: actor.region ?? null, token: null }, kind, { autoEntrepreneur: personId });
   await tx.save(historyEntry(actor, personId, kind, fields, at));
 }
@@ -96,11 +122,27 @@ export async function recordEvent(tx: EntityManager, actor: Actor, personId: str
  */
 export function newApplication(valid: ValidApplication, id: string, submittedAt: Date, importKey: string | null): AutoEntrepreneur {
   return Object.assign(new AutoEntrepreneur(), {
-    id, registrationNumber: null, status: S.SUBMITTED, fullName: valid.fullName, nationalId: valid.nationalId,
-    gender: valid.gender as AutoEntrepreneur['gender'], birthDate: valid.birthDate, phone: valid.phone, segment: valid.segment,
-    regionCode: valid.region, provinceCode: valid.province, activityCode: valid.activity.code, activityCategory: valid.activity.category,
-    submittedAt, registeredAt: null, rejectedAt: null, rejectionReason: null, struckOffAt: null, struckOffReason: null,
-    struckOffNote: null, importKey,
+    id,
+    registrationNumber: null,
+    status: S.SUBMITTED,
+    fullName: valid.fullName,
+    nationalId: valid.nationalId,
+    gender: valid.gender as AutoEntrepreneur['gender'],
+    birthDate: valid.birthDate,
+    phone: valid.phone,
+    segment: valid.segment,
+    regionCode: valid.region,
+    provinceCode: valid.province,
+    activityCode: valid.activity.code,
+    activityCategory: valid.activity.category,
+    submittedAt,
+    registeredAt: null,
+    rejectedAt: null,
+    rejectionReason: null,
+    struckOffAt: null,
+    struckOffReason: null,
+    struckOffNote: null,
+    importKey,
   } satisfies Omit<AutoEntrepreneur, never>);
 }
 
@@ -111,7 +153,10 @@ export function newApplication(valid: ValidApplication, id: string, submittedAt:
 export class Register {
   private readonly actor: Actor;
 
-  constructor(private readonly db: EntityManager, private readonly viewer: Viewer) {
+  constructor(
+    private readonly db: EntityManager,
+    private readonly viewer: Viewer,
+  ) {
     this.actor = actorOf(viewer);
   }
 
@@ -137,7 +182,10 @@ export class Register {
   private insertApplication(input: ApplicationInput, now: Date): Promise<AutoEntrepreneur> {
     return writeTransaction(this.db, async (tx) => {
       const valid = validateApplication(input, await loadActivities(tx), now);
-      const [live] = await tx.query(`SELECT id, region_code FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [valid.nationalId, LIVE_STATUSES]);
+      const [live] = await tx.query(`SELECT id, region_code FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [
+        valid.nationalId,
+        LIVE_STATUSES,
+      ]);
       if (live && !canReadPeopleOf(this.viewer, live.region_code)) throw new LiveElsewhere(live.id);
       if (live) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
       const person = tx.create(AutoEntrepreneur, newApplication(valid, randomUUID(), now, null));
@@ -192,27 +240,41 @@ export class Register {
   private async strikeOffEvidence(tx: EntityManager, person: AutoEntrepreneur, reason: StrikeOffReason, now: Date): Promise<Record<string, unknown>> {
     if (reason !== StrikeOffReason.NO_TURNOVER_FOR_A_YEAR && reason !== StrikeOffReason.CEILING_EXCEEDED_TWO_YEARS) return {};
     const rows: Array<{ year: number; total: number }> = await tx.query(
-      `SELECT year, sum(amount)::float8 AS total FROM turnover_declaration WHERE auto_entrepreneur_id = $1 GROUP BY year`, [person.id]);
+      `SELECT year, sum(amount)::float8 AS total FROM turnover_declaration WHERE auto_entrepreneur_id = $1 GROUP BY year`,
+      [person.id],
+    );
     const totals = new Map(rows.map((r) => [r.year, r.total]));
     if (reason === StrikeOffReason.NO_TURNOVER_FOR_A_YEAR) {
       const years = declarations.yearsWithoutTurnover(totals, person.registeredAt!, now);
-      if (years.length === 0) throw badInput('Turnover was declared in every full calendar year since the year of registration: NO_TURNOVER_FOR_A_YEAR does not apply', 'reason');
+      if (years.length === 0)
+        throw badInput('Turnover was declared in every full calendar year since the year of registration: NO_TURNOVER_FOR_A_YEAR does not apply', 'reason');
       return { yearsWithoutTurnover: years };
     }
     const activity = await tx.findOneByOrFail(Activity, { code: person.activityCode });
     const years = declarations.ceilingExceededTwoYears(totals, activity.turnoverCeiling);
-    if (years.length === 0) throw badInput(`The turnover did not exceed the ceiling (${activity.turnoverCeiling} MAD) two consecutive years: CEILING_EXCEEDED_TWO_YEARS does not apply`, 'reason');
+    if (years.length === 0)
+      throw badInput(
+        `The turnover did not exceed the ceiling (${activity.turnoverCeiling} MAD) two consecutive years: CEILING_EXCEEDED_TWO_YEARS does not apply`,
+        'reason',
+      );
     return { ceilingExceededIn: years.flatMap((y) => [y - 1, y]) };
   }
 
   /** Declares a quarter's turnover; a quarter already declared is refused (use correctTurnover). */
   declareTurnover(id: string, period: string, amount: number, now = new Date()): Promise<TurnoverDeclaration> {
     return this.onDeclaration(id, period, amount, now, async (tx, person, quarter, existing) => {
-      if (existing) throw badInput(`${declarations.formatPeriod(quarter)} is already declared (${existing.amount} MAD): use correctTurnover to change it`, 'period');
+      if (existing)
+        throw badInput(`${declarations.formatPeriod(quarter)} is already declared (${existing.amount} MAD): use correctTurnover to change it`, 'period');
       const tax = taxOn(amount, person.activityCategory, quarter.year);
       const row = tx.create(TurnoverDeclaration, {
-        autoEntrepreneurId: person.id, regionCode: person.regionCode, year: quarter.year, quarter: quarter.quarter,
-        amount, tax, declaredAt: now, correctedAt: null,
+        autoEntrepreneurId: person.id,
+        regionCode: person.regionCode,
+        year: quarter.year,
+        quarter: quarter.quarter,
+        amount,
+        tax,
+        declaredAt: now,
+        correctedAt: null,
       });
       await tx.insert(TurnoverDeclaration, row);
       await bumpRollup(tx, person, quarter.year, { turnover: amount, tax });
@@ -229,16 +291,27 @@ export class Register {
       if (!existing) throw badInput(`${declarations.formatPeriod(quarter)} has not been declared yet: use declareTurnover`, 'period');
       const tax = taxOn(amount, person.activityCategory, quarter.year);
       await bumpRollup(tx, person, quarter.year, { turnover: amount - existing.amount, tax: tax - existing.tax });
-      await recordEvent(tx, this.actor, person.id, EventKind.TURNOVER_CORRECTED, {
-        reason: why, detail: { period, previousAmount: existing.amount, amount, previousTax: existing.tax, tax },
-      }, now);
+      await recordEvent(
+        tx,
+        this.actor,
+        person.id,
+        EventKind.TURNOVER_CORRECTED,
+        {
+          reason: why,
+          detail: { period, previousAmount: existing.amount, amount, previousTax: existing.tax, tax },
+        },
+        now,
+      );
       Object.assign(existing, { amount, tax, correctedAt: now });
       return tx.save(existing);
     });
   }
 
   private async onDeclaration(
-    id: string, period: string, amount: number, now: Date,
+    id: string,
+    period: string,
+    amount: number,
+    now: Date,
     write: (tx: EntityManager, person: AutoEntrepreneur, quarter: declarations.Period, existing: TurnoverDeclaration | null) => Promise<TurnoverDeclaration>,
   ): Promise<TurnoverDeclaration> {
     idArg(id);
@@ -256,7 +329,9 @@ export class Register {
 
   /** Locks the row, checks access and transition, applies `change`, saves with its history entry. */
   private async move(
-    id: string, to: S, now: Date,
+    id: string,
+    to: S,
+    now: Date,
     change: (tx: EntityManager, person: AutoEntrepreneur) => Promise<Partial<RegistryEvent>>,
   ): Promise<AutoEntrepreneur> {
     idArg(id);
