@@ -28,7 +28,7 @@ module.exports = async function globalSetup() {
   const names = ['gateway', 'regions', 'registry', 'programs', 'indicators'];
   const ports = {};
   for (const name of names) ports[name] = await kit.freePort();
-  // Rate limiting is off for the shared stack (every test client is one address); gateway/test/limits.test.ts runs its own gateway with it on.
+  // Rate limiting is off for the shared stack (every test client is one address); gateway/test/resilience.test.ts runs gateways of its own with it on.
   const env = {
     DATABASE_URL: database.url,
     DATABASE_PREFIX: 'test_',

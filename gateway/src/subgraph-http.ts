@@ -1,7 +1,7 @@
 import { Agent, request } from 'node:http';
 import { envInt } from '@moukawil/kit/core';
 
-/** A subgraph's answer, as received: the data source parses it (dedupe.ts shares it unparsed), the fast lane passes it on. */
+/** A subgraph's answer, as received: the data source parses it (dedupe.ts shares it unparsed), the direct route passes it on. */
 export interface Answer {
   status: number;
   contentType: string | undefined;
@@ -19,7 +19,7 @@ export class SubgraphTimeout extends Error {
 
 /**
  * POSTs to one subgraph over pooled keep-alive connections with `node:http`. Node's `fetch`
- * (undici's WHATWG layer) and Apollo's node-fetch request objects were a third of the gateway's
+ * (undici's WHATWG layer) and Apollo's node-fetch request objects cost about a third of the gateway's
  * CPU on a small query; this is the whole of what a subgraph call needs. Sockets per subgraph:
  * GATEWAY_SUBGRAPH_SOCKETS (default 256); an idle one is closed after 30 s, before the subgraph
  * closes it (65 s), so a call never goes out on a socket the subgraph is shutting.

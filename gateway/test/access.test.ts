@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { codes, gql, url, type GraphQLResult, type TokenName } from '../../test/support';
 
-// The access matrix of CONTRACT.md, through the real gateway and straight to a subgraph's port.
+// The access matrix of the contract (docs/access.md), through the real gateway and straight to a subgraph's port.
 type Caller = 'anonymous' | TokenName | 'forged';
 const CALLERS: Caller[] = ['anonymous', 'PARTNER', 'REGIONAL_MA09', 'ADVISOR_MA09', 'NATIONAL', 'EXPIRED', 'forged'];
 const call = (caller: Caller) =>

@@ -11,7 +11,7 @@ export const DEFAULT_DATA_DIR = join(ROOT, '.data');
 
 /**
  * Node flags of our gateway: a bounded old space (GATEWAY_HEAP_MB, default 200) makes V8 collect
- * before the process grows past the memory budget of issue 7 (RSS ≤ 250 MB under load); without
+ * before the process grows past its memory budget (RSS ≤ 250 MB under load); without
  * it the heap grows lazily to 300+ MB for the same live data.
  */
 export function gatewayNodeArgs(env: NodeJS.ProcessEnv = process.env): string[] {

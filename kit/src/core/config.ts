@@ -41,7 +41,7 @@ export function envBool(name: string, fallback: boolean): boolean {
 
 export const isProduction = (): boolean => process.env.NODE_ENV === 'production';
 
-/** The services of the graph and their default ports (see CONTRACT.md). */
+/** The services of the graph and their default ports (docs/contract.md). */
 export const SERVICES = {
   gateway: { port: 4000, portEnv: 'GATEWAY_PORT' },
   regions: { port: 4001, portEnv: 'REGIONS_PORT' },

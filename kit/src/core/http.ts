@@ -1,4 +1,4 @@
-import { createServer, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { log } from './log';
@@ -51,15 +51,9 @@ export function onTermination(stop: () => Promise<void>, graceMs = 10_000): void
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 }
 
-/** Writes a JSON answer, with its length, on any HTTP response (the gateway's fast lane writes outside Express). */
-export function writeJson(res: ServerResponse, status: number, body: string | Buffer, headers: OutgoingHttpHeaders = {}): void {
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-/** Refusals of a request body, in GraphQL's shape with their 4xx status (the gateway's fast lane gives them too). */
-export const BODY_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } as const;
-export const BODY_NOT_JSON = { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } as const;
+/** Refusals of a request body, in GraphQL's shape with their 4xx status. */
+const BODY_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } as const;
+const BODY_NOT_JSON = { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } as const;
 
 /**
  * Express's own refusals of a body (too large, not JSON) in GraphQL's shape, with their 4xx status,

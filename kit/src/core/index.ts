@@ -5,7 +5,7 @@ export { SERVICES, SUBGRAPHS, envBool, envInt, envOptional, isProduction, servic
 export type { ServiceName, SubgraphName } from './config';
 export { badInput, forbidden, formatError } from './errors';
 export { FINGERPRINT_HEADER, PART_HEADER, requestFingerprint } from './headers';
-export { BODY_NOT_JSON, jsonBodyErrors, listen, newHttp, onTermination, writeJson } from './http';
+export { jsonBodyErrors, listen, newHttp, onTermination } from './http';
 export { LIMITS, LIMIT_RULES, checkedDocuments, parseWithinLimit } from './limits';
 export type { Checked } from './limits';
 export { log, setServiceName } from './log';
