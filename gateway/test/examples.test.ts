@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { EXAMPLE_OPERATIONS } from '../src/examples';
 import { gql, type TokenName } from '../../test/support';
 
@@ -19,5 +21,30 @@ describe("the explorer's saved operations", () => {
   it.each(EXAMPLE_OPERATIONS.filter((e) => e.role).map((e) => [e.title, e] as const))('%s is refused without a token', async (_title, example) => {
     const result = await gql(example.query, { variables: example.variables });
     expect(result.errors?.map((e) => e.extensions?.code)).toContain('FORBIDDEN');
+  });
+});
+
+/** The operations the README and docs/api.md show, read from the files themselves, so a page cannot drift from the graph. */
+function documentedOperations(): Array<[string, string]> {
+  const root = path.join(__dirname, '..', '..');
+  return ['README.md', 'docs/api.md'].flatMap((file) =>
+    [...readFileSync(path.join(root, file), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m, i) => [`${file} #${i + 1}`, m[1]] as [string, string]),
+  );
+}
+
+describe("the documentation's operations", () => {
+  const operations = documentedOperations();
+
+  it('are found in the pages', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(operations)('%s runs without error (queries as the national office, mutations as an advisor of MA-09)', async (_name, text) => {
+    const mutation = /^\s*mutation\b/.test(text);
+    const query = text.replace(/nationalId: "[A-Z]+\d+"/g, `nationalId: "${freshNationalId()}"`);
+    const variables = /\$year\b/.test(query) ? { year: 2019 } : {};
+    const result = await gql(query, { variables, as: mutation ? 'ADVISOR_MA09' : 'NATIONAL' });
+    expect(result.errors).toBeUndefined();
+    expect(Object.values(result.data ?? {}).every((value) => value !== null)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { acquireDatabase } from './database';
 import { DEFAULT_DATA_DIR } from './paths';
 import { runSubgraphCommand } from './subgraph-command';
 
-/** `npm run import -- FILE.csv [--rejects FILE]`: bulk import of applications into the register (README "Bulk import"). */
+/** `npm run import -- FILE.csv [--rejects FILE]`: bulk import of applications into the register (docs/operations.md, "Bulk import"). */
 async function main(): Promise<void> {
   setServiceName('import');
   // Paths are the user's, relative to where they ran npm (npm runs scripts from the repository root).

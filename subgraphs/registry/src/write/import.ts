@@ -15,7 +15,7 @@ import { historyEntry, LIVE_CIN_MESSAGE, loadActivities, newApplication, validat
 import { addApplicationsToRollup } from './rollup';
 import { LIVE_STATUSES } from '../rules/lifecycle';
 
-/** The CSV header of an import file (README "Bulk import"); the first six are required. */
+/** The CSV header of an import file (docs/operations.md, "Bulk import"); the first six are required. */
 export const IMPORT_COLUMNS = ['fullName', 'nationalId', 'gender', 'birthDate', 'region', 'activityCode', 'province', 'phone', 'segment', 'submittedAt'];
 const REQUIRED = IMPORT_COLUMNS.slice(0, 6);
 const BATCH = 1_000;
