@@ -36,16 +36,70 @@ function assertNoLeak(caller: Caller, result: GraphQLResult) {
 
 let souss: string;
 let fes: string;
+/** The ids each write below is aimed at, in the callers' region (MA-09) and another (MA-03). */
+const target: Record<'registered' | 'submitted' | 'enrolment', Record<'own' | 'other', string>> = {
+  registered: { own: '', other: '' },
+  submitted: { own: '', other: '' },
+  enrolment: { own: '', other: '' },
+};
 
 beforeAll(async () => {
-  const first = async (region: string) =>
-    (await gql(`{ autoEntrepreneurs(region: "${region}", status: REGISTERED, first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' })).data.autoEntrepreneurs
+  const first = async (region: string, status: string) =>
+    (await gql(`{ autoEntrepreneurs(region: "${region}", status: ${status}, first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' })).data.autoEntrepreneurs
       .edges[0].node.id;
-  souss = await first('MA-09');
-  fes = await first('MA-03');
+  const enrolment = async (region: string) =>
+    (await gql(`{ enrolments(region: "${region}", first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' })).data.enrolments.edges[0].node.id;
+  for (const [whose, region] of [
+    ['own', 'MA-09'],
+    ['other', 'MA-03'],
+  ] as const) {
+    target.registered[whose] = await first(region, 'REGISTERED');
+    target.submitted[whose] = await first(region, 'SUBMITTED');
+    target.enrolment[whose] = await enrolment(region);
+  }
+  souss = target.registered.own;
+  fes = target.registered.other;
 });
 
-const PATHS: Record<string, { query: () => string; service?: 'registry'; expected: Record<Caller, string[] | 'data'> }> = {
+type Expected = Record<Caller, string[] | 'data'>;
+const UNAUTHENTICATED = { EXPIRED: ['UNAUTHENTICATED'], forged: ['UNAUTHENTICATED'] };
+
+/**
+ * Each write, aimed at someone of the callers' own region and of another, with arguments the
+ * domain refuses (a quarter long before registration, striking off an application, moving an
+ * enrolment back): a caller allowed to write gets BAD_USER_INPUT and nothing is written, any
+ * other gets FORBIDDEN first, so a refusal never tells whether the arguments would have passed.
+ */
+const WRITES: Record<string, { query: (id: string) => string; aim: keyof typeof target }> = {
+  declareTurnover: { aim: 'registered', query: (id) => `mutation { declareTurnover(id: "${id}", period: "2000-Q1", amount: 100) { tax } }` },
+  correctTurnover: {
+    aim: 'registered',
+    query: (id) => `mutation { correctTurnover(id: "${id}", period: "2000-Q1", amount: 100, reason: "Test d'accès") { tax } }`,
+  },
+  strikeOff: { aim: 'submitted', query: (id) => `mutation { strikeOff(id: "${id}", reason: ON_REQUEST) { status } }` },
+  moveEnrolment: { aim: 'enrolment', query: (id) => `mutation { moveEnrolment(id: "${id}", status: APPLIED) { status } }` },
+  recordRepayment: { aim: 'enrolment', query: (id) => `mutation { recordRepayment(id: "${id}", amount: -1) { repaidAmount } }` },
+};
+
+function writeRows(): Record<string, { query: () => string; expected: Expected }> {
+  const rows: Record<string, { query: () => string; expected: Expected }> = {};
+  for (const [name, write] of Object.entries(WRITES))
+    for (const whose of ['own', 'other'] as const)
+      rows[`${name} in ${whose === 'own' ? "the callers' region" : 'another region'}`] = {
+        query: () => write.query(target[write.aim][whose]),
+        expected: {
+          anonymous: ['FORBIDDEN'],
+          PARTNER: ['FORBIDDEN'],
+          REGIONAL_MA09: ['FORBIDDEN'],
+          ADVISOR_MA09: whose === 'own' ? ['BAD_USER_INPUT'] : ['FORBIDDEN'],
+          NATIONAL: ['BAD_USER_INPUT'],
+          ...UNAUTHENTICATED,
+        },
+      };
+  return rows;
+}
+
+const PATHS: Record<string, { query: () => string; service?: 'registry' | 'programs'; expected: Expected }> = {
   'unfiltered list': {
     query: () => `{ autoEntrepreneurs(first: 30) { edges { node { ${PERSON} } } } }`,
     expected: {
@@ -144,6 +198,20 @@ const PATHS: Record<string, { query: () => string; service?: 'registry'; expecte
       forged: ['UNAUTHENTICATED'],
     },
   },
+  'straight to the programs port (_entities: enrolments of a person)': {
+    service: 'programs',
+    query: () =>
+      `{ _entities(representations: [{ __typename: "AutoEntrepreneur", id: "${souss}" }, { __typename: "AutoEntrepreneur", id: "${fes}" }]) { ... on AutoEntrepreneur { enrolments { id regionCode status } } } }`,
+    expected: {
+      anonymous: 'data',
+      PARTNER: 'data',
+      REGIONAL_MA09: 'data',
+      ADVISOR_MA09: 'data',
+      NATIONAL: 'data',
+      ...UNAUTHENTICATED,
+    },
+  },
+  ...writeRows(),
 };
 
 describe('access matrix: every role on every path', () => {
@@ -184,11 +252,14 @@ describe('verified tokens', () => {
       .split('\n')
       .pop()!;
     const authorization = `Bearer ${shortLived}`;
+    const expiresAt = JSON.parse(Buffer.from(shortLived.split('.')[1], 'base64url').toString()).exp * 1000;
     const person = `{ autoEntrepreneurs(first: 1) { edges { node { nationalId } } } }`;
     for (let i = 0; i < 3; i++) expect((await gql(person, { authorization })).errors).toBeUndefined();
     // Straight to the subgraph too: it verifies (and remembers) the same token on its own.
     expect((await gql(person, { authorization, service: 'registry' })).errors).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 3_500));
+    expect(Date.now()).toBeLessThan(expiresAt); // the answers above were given while the token was valid
+    // Until the instant the token itself names, and no longer: its expiry is the event waited for.
+    await new Promise((r) => setTimeout(r, expiresAt - Date.now() + 1));
     expect(codes(await gql(person, { authorization }))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await gql(person, { authorization, service: 'registry' }))).toEqual(['UNAUTHENTICATED']);
   });

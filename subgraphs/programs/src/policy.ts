@@ -35,6 +35,11 @@ export const policy = {
     throw forbidden('No enrolment of a region you may write to has this id');
   },
 
+  /** Before any argument is looked at: only advisors and the national office ever enrol, so anyone else is refused whatever they send. */
+  assertMayEnrol(viewer: Viewer): void {
+    if (viewer.role !== 'NATIONAL' && viewer.role !== 'ADVISOR') throw forbidden('Only advisors and the national office enrol auto-entrepreneurs');
+  },
+
   assertCanWrite(viewer: Viewer, region: string): void {
     if (!canWriteIn(viewer, region)) throw forbidden(`Only the advisors of ${region} and the national office may enrol and follow its auto-entrepreneurs`);
   },

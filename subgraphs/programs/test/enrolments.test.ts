@@ -112,6 +112,11 @@ describe('enrolments, through the gateway', () => {
     expect(codes(await gql(ENROL, { as: 'ADVISOR_MA03', variables: { input } }))).toEqual(['FORBIDDEN']); // the registry refuses the read
     expect(codes(await gql(ENROL, { as: 'REGIONAL_MA09', variables: { input } }))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(ENROL, { variables: { input } }))).toEqual(['FORBIDDEN']);
+    // Refused before the arguments are looked at: a caller who may not enrol learns nothing from them.
+    for (const as of [undefined, 'PARTNER', 'REGIONAL_MA09'] as const)
+      expect(codes(await gql(ENROL, { as, variables: { input: { programme: 'NO-SUCH-PROGRAMME', autoEntrepreneur: souss, amount: -5 } } }))).toEqual([
+        'FORBIDDEN',
+      ]);
     expect(await enrolmentRows(souss)).toBe(0);
     expect(ok(await gql(ENROL, { as: 'NATIONAL', variables: { input } })).enrol.status).toBe('APPLIED');
   });

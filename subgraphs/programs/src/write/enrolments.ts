@@ -47,6 +47,7 @@ export class Enrolments {
   }
 
   async enrol(input: EnrolmentInput, now = new Date()): Promise<Enrolment> {
+    policy.assertMayEnrol(this.viewer);
     uuidArg(input.autoEntrepreneur, 'autoEntrepreneur');
     const programme = await this.db.getRepository(Programme).findOneBy({ code: input.programme });
     if (!programme) throw badInput(`"${input.programme}" is not a programme: see Query.programmes`, 'programme');
@@ -114,9 +115,10 @@ export class Enrolments {
 
   /** Records a repayment of an honour loan; the loan is REPAID once the whole amount is back. */
   async recordRepayment(id: string, amount: number): Promise<Enrolment> {
-    if (!(amount > 0) || Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6)
-      throw badInput('The repayment must be more than zero, with at most two decimals (MAD)', 'amount');
+    // Checked once the caller may write to this enrolment: a refusal comes first, whatever the amount.
     return this.onEnrolment(id, async (tx, enrolment, programme) => {
+      if (!(amount > 0) || Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6)
+        throw badInput('The repayment must be more than zero, with at most two decimals (MAD)', 'amount');
       if (programme.kind !== ProgrammeKind.HONOUR_LOAN) throw badInput('Only honour loans are repaid here', 'id');
       if (enrolment.status !== S.ACTIVE && enrolment.status !== S.COMPLETED)
         throw badInput(`A loan is repaid once it is ACTIVE; this one is ${enrolment.status}`, 'id');
