@@ -27,7 +27,8 @@ module.exports = async function globalSetup() {
   const database = await kit.startEmbeddedPostgres(join(dataDir, 'postgres'));
   const names = ['gateway', 'regions', 'registry', 'programs', 'indicators'];
   const ports = {};
-  for (const name of names) ports[name] = await kit.freePort();
+  const { freePort } = require('./ports');
+  for (const name of names) ports[name] = await freePort();
   // Rate limiting is off for the shared stack (every test client is one address); gateway/test/resilience.test.ts runs gateways of its own with it on.
   const env = {
     DATABASE_URL: database.url,

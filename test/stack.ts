@@ -1,4 +1,4 @@
-import { freePort } from '../kit/src/subgraph/embedded';
+import { freePort } from './ports';
 import { startGateway } from './gateway';
 import { startSubgraph } from './subgraph';
 

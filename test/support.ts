@@ -91,3 +91,6 @@ export function signedToken(claims: { subject: string; role: string; region?: st
   const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
   return `${unsigned}.${createHmac('sha256', process.env.JWT_SECRET!).update(unsigned).digest('base64url')}`;
 }
+
+/** The Authorization header of a regional council of `region` (a test token of its own subject). */
+export const councilOf = (region: string) => `Bearer ${signedToken({ subject: `test-council-${region}`, role: 'REGIONAL', region })}`;

@@ -1,5 +1,5 @@
-import { randomInt } from 'node:crypto';
-import { freePort } from '../../kit/src/subgraph/embedded';
+import { randomInt, randomUUID } from 'node:crypto';
+import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { startSubgraph, type ExtraSubgraph as Service } from '../../test/subgraph';
 import { gql, ok, type TokenName } from '../../test/support';
@@ -34,12 +34,27 @@ describe('audit of personal data (law 09-08)', () => {
     for (const service of [registry, programs]) service?.child.kill('SIGTERM');
   });
 
-  /** The audit lines a service logged while `run` ran. */
+  /**
+   * The audit lines a service logged while `run` ran. A line may be written just after its answer
+   * left, so the end is marked by an audited read of this suite's own, sent straight to the
+   * service once `run` is over: the lines are those logged before the marker's line appears
+   * (the log is one ordered stream), waited for as an event, not for a duration.
+   */
   async function auditedBy(service: Service, run: () => Promise<unknown>): Promise<Array<Record<string, any>>> {
     const from = service.lines.length;
     await run();
-    await new Promise((r) => setTimeout(r, 300)); // the line is written as the answer goes out
-    return service.lines.slice(from).filter((line) => line.audit);
+    const marker = randomUUID();
+    const read =
+      service === registry
+        ? `{ autoEntrepreneurs(first: 1) { edges { node { id fullName } } } }`
+        : `{ enrolments(first: 1) { edges { node { beneficiary { id } } } } }`;
+    ok(await gql(read, { as: 'REGIONAL_MA09', origin: `http://127.0.0.1:${service.port}`, headers: { 'x-request-id': marker } }));
+    const deadline = Date.now() + 10_000;
+    const markerLine = () => service.lines.findIndex((line, i) => i >= from && line.audit && line.requestId === marker);
+    while (markerLine() < 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+    const end = markerLine();
+    expect(end).toBeGreaterThanOrEqual(0);
+    return service.lines.slice(from, end).filter((line) => line.audit);
   }
 
   const PEOPLE = `{ autoEntrepreneurs(region: "MA-09", first: 3) { edges { node { id fullName nationalId } } } }`;

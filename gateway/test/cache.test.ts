@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { OWNED } from '../../test/regions';
 import { token, url } from '../../test/support';
 
 async function post(query: string, bearer?: string, variables?: Record<string, unknown>) {
@@ -10,7 +11,7 @@ async function post(query: string, bearer?: string, variables?: Record<string, u
 
 describe('the public response cache', () => {
   it('serves repeated public queries from the cache and empties it on a mutation', async () => {
-    const query = `{ region(code: "MA-05") { registrationStats { applications } } }`;
+    const query = `{ region(code: "${OWNED.cache}") { registrationStats { applications } } }`;
     const first = await post(query);
     const second = await post(query);
     expect([first.cache, second.cache]).toEqual(['MISS', 'HIT']);
@@ -21,7 +22,7 @@ describe('the public response cache', () => {
       nationalId: `ZC${randomInt(1_000_000, 10_000_000)}`,
       gender: 'FEMALE',
       birthDate: '1990-01-01',
-      region: 'MA-05',
+      region: OWNED.cache,
       activityCode: 'C-02',
     };
     const write = await post(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, token('NATIONAL'), { input });

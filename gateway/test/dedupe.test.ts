@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { freePort } from '../../kit/src/subgraph/embedded';
+import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { gql, ok, url } from '../../test/support';
 
@@ -60,7 +60,7 @@ describe('subgraph request deduplication', () => {
       nationalId: `DD${Date.now() % 1_000_000}`,
       gender: 'FEMALE',
       birthDate: '1990-01-01',
-      region: 'MA-05',
+      region: 'MA-08', // an open region (test/regions.ts)
       activityCode: 'S-01',
     };
     const mutation = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`;

@@ -1,12 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { freePort } from '../../kit/src/subgraph/embedded';
+import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { exited, startSubgraph, type ExtraSubgraph } from '../../test/subgraph';
 import { codes, gql, ok, sqlOn, type GraphQLResult, type TokenName } from '../../test/support';
 
 /** Exactly once: a mutation sent with an Idempotency-Key is applied once, and every retry gets its answer (docs/idempotency.md). */
 const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status } }`;
-// The shared stack's writes go to Drâa-Tafilalet (MA-08), where no other suite counts exactly.
+// The shared stack's writes go to Drâa-Tafilalet (MA-08), an open region (test/regions.ts).
 const input = (nationalId: string, region = 'MA-08') => ({
   fullName: 'Samira Idempotente',
   nationalId,
@@ -54,7 +54,7 @@ describe('idempotency keys', () => {
     const variables = {
       a: input(freshCin('IA')),
       c: input(freshCin('IA')),
-      b: { indicator: 'ADVISOR_SUPPORT_QUALITY', region: 'MA-01', year: 2016, rating: 3, comment: `Idempotency parts ${key}` },
+      b: { indicator: 'ADVISOR_SUPPORT_QUALITY', region: 'MA-08', year: 2016, rating: 3, comment: `Idempotency parts ${key}` },
     };
     const first = await gql(query, { as: 'NATIONAL', variables, headers: { 'idempotency-key': key } });
     const again = await gql(query, { as: 'NATIONAL', variables, headers: { 'idempotency-key': key } });

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from '../../kit/src/subgraph/embedded';
+import { freePort } from '../../test/ports';
 
 const ROOT = join(__dirname, '..', '..');
 const children: ChildProcess[] = [];

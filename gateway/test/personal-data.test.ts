@@ -79,24 +79,99 @@ describe('personal data in the composed schema', () => {
     expect(missing).toEqual([]);
   });
 
-  it('enforces each kind of rule', async () => {
-    const page = ok(await gql(`{ autoEntrepreneurs(region: "MA-09", status: REGISTERED, first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' }));
-    const id = page.autoEntrepreneurs.edges[0].node.id;
-    const entity = `query($id: ID!) { autoEntrepreneur(id: $id) { fullName } }`;
-    expect(codes(await gql(entity, { variables: { id } }))).toEqual(['FORBIDDEN']);
-    expect(ok(await gql(entity, { as: 'REGIONAL_MA09', variables: { id } })).autoEntrepreneur.fullName).toBeTruthy();
-    const masked = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { nationalId } }`, { as: 'REGIONAL_MA09', variables: { id } }));
-    expect(masked.autoEntrepreneur.nationalId).toMatch(/\*{4,}$/);
-    for (const field of Object.entries(RULES.AutoEntrepreneur)
-      .filter(([, r]) => r === 'contact')
-      .map(([f]) => f)) {
-      expect(codes(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field} } }`, { as: 'REGIONAL_MA09', variables: { id } }))).toEqual(['FORBIDDEN']);
-      expect(
-        ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field} } }`, { as: 'ADVISOR_MA09', variables: { id } })).autoEntrepreneur[field],
-      ).toBeTruthy();
-    }
+  it.each(Object.entries(RULES).flatMap(([type, rules]) => Object.entries(rules).map(([field, rule]) => [`${type}.${field}`, rule, type, field])))(
+    '%s (%s) is shown, masked, refused or left out for each caller as its rule says',
+    async (_name, rule, type, field) => {
+      const seen: Record<string, Outcome> = {};
+      for (const caller of CALLERS) for (const whose of ['own', 'other'] as const) seen[`${caller} ${whose}`] = await outcome(type, field, caller, whose);
+      expect(seen).toEqual(expectedOutcomes(rule, type));
+    },
+  );
+
+  it('leaves people out of the lists of public types', async () => {
     expect(ok(await gql(`{ programmes { enrolments { id } } }`)).programmes.flatMap((p: any) => p.enrolments)).toEqual([]);
-    expect(codes(await gql(`{ advisors(region: "MA-09") { fullName } }`))).toContain('FORBIDDEN');
-    expect(ok(await gql(`{ advisors(region: "MA-09") { followed { id } } }`)).advisors.flatMap((a: any) => a.followed)).toEqual([]);
+    expect(ok(await gql(`{ programmes { enrolments { id } } }`, { as: 'PARTNER' })).programmes.flatMap((p: any) => p.enrolments)).toEqual([]);
   });
 });
+
+/**
+ * The walk: every field above, read by every kind of caller, about someone of the caller's own
+ * region (MA-09) and of another (MA-03), each field alone in its query (so that a refusal of one
+ * field cannot hide another). What the caller gets is classified from the answer alone.
+ */
+type Caller = 'anonymous' | 'PARTNER' | 'REGIONAL_MA09' | 'ADVISOR_MA09' | 'NATIONAL';
+type Outcome = 'shown' | 'masked' | 'refused' | 'left out';
+const CALLERS: Caller[] = ['anonymous', 'PARTNER', 'REGIONAL_MA09', 'ADVISOR_MA09', 'NATIONAL'];
+const REGION_OF = { own: 'MA-09', other: 'MA-03' } as const;
+
+/** What each rule promises each caller, about someone of its own region or of another. */
+function expectedOutcomes(rule: string, type: string): Record<string, Outcome> {
+  const table: Record<Caller, [Outcome, Outcome]> = {
+    anonymous: ['refused', 'refused'],
+    PARTNER: ['refused', 'refused'],
+    REGIONAL_MA09: ['shown', 'refused'],
+    ADVISOR_MA09: ['shown', 'refused'],
+    NATIONAL: ['shown', 'shown'],
+  };
+  if (rule === 'masked') table.REGIONAL_MA09 = ['masked', 'refused'];
+  if (rule === 'contact') table.REGIONAL_MA09 = ['refused', 'refused'];
+  if (rule === 'public') for (const caller of CALLERS) table[caller] = ['shown', 'shown'];
+  // An advisor's followed people and enrolments are lists filtered to what the caller may read.
+  if (type === 'Advisor' && rule === 'scoped') {
+    table.anonymous = table.PARTNER = ['left out', 'left out'];
+    table.REGIONAL_MA09 = table.ADVISOR_MA09 = ['shown', 'left out'];
+  }
+  return Object.fromEntries(
+    CALLERS.flatMap((caller) => [
+      [`${caller} own`, table[caller][0]],
+      [`${caller} other`, table[caller][1]],
+    ]),
+  );
+}
+
+const people: Record<string, string> = {};
+/** A registered person of the region (as the national office finds them), with enrolments when the type is about them. */
+async function personOf(region: string): Promise<string> {
+  if (!people[region]) {
+    const { enrolments } = ok(await gql(`{ enrolments(region: "${region}", first: 1) { edges { node { beneficiary { id } } } } }`, { as: 'NATIONAL' }));
+    people[region] = enrolments.edges[0].node.beneficiary.id;
+  }
+  return people[region];
+}
+
+async function outcome(type: string, field: string, caller: Caller, whose: 'own' | 'other'): Promise<Outcome> {
+  const region = REGION_OF[whose];
+  const selection = await subselection(type, field);
+  const as = caller === 'anonymous' ? undefined : caller;
+  if (type === 'AutoEntrepreneur') {
+    const result = await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field}${selection} } }`, { as, variables: { id: await personOf(region) } });
+    if (codes(result).includes('FORBIDDEN')) return 'refused';
+    const value = ok(result).autoEntrepreneur[field];
+    return field === 'nationalId' && /\*{4,}$/.test(value) ? 'masked' : 'shown';
+  }
+  if (type === 'Enrolment') {
+    const result = await gql(`{ enrolments(region: "${region}", first: 3) { edges { node { ${field}${selection} } } } }`, { as });
+    if (codes(result).includes('FORBIDDEN')) return 'refused';
+    return ok(result).enrolments.edges.length ? 'shown' : 'left out';
+  }
+  const result = await gql(`{ advisors(region: "${region}") { ${field}${selection} } }`, { as });
+  if (codes(result).includes('FORBIDDEN')) return 'refused';
+  const values = ok(result).advisors.map((a: any) => a[field]);
+  return values.some((v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined)) ? 'shown' : 'left out';
+}
+
+let schemaTypes: Promise<Map<string, Map<string, string | null>>> | null = null;
+/** `{ __typename }` under a field of object type (whatever it is), nothing under a scalar. */
+async function subselection(type: string, field: string): Promise<string> {
+  schemaTypes ??= gql(`{ __schema { types { name fields { name type { kind ofType { kind ofType { kind ofType { kind } } } } } } } }`).then((r) => {
+    const objectKinds = new Set(['OBJECT', 'INTERFACE', 'UNION']);
+    const innermost = (t: any): string => (t.ofType ? innermost(t.ofType) : t.kind);
+    return new Map(
+      ok(r).__schema.types.map((t: any) => [
+        t.name,
+        new Map((t.fields ?? []).map((f: any) => [f.name, objectKinds.has(innermost(f.type)) ? ' { __typename }' : ''])),
+      ]),
+    );
+  });
+  return (await schemaTypes).get(type)?.get(field) ?? '';
+}

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
-import { freePort } from '../../kit/src/subgraph/embedded';
+import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { gql, url, type Call, type TokenName } from '../../test/support';
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { freePort } from '../../kit/src/subgraph/embedded';
+import { freePort } from '../../test/ports';
 import { launchBrowser, screenshot, useToken, watch } from '../../test/browser';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { gql, ok, token, url } from '../../test/support';

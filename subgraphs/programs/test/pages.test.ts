@@ -1,6 +1,6 @@
 import { codes, gql, ok, sqlOn } from '../../../test/support';
 
-// Béni Mellal-Khénifra (MA-07) is read by this file and written by no test file: its enrolments stand still.
+// Marrakech-Safi (MA-07) is a still region (test/regions.ts): its enrolments stand still while this file walks them.
 const PAGE = `query($programme: ID, $region: ID, $status: EnrolmentStatus, $first: Int, $after: String) {
   enrolments(programme: $programme, region: $region, status: $status, first: $first, after: $after) {
     edges { cursor node { id regionCode status programme { code } } } pageInfo { hasNextPage endCursor } totalCount } }`;

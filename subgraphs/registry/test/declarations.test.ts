@@ -5,7 +5,7 @@ const DECLARE = `mutation($id: ID!, $period: String!, $amount: Float!) { declare
 const CORRECT = `mutation($id: ID!, $period: String!, $amount: Float!, $reason: String!) { correctTurnover(id: $id, period: $period, amount: $amount, reason: $reason) { amount tax correctedAt } }`;
 const STRIKE = `mutation($id: ID!, $reason: StrikeOffReason!) { strikeOff(id: $id, reason: $reason) { status struckOffReason } }`;
 
-// Writes in Laâyoune-Sakia El Hamra (MA-11), a region no other test file writes to.
+// Writes in Laâyoune-Sakia El Hamra (MA-11), this file's own region (test/regions.ts).
 const HERE = { region: 'MA-11', province: 'MA-11-LAA' };
 
 async function registeredPerson(overrides: Record<string, unknown> = {}) {

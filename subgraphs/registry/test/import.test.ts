@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gql, ok } from '../../../test/support';
 import { regionStats, sql } from './helpers';
 
-// Imports into Guelmim-Oued Noun (MA-10), a region no other test file writes to.
+// Imports into Guelmim-Oued Noun (MA-10), this file's own region (test/regions.ts): no other suite writes there.
 const ENTRY = join(__dirname, '..', 'dist', 'main.js');
 const HEADER = 'fullName,nationalId,gender,birthDate,region,activityCode,province,phone,segment,submittedAt';
 const env = { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, DATABASE_PREFIX: 'test_', LOG_LEVEL: 'silent' };

@@ -1,7 +1,7 @@
 import { codes, gql, ok } from '../../../test/support';
 import { application, freshCin, regionStats, sql, submit, SUBMIT, THIS_YEAR } from './helpers';
 
-// Writes in Dakhla-Oued Ed-Dahab (MA-12), a region no other test file writes to, so counts are exact.
+// Writes in Dakhla-Oued Ed-Dahab (MA-12), this file's own region (test/regions.ts), so counts are exact.
 const REGISTER = `mutation($id: ID!) { registerApplication(id: $id) { status registrationNumber registeredAt } }`;
 const REJECT = `mutation($id: ID!, $reason: String!) { rejectApplication(id: $id, reason: $reason) { status rejectionReason } }`;
 const STRIKE = `mutation($id: ID!, $reason: StrikeOffReason!, $note: String) { strikeOff(id: $id, reason: $reason, note: $note) { status struckOffReason struckOffNote struckOffAt } }`;

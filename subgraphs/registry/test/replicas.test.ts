@@ -1,5 +1,6 @@
-import { freePort } from '../../../kit/src/subgraph/embedded';
+import { freePort } from '../../../test/ports';
 import { startSubgraph, type ExtraSubgraph } from '../../../test/subgraph';
+import { OWNED } from '../../../test/regions';
 import { gql, ok, type Call } from '../../../test/support';
 import { application, THIS_YEAR } from './helpers';
 
@@ -21,7 +22,7 @@ describe('registry replicas', () => {
     const applications = async (where: Call) =>
       ok(
         await gql(
-          `{ _entities(representations: [{ __typename: "Region", code: "MA-08" }]) {
+          `{ _entities(representations: [{ __typename: "Region", code: "${OWNED.replicas}" }]) {
       ... on Region { registrationStats(year: ${THIS_YEAR}) { applications } } } }`,
           where,
         ),
@@ -32,7 +33,7 @@ describe('registry replicas', () => {
       await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {
         ...other,
         as: 'NATIONAL',
-        variables: { input: application({ region: 'MA-08', province: null }) },
+        variables: { input: application({ region: OWNED.replicas, province: null }) },
       }),
     );
     // The replica wrote: it sees the write at once. The shared registry learns it from the notification.

@@ -1,6 +1,6 @@
 import { gql, ok } from '../../../test/support';
 
-/** No suite writes to MA-07 (Casablanca-Settat): its figures hold still while this file reads them. */
+/** Marrakech-Safi (MA-07) is a still region (test/regions.ts): its figures hold still while this file reads them. */
 describe('registrations year by year', () => {
   it('adds up, year by year, to the all-years figures of a region and of the nation', async () => {
     const data = ok(
