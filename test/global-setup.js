@@ -33,7 +33,7 @@ module.exports = async function globalSetup() {
   const env = {
     DATABASE_URL: database.url,
     DATABASE_PREFIX: 'test_',
-    SEED_REGISTRATIONS: '2000',
+    SEED_REGISTRATIONS: '4000',
     LOG_LEVEL: 'silent',
     SNAPSHOT_SCHEDULE: 'off',
     RATE_LIMIT_PER_MINUTE: '0',

@@ -14,15 +14,30 @@ async function registeredPerson(overrides: Record<string, unknown> = {}) {
   return person;
 }
 
-/** A seeded auto-entrepreneur registered long ago in MA-11 and still registered. */
-async function seededRegistered(category: string): Promise<{ id: string }> {
+/** Seeded auto-entrepreneurs of MA-11, still registered, registered before `year`, untouched by any test, oldest id first; `idle`: with a whole calendar year since without turnover. */
+async function seeded(filter: { before: number; category?: string; idle?: boolean }): Promise<{ id: string }> {
   const [row] = await sql(
-    `SELECT id FROM auto_entrepreneur WHERE region_code = 'MA-11' AND status = 'REGISTERED' AND registered_at < '2019-01-01'
-    AND activity_category = $1 AND import_key IS NULL AND NOT EXISTS (SELECT 1 FROM registry_event e WHERE e.auto_entrepreneur_id = auto_entrepreneur.id AND e.actor_subject <> 'seed')
-    ORDER BY id LIMIT 1`,
-    [category],
+    `SELECT a.id FROM auto_entrepreneur a WHERE a.region_code = 'MA-11' AND a.status = 'REGISTERED' AND a.registered_at < make_date($1, 1, 1)
+    AND ($2::text IS NULL OR a.activity_category = $2) AND a.import_key IS NULL
+    AND NOT EXISTS (SELECT 1 FROM registry_event e WHERE e.auto_entrepreneur_id = a.id AND e.actor_subject <> 'seed')
+    AND (NOT $3 OR EXISTS (SELECT 1 FROM generate_series(extract(year FROM a.registered_at)::int + 1, $4 - 1) AS y
+      WHERE NOT EXISTS (SELECT 1 FROM turnover_declaration d WHERE d.auto_entrepreneur_id = a.id AND d.year = y AND d.amount > 0)))
+    ORDER BY a.id LIMIT 1`,
+    [filter.before, filter.category ?? null, filter.idle ?? false, THIS_YEAR],
   );
+  expect(row).toBeDefined();
   return row;
+}
+
+/** Makes a year's declared turnover exceed `amount`: declares a quarter left undeclared, or corrects a declared one. */
+async function turnoverAbove(id: string, year: number, amount: number): Promise<void> {
+  const declared = new Set(
+    (await sql('SELECT quarter FROM turnover_declaration WHERE auto_entrepreneur_id = $1 AND year = $2', [id, year])).map((r) => r.quarter),
+  );
+  const free = [1, 2, 3, 4].find((q) => !declared.has(q));
+  const period = `${year}-Q${free ?? [...declared][0]}`;
+  if (free) ok(await gql(DECLARE, { as: 'NATIONAL', variables: { id, period, amount } }));
+  else ok(await gql(CORRECT, { as: 'NATIONAL', variables: { id, period, amount, reason: 'Déclaration rectifiée' } }));
 }
 
 describe('turnover declarations', () => {
@@ -89,15 +104,16 @@ describe('turnover declarations', () => {
     const noCeiling = await gql(STRIKE, { as: 'NATIONAL', variables: { id: fresh.id, reason: 'CEILING_EXCEEDED_TWO_YEARS' } });
     expect(noCeiling.errors![0].message).toMatch(/did not exceed the ceiling/);
 
-    // Seeded people declared until 2020 and nothing since: a whole calendar year without turnover.
-    const idle = await seededRegistered('COMMERCIAL');
+    // A seeded person who went dormant: a whole calendar year without turnover since registering.
+    const idle = await seeded({ before: THIS_YEAR - 1, idle: true });
     expect(ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: idle.id, reason: 'NO_TURNOVER_FOR_A_YEAR' } })).strikeOff.status).toBe('STRUCK_OFF');
 
-    // Services ceiling: 200,000 MAD a year; above it in 2023 and 2024.
-    const busy = await seededRegistered('SERVICES');
-    for (const period of ['2023-Q1', '2024-Q2']) ok(await gql(DECLARE, { as: 'NATIONAL', variables: { id: busy.id, period, amount: 250_000 } }));
+    // Services ceiling: 200,000 MAD a year; above it two years running.
+    const [first, second] = [THIS_YEAR - 3, THIS_YEAR - 2];
+    const busy = await seeded({ before: first, category: 'SERVICES' });
+    for (const year of [first, second]) await turnoverAbove(busy.id, year, 250_000);
     const years = ok(await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { yearsAboveCeiling } }`, { as: 'NATIONAL', variables: { id: busy.id } }));
-    expect(years.autoEntrepreneur.yearsAboveCeiling).toEqual([2023, 2024]);
+    expect(years.autoEntrepreneur.yearsAboveCeiling).toEqual([first, second]);
     expect(ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: busy.id, reason: 'CEILING_EXCEEDED_TWO_YEARS' } })).strikeOff.struckOffReason).toBe(
       'CEILING_EXCEEDED_TWO_YEARS',
     );

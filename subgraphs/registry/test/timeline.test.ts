@@ -1,4 +1,6 @@
-import { gql, ok } from '../../../test/support';
+import { gql, ok, sqlOn } from '../../../test/support';
+
+const THIS_YEAR = new Date().getUTCFullYear();
 
 /** Marrakech-Safi (MA-07) is a still region (test/regions.ts): its figures hold still while this file reads them. */
 describe('registrations year by year', () => {
@@ -22,5 +24,27 @@ describe('registrations year by year', () => {
     expect(data.registrationsByYear[0].year).toBeGreaterThanOrEqual(2015);
     const last = data.registrationsByYear[data.registrationsByYear.length - 1];
     expect(last.registeredToDate).toBe(data.registrationsByYear.reduce((total: number, y: any) => total + y.registered, 0));
+  });
+
+  it('runs the demo register from 2015 to this year without a gap year, in the shape of the register statistics', async () => {
+    const { registrationsByYear } = ok(await gql(`{ registrationsByYear { year applications registered } }`));
+    const years = registrationsByYear.map((y: any) => y.year);
+    expect(years).toEqual(Array.from({ length: THIS_YEAR - 2015 + 1 }, (_, i) => 2015 + i));
+    for (const year of registrationsByYear) expect(year.registered).toBeGreaterThan(0);
+    // Growth after 2018 (123,075 applications in March 2019, 302,577 in June 2020): 2019 is well above 2017.
+    const of = (year: number) => registrationsByYear.find((y: any) => y.year === year).applications;
+    expect(of(2019)).toBeGreaterThan(2 * of(2017));
+  });
+
+  it('strikes off about the share of the register the statistics give (118,116 of 615,660 applications by March 2024)', async () => {
+    const [{ applications, struck }] = await sqlOn(
+      'registry',
+      `SELECT count(*) FILTER (WHERE submitted_at < '2024-04-01T00:00:00Z')::int AS applications,
+              count(*) FILTER (WHERE struck_off_at < '2024-04-01T00:00:00Z')::int AS struck
+       FROM auto_entrepreneur`, // rows written by the tests are all dated after March 2024
+    );
+    const source = 118_116 / 615_660;
+    expect(struck / applications).toBeGreaterThan(source - 0.05);
+    expect(struck / applications).toBeLessThan(source + 0.05);
   });
 });

@@ -53,19 +53,7 @@ async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: numb
   ]);
   const result = new Map<string, Figures>();
   const row = (region: string) => {
-    if (!result.has(region))
-      result.set(region, {
-        honourLoanBeneficiaries: 0,
-        honourLoanAmount: 0,
-        digitalInclusionBeneficiaries: 0,
-        tpmePromotionBeneficiaries: 0,
-        projectHolderBeneficiaries: 0,
-        postCreationBeneficiaries: 0,
-        advisorsTrained: 0,
-        awarenessEvents: 0,
-        workshops: 0,
-        councilsEngaged: 0,
-      });
+    if (!result.has(region)) result.set(region, noFigures());
     return result.get(region)!;
   };
   for (const r of [...enrolments, ...advisors, ...events]) {
@@ -75,9 +63,9 @@ async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: numb
   return result;
 }
 
-/** The national figures: the sum of the regions (a council counts once, in its region). */
-export function sumOf(figures: Iterable<Figures>): Figures {
-  const total = {
+/** A region with nothing to count: every figure 0 (these are counts, so 0 is the truth, not a stand-in). */
+function noFigures(): Figures {
+  return {
     honourLoanBeneficiaries: 0,
     honourLoanAmount: 0,
     digitalInclusionBeneficiaries: 0,
@@ -89,6 +77,11 @@ export function sumOf(figures: Iterable<Figures>): Figures {
     workshops: 0,
     councilsEngaged: 0,
   };
+}
+
+/** The national figures: the sum of the regions (a council counts once, in its region). */
+export function sumOf(figures: Iterable<Figures>): Figures {
+  const total = noFigures();
   for (const f of figures) for (const key of Object.keys(total) as Array<keyof Figures>) total[key] += f[key];
   return total;
 }

@@ -10,24 +10,31 @@ const DAY = 86_400_000;
 const LOANS = new Set([ProgrammeKind.HONOUR_LOAN, ProgrammeKind.FINANCING]);
 
 /** Enrolments of the demo population: about one registered person in twelve, in a programme of their region. */
-function enrolmentOf(i: number, advisorsByRegion: Map<string, AdvisorSeed[]>): unknown[] | null {
-  const person = demoPerson(i);
+function enrolmentOf(i: number, advisorsByRegion: Map<string, AdvisorSeed[]>, today: Date): unknown[] | null {
+  const person = demoPerson(i, today);
   if (!person.decidedAt || (person.outcome !== 'REGISTERED' && person.outcome !== 'STRUCK_OFF')) return null;
   const random = streamFor(i, 4);
   if (random() > 0.08) return null;
   const open = PROGRAMMES.filter((p) => p.regions.includes(person.region));
   const programme = open[Math.floor(random() * open.length)];
   const from = Math.max(person.decidedAt.getTime(), Date.UTC(programme.startYear, 0, 1));
-  const until = Date.UTC(programme.endYear ?? 2020, 11, 31);
+  const until = Math.min(
+    programme.endYear ? Date.UTC(programme.endYear, 11, 31) : Infinity,
+    person.struckOffAt?.getTime() ?? Infinity,
+    today.getTime() - 30 * DAY,
+  );
   if (from > until) return null;
   const enrolledAt = new Date(from + Math.floor(random() * ((until - from) / DAY)) * DAY);
-  const status = pickWeighted(random, [
+  // An enrolment lasts a year: one that started less than a year ago cannot be over yet.
+  const underAYear = today.getTime() - enrolledAt.getTime() < 395 * DAY;
+  const drawn = pickWeighted(random, [
     [S.COMPLETED, 35],
     [S.ACTIVE, 30],
     [S.ACCEPTED, 10],
     [S.APPLIED, 10],
     [S.DROPPED, 15],
   ] as const);
+  const status = underAYear && (drawn === S.COMPLETED || drawn === S.DROPPED) ? S.ACTIVE : drawn;
   const accepted = status !== S.APPLIED;
   const started = status === S.ACTIVE || status === S.COMPLETED;
   const ended = status === S.COMPLETED || status === S.DROPPED;
@@ -137,12 +144,13 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
     ],
     network.map((a) => [a.id, a.fullName, a.region, a.partner, a.workshopId, a.trainedOn]),
   );
+  const today = new Date();
   const byRegion = new Map<string, AdvisorSeed[]>();
   for (const a of network) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
   for (let start = 0; start < options.registrations; start += CHUNK) {
     const rows: unknown[][] = [];
     for (let i = start; i < Math.min(start + CHUNK, options.registrations); i++) {
-      const row = enrolmentOf(i, byRegion);
+      const row = enrolmentOf(i, byRegion, today);
       if (row) rows.push(row);
     }
     await insertMany(

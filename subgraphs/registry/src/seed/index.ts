@@ -8,7 +8,6 @@ import { CEILINGS, taxOn, taxRate } from '../rules/tax';
 import { ACTIVITIES, EXCLUDED } from './activities';
 import { seedPerson, type SeedPerson } from './people';
 
-const LAST_DECLARED_YEAR = 2020;
 const CHUNK = 20_000;
 const SEED_ACTOR = 'seed';
 
@@ -52,20 +51,28 @@ const EVENTS: Array<[string, string]> = [
   ['at', 'timestamptz'],
 ];
 
-/** Quarterly declarations from the quarter of registration to the end of 2020 (or the strike-off); 30 % of quarters left undeclared. */
-function quartersOf(person: SeedPerson): unknown[][] {
+/**
+ * Quarterly declarations from the quarter of registration to the last quarter declared by today
+ * (due by the 20th of the month after it); 30 % of quarters left undeclared. A person struck off
+ * for a whole calendar year without turnover declares nothing from the year before the strike-off,
+ * and a dormant one nothing after its first year or two.
+ */
+function quartersOf(person: SeedPerson, today: Date): unknown[][] {
   if (!person.decidedAt || (person.outcome !== 'REGISTERED' && person.outcome !== 'STRUCK_OFF')) return [];
   const random = streamFor(person.index, 3);
   const rows: unknown[][] = [];
   const from = Date.UTC(person.decidedAt.getUTCFullYear(), Math.floor(person.decidedAt.getUTCMonth() / 3) * 3, 1);
-  const until = (person.struckOffAt ?? new Date(Date.UTC(LAST_DECLARED_YEAR, 11, 31))).getTime();
-  for (let year = person.decidedAt.getUTCFullYear(); year <= LAST_DECLARED_YEAR; year++) {
+  // Many auto-entrepreneurs stop declaring a year or two after registering and wait, dormant, to
+  // be struck off: 40 % of the registered here (the statistics count 389,565 active of 507,681 registered by 2024).
+  const dormantAfter = random() < 0.4 ? person.decidedAt.getUTCFullYear() + Math.floor(random() * 2) : Infinity;
+  const lastYear = Math.min(person.struckOffAt ? person.struckOffAt.getUTCFullYear() - 2 : today.getUTCFullYear(), dormantAfter);
+  for (let year = person.decidedAt.getUTCFullYear(); year <= lastYear; year++) {
     for (let quarter = 1; quarter <= 4; quarter++) {
-      const start = Date.UTC(year, (quarter - 1) * 3, 1);
-      if (start < from || start > until) continue;
+      const declaredAt = new Date(Date.UTC(year, quarter * 3, 20));
+      if (Date.UTC(year, (quarter - 1) * 3, 1) < from || declaredAt > today) continue;
       if (random() < 0.3) continue;
       const amount = Math.round((person.yearlyTurnover / 4) * (0.5 + random()) * 100) / 100;
-      rows.push([person.id, person.region, year, quarter, amount, taxOn(amount, person.category, year), new Date(Date.UTC(year, quarter * 3, 20))]);
+      rows.push([person.id, person.region, year, quarter, amount, taxOn(amount, person.category, year), declaredAt]);
     }
   }
   return rows;
@@ -108,12 +115,13 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
   );
   let sequence = 0;
   const started = Date.now();
+  const today = new Date();
   for (let start = 0; start < options.registrations; start += CHUNK) {
     const people: unknown[][] = [];
     const declarations: unknown[][] = [];
     const events: unknown[][] = [];
     for (let i = start; i < Math.min(start + CHUNK, options.registrations); i++) {
-      const p = seedPerson(i);
+      const p = seedPerson(i, today);
       const registered = p.outcome === 'REGISTERED' || p.outcome === 'STRUCK_OFF';
       const number = registered ? registrationNumber(p.decidedAt!.getUTCFullYear(), p.region, ++sequence) : null;
       people.push([
@@ -137,7 +145,7 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
         p.struckOffAt,
         p.struckOffAt ? 'NO_TURNOVER_FOR_A_YEAR' : null,
       ]);
-      declarations.push(...quartersOf(p));
+      declarations.push(...quartersOf(p, today));
       events.push(...eventsOf(p));
     }
     await insertMany(manager, 'auto_entrepreneur', PEOPLE, people);

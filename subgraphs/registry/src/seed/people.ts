@@ -119,8 +119,8 @@ export interface SeedPerson extends DemoPerson {
 const DAY = 86_400_000;
 const TURNOVER_MEAN = 13_600;
 
-export function seedPerson(i: number): SeedPerson {
-  const base = demoPerson(i);
+export function seedPerson(i: number, today = new Date()): SeedPerson {
+  const base = demoPerson(i, today);
   const random = streamFor(i, 2);
   const first = base.gender === 'FEMALE' ? WOMEN[Math.floor(random() * WOMEN.length)] : MEN[Math.floor(random() * MEN.length)];
   const family = FAMILY[Math.floor(random() * FAMILY.length)];
