@@ -76,13 +76,14 @@ export async function sqlOn<T = any>(subgraph: Exclude<ServiceName, 'gateway'>, 
  * state such as lookup budgets apart from other suites). HS256 signed here with node:crypto, as
  * an identity provider would, so that tests do not load the kit's ESM-only JWT library.
  */
-export function signedToken(claims: { subject: string; role: string; region?: string }, lifetimeSeconds = 3600): string {
+export function signedToken(claims: { subject: string; role: string; region?: string; advisor?: string }, lifetimeSeconds = 3600): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const payload = {
     sub: claims.subject,
     role: claims.role,
     ...(claims.region ? { region: claims.region } : {}),
+    ...(claims.advisor ? { advisor: claims.advisor } : {}),
     iss: 'moukawil-graph',
     aud: 'moukawil-graph',
     iat: now,

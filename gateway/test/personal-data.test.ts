@@ -52,6 +52,7 @@ const RULES: Record<string, Record<string, 'entity' | 'masked' | 'contact' | 'sc
     repaymentStatus: 'scoped',
     repaidAmount: 'scoped',
     advisor: 'scoped',
+    followUps: 'scoped',
   },
   Advisor: {
     id: 'public',
@@ -64,6 +65,17 @@ const RULES: Record<string, Record<string, 'entity' | 'masked' | 'contact' | 'sc
     active: 'public',
     followed: 'scoped',
     enrolments: 'scoped',
+    deactivatedAt: 'public',
+    deactivationReason: 'name',
+    history: 'name',
+  },
+  FollowUp: {
+    id: 'scoped',
+    on: 'scoped',
+    kind: 'scoped',
+    notes: 'scoped',
+    actorSubject: 'scoped',
+    recordedAt: 'scoped',
   },
 };
 
@@ -154,10 +166,17 @@ async function outcome(type: string, field: string, caller: Caller, whose: 'own'
     if (codes(result).includes('FORBIDDEN')) return 'refused';
     return ok(result).enrolments.edges.length ? 'shown' : 'left out';
   }
+  if (type === 'FollowUp') {
+    const result = await gql(`{ enrolments(region: "${region}", first: 100) { edges { node { followUps { ${field}${selection} } } } } }`, { as });
+    if (codes(result).includes('FORBIDDEN')) return 'refused';
+    return ok(result).enrolments.edges.some((e: any) => e.node.followUps.length > 0) ? 'shown' : 'left out';
+  }
   const result = await gql(`{ advisors(region: "${region}") { ${field}${selection} } }`, { as });
   if (codes(result).includes('FORBIDDEN')) return 'refused';
   const values = ok(result).advisors.map((a: any) => a[field]);
-  return values.some((v: unknown) => (Array.isArray(v) ? v.length > 0 : v !== undefined)) ? 'shown' : 'left out';
+  // A scoped list is filtered, not refused: it shows when some advisor's list holds anything.
+  const scoped = RULES[type][field] === 'scoped';
+  return values.some((v: unknown) => (scoped && Array.isArray(v) ? v.length > 0 : v !== undefined)) ? 'shown' : 'left out';
 }
 
 let schemaTypes: Promise<Map<string, Map<string, string | null>>> | null = null;

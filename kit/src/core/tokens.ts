@@ -10,6 +10,8 @@ export interface Viewer {
   role: Role | null;
   /** Region of a REGIONAL or ADVISOR viewer. */
   region: string | null;
+  /** An ADVISOR viewer's advisor id in the network, when its token names one. */
+  advisor?: string | null;
   /** The verified bearer token, forwarded by the gateway to the subgraphs. */
   token: string | null;
 }
@@ -80,7 +82,7 @@ export function unauthenticated(message: string): GraphQLError {
 /** Signs a development token (HS256 with JWT_SECRET). */
 export async function signToken(claims: TokenClaims, expiresIn = '12h'): Promise<string> {
   validateClaims(claims);
-  return new SignJWT({ role: claims.role, ...(claims.region ? { region: claims.region } : {}) })
+  return new SignJWT({ role: claims.role, ...(claims.region ? { region: claims.region } : {}), ...(claims.advisor ? { advisor: claims.advisor } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.subject)
     .setIssuer(issuer())
@@ -104,9 +106,10 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
       subject: String(payload.sub ?? ''),
       role: payload.role as Role,
       region: typeof payload.region === 'string' ? payload.region : undefined,
+      advisor: typeof payload.advisor === 'string' ? payload.advisor : undefined,
     };
     validateClaims(claims);
-    const viewer: Viewer = Object.freeze({ subject: claims.subject, role: claims.role, region: claims.region ?? null, token });
+    const viewer: Viewer = Object.freeze({ subject: claims.subject, role: claims.role, region: claims.region ?? null, advisor: claims.advisor ?? null, token });
     remember(token, viewer, payload.exp);
     return viewer;
   } catch (error) {

@@ -16,6 +16,11 @@ export function canWriteIn(viewer: Viewer, region: string): boolean {
   return viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === region);
 }
 
+/** May this viewer record the operational data of `region` (events, workshops, advisors, partners, conventions)? Its council and the national office. */
+export function canManageIn(viewer: Viewer, region: string): boolean {
+  return viewer.role === 'NATIONAL' || (viewer.role === 'REGIONAL' && viewer.region === region);
+}
+
 /** The regions whose people a viewer may list: all, or one, or none. */
 export function readableRegions(viewer: Viewer): 'ALL' | string[] {
   if (viewer.role === 'NATIONAL') return 'ALL';

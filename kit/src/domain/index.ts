@@ -1,5 +1,5 @@
 /** Facts and law shared by several subgraphs: the territory (regions, provinces), the roles and what each may see of people, the demo population. */
-export { canReadPeopleOf, canWriteIn, nationalIdFor, nationalIdVisibility, peopleListScope, readableRegions } from './access';
+export { canManageIn, canReadPeopleOf, canWriteIn, nationalIdFor, nationalIdVisibility, peopleListScope, readableRegions } from './access';
 export { demoPerson, pickWeighted, streamFor } from './demo';
 export type { DemoPerson } from './demo';
 export { ROLES } from './roles';

@@ -9,7 +9,11 @@ export interface TokenClaims {
   subject: string;
   role: Role;
   region?: string;
+  /** An ADVISOR's own advisor id in the network (programs subgraph): "my beneficiaries", follow-ups. */
+  advisor?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateClaims(claims: TokenClaims): void {
   if (!ROLES.includes(claims.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
@@ -18,4 +22,6 @@ export function validateClaims(claims: TokenClaims): void {
     throw new Error(`role ${claims.role} needs a region, one of MA-01 … MA-12`);
   }
   if (!regional && claims.region) throw new Error(`role ${claims.role} is national: it takes no region`);
+  if (claims.advisor !== undefined && (claims.role !== 'ADVISOR' || !UUID.test(claims.advisor)))
+    throw new Error('only an ADVISOR token names an advisor, by its id (UUID)');
 }

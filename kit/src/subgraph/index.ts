@@ -1,7 +1,7 @@
 /** The half of the kit only subgraphs (and the scripts that run their databases) load: the server, the database and its migrations runner, federation, paging, loaders, bulk writes, idempotency, the audit trail, cached figures. */
 // type-graphql's decorators (paging types below) need the metadata polyfill before any of them runs.
 import 'reflect-metadata';
-export { check, optionalYearArg, periodsArg, uuidArg, yearArg } from './arguments';
+export { check, codeArg, countArg, dayArg, optionalTextArg, optionalYearArg, periodsArg, textArg, today, uuidArg, yearArg } from './arguments';
 export { auditWrite, auditedOnCommit, notePersonalRead } from './audit';
 export { recordAudit, spentLookups } from './audit-trail';
 export { copyEntities, copyRows, insertMany, insertRows, uuidv7 } from './bulk';
@@ -10,6 +10,8 @@ export { PageArgs, PageInfo, connectionOf, connectionType, decodeRegionIdCursor,
 export type { Connection } from './connection';
 export { freePort, processAlive, startEmbeddedPostgres } from './embedded';
 export { queryGraph } from './graph-client';
+export { ChangeRecord, changesOf, recordChange } from './history';
+export type { Change } from './history';
 export { writeTransaction } from './idempotency';
 export { loaderByKey, loaderOfLists } from './loaders';
 export { pageSize } from './pagination';

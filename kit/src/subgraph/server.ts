@@ -18,9 +18,10 @@ import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from '
 import { releaseRequestTransaction, requestDatabase, requestTransaction } from './request-transaction';
 import { AuditTrail1733000000000 } from './audit-trail';
 import { changeFeed, VersionNotify1733100000000 } from './change-feed';
+import { ChangeHistory1733200000000 } from './history';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
-const KIT_MIGRATIONS = [IdempotencyKeys1732900000000, AuditTrail1733000000000, VersionNotify1733100000000];
+const KIT_MIGRATIONS = [IdempotencyKeys1732900000000, AuditTrail1733000000000, VersionNotify1733100000000, ChangeHistory1733200000000];
 
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {

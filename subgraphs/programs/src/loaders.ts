@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
-import { In, type EntityManager } from 'typeorm';
+import { In, IsNull, type EntityManager } from 'typeorm';
 import { type Viewer } from '@moukawil/kit/core';
-import { loaderByKey, loaderOfLists, type BaseContext } from '@moukawil/kit/subgraph';
+import { changesOf, loaderByKey, loaderOfLists, type BaseContext, type ChangeRecord } from '@moukawil/kit/subgraph';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
+import { FollowUp } from './entities/FollowUp';
 import { Programme } from './entities/Programme';
 import { policy } from './policy';
 import { allProgrammes, recentFigures, sumOf, type Figures } from './read/figures';
@@ -72,9 +73,35 @@ export function createLoaders(db: EntityManager, viewer: Viewer) {
       (a) => a.regionCode,
     ),
     eventsOfRegion: loaderOfLists(
-      (codes: readonly string[]) => db.getRepository(Event).find({ where: { regionCode: In([...codes]) }, order: { heldOn: 'ASC', id: 'ASC' } }),
+      (codes: readonly string[]) =>
+        db.getRepository(Event).find({ where: { regionCode: In([...codes]), cancelledAt: IsNull() }, order: { heldOn: 'ASC', id: 'ASC' } }),
       (e) => e.regionCode,
     ),
+    /** The advisors each workshop trained. */
+    trainedAt: new DataLoader<string, Advisor[]>(async (workshops) => {
+      const rows: Array<{ workshop_id: string; advisor_id: string }> = await db.query(
+        `SELECT workshop_id, advisor_id FROM workshop_attendance WHERE workshop_id = ANY($1::uuid[]) ORDER BY advisor_id`,
+        [[...workshops]],
+      );
+      const advisors = rows.length ? await db.getRepository(Advisor).findBy({ id: In(rows.map((r) => r.advisor_id)) }) : [];
+      return workshops.map((w) => rows.filter((r) => r.workshop_id === w).map((r) => advisors.find((a) => a.id === r.advisor_id)!));
+    }),
+    /** Follow-ups of each enrolment, oldest first (the enrolments themselves are already scoped to the viewer). */
+    followUpsOf: loaderOfLists(
+      (ids: readonly string[]) => db.getRepository(FollowUp).find({ where: { enrolmentId: In([...ids]) }, order: { on: 'ASC', id: 'ASC' } }),
+      (f) => f.enrolmentId,
+    ),
+    /** Key "Entity|id": the change history of records, one statement per kind of record in a batch. */
+    history: new DataLoader<string, ChangeRecord[]>(async (keys) => {
+      const byEntity = new Map<string, string[]>();
+      for (const key of keys) {
+        const [entity, id] = key.split('|');
+        byEntity.set(entity, [...(byEntity.get(entity) ?? []), id]);
+      }
+      const found = new Map<string, ChangeRecord[]>();
+      for (const [entity, ids] of byEntity) (await changesOf(db, entity, ids)).forEach((changes, i) => found.set(`${entity}|${ids[i]}`, changes));
+      return keys.map((key) => found.get(key) ?? []);
+    }),
     /** Indicator figures by "scope|from|to" (scope "MA" = national): one set of statements per distinct period. */
     indicatorFigures: new DataLoader<string, Figures>(async (keys) => {
       const periods = new Map<string, Promise<Map<string, Figures>>>();

@@ -3,6 +3,7 @@ import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/k
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
+import { FollowUp } from './entities/FollowUp';
 import { IndicatorStatus, Scorecard } from './foreign';
 import { Programme } from './entities/Programme';
 import { context, type Context } from './loaders';
@@ -13,9 +14,11 @@ import { FiguresVersion1732280000000 } from './migrations/1732280000000-FiguresV
 import { EnrolmentPages1732290000000 } from './migrations/1732290000000-EnrolmentPages';
 import { NetworkPages1732300000000 } from './migrations/1732300000000-NetworkPages';
 import { FiguresVersionRaised1732310000000 } from './migrations/1732310000000-FiguresVersionRaised';
+import { Operations1733300000000 } from './migrations/1733300000000-Operations';
 import { AutoEntrepreneurEnrolmentsResolver, EnrolmentResolver } from './resolvers/EnrolmentResolver';
 import { IndicatorFiguresResolver, ScorecardFiguresResolver } from './resolvers/IndicatorFiguresResolver';
-import { AdvisorResolver, EventResolver } from './resolvers/NetworkResolver';
+import { AdvisorResolver } from './resolvers/AdvisorResolver';
+import { EventResolver } from './resolvers/EventResolver';
 import { ProgrammeResolver, programmeReference } from './resolvers/ProgrammeResolver';
 import { RegionProgrammesResolver } from './resolvers/RegionProgrammesResolver';
 import { seed, TABLES } from './seed';
@@ -26,7 +29,7 @@ import { seed, TABLES } from './seed';
  */
 export const programs: SubgraphDefinition<Context> = {
   name: 'programs',
-  entities: [Programme, Enrolment, Advisor, Event],
+  entities: [Programme, Enrolment, Advisor, Event, FollowUp],
   migrations: [
     Initial1732250000000,
     ProgramsComplete1732260000000,
@@ -35,6 +38,7 @@ export const programs: SubgraphDefinition<Context> = {
     EnrolmentPages1732290000000,
     NetworkPages1732300000000,
     FiguresVersionRaised1732310000000,
+    Operations1733300000000,
   ],
   schema: {
     resolvers: [

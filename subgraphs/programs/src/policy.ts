@@ -1,5 +1,5 @@
 import { badInput, forbidden, type Viewer } from '@moukawil/kit/core';
-import { canReadPeopleOf, canWriteIn, peopleListScope, readableRegions } from '@moukawil/kit/domain';
+import { canManageIn, canReadPeopleOf, canWriteIn, peopleListScope, readableRegions } from '@moukawil/kit/domain';
 import type { Enrolment } from './entities/Enrolment';
 
 /**
@@ -42,5 +42,45 @@ export const policy = {
 
   assertCanWrite(viewer: Viewer, region: string): void {
     if (!canWriteIn(viewer, region)) throw forbidden(`Only the advisors of ${region} and the national office may enrol and follow its auto-entrepreneurs`);
+  },
+
+  /** Before any argument is looked at: only councils and the national office record the network and its events. */
+  assertMayManage(viewer: Viewer): void {
+    if (viewer.role !== 'NATIONAL' && viewer.role !== 'REGIONAL')
+      throw forbidden('Only regional councils and the national office record advisors, workshops and events');
+  },
+
+  assertManages(viewer: Viewer, region: string): void {
+    if (!canManageIn(viewer, region)) throw forbidden(`Only the council of ${region} and the national office record its advisors, workshops and events`);
+  },
+
+  /** A record a mutation is about (an event, an advisor): an unknown id is BAD_USER_INPUT for the national office only; others get one refusal whether it is elsewhere or nowhere. */
+  managed<T extends { regionCode: string }>(viewer: Viewer, record: T | null, id: string, what: string): T {
+    if (record && canManageIn(viewer, record.regionCode)) return record;
+    if (!record && viewer.role === 'NATIONAL') throw badInput(`No ${what} has the id "${id}"`, 'id');
+    throw forbidden(`No ${what} of a region you manage has this id`);
+  },
+
+  /** Programmes are created, edited and closed by the national office. */
+  assertNational(viewer: Viewer): void {
+    if (viewer.role !== 'NATIONAL') throw forbidden('Only the national office creates, edits and closes programmes');
+  },
+
+  /** Opening or closing a programme in a region: its council or the national office (before the arguments: councils and the national office only). */
+  assertMayOpenIn(viewer: Viewer, region: string | null): void {
+    if (viewer.role !== 'NATIONAL' && viewer.role !== 'REGIONAL')
+      throw forbidden('Only regional councils and the national office open or close a programme in a region');
+    if (region !== null && !canManageIn(viewer, region))
+      throw forbidden(`Only the council of ${region} and the national office open or close programmes there`);
+  },
+
+  /** Follow-ups: the advisors of the enrolment's region, and the national office. */
+  assertMayFollowUp(viewer: Viewer): void {
+    if (viewer.role !== 'NATIONAL' && viewer.role !== 'ADVISOR') throw forbidden('Only advisors and the national office record follow-ups');
+  },
+
+  /** The staff of the programme (national office, councils, advisors): the history of programmes names its authors. */
+  assertStaff(viewer: Viewer): void {
+    if (viewer.role !== 'NATIONAL' && viewer.role !== 'REGIONAL' && viewer.role !== 'ADVISOR') throw forbidden('The history of a programme is for its staff');
   },
 };

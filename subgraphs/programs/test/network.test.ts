@@ -2,22 +2,26 @@ import { codes, gql, ok } from '../../../test/support';
 
 describe('the advisor network, events and their figures', () => {
   it('holds the figures of the sources at 15 February 2018', async () => {
+    // What was recorded by then: the network and events recorded since (operations.test) come later.
+    const SOURCES = '2018-02-15';
     const data = ok(
       await gql(`{
       advisors { id trainedOn workshop { id kind } }
-      workshops: events(kind: ADVISOR_WORKSHOP) { id attendance }
+      workshops: events(kind: ADVISOR_WORKSHOP) { id attendance heldOn }
       awareness: events(kind: AWARENESS) { id heldOn region { code } }
-      councils: events(kind: COUNCIL_SENSITISATION) { region { code } }
+      councils: events(kind: COUNCIL_SENSITISATION) { heldOn region { code } }
     }`),
     );
-    expect(data.advisors).toHaveLength(355);
-    expect(data.workshops).toHaveLength(20);
-    expect(data.workshops.reduce((sum: number, w: any) => sum + w.attendance, 0)).toBe(355);
-    expect(data.advisors.every((a: any) => a.workshop.kind === 'ADVISOR_WORKSHOP' && a.trainedOn < '2018-02-15')).toBe(true);
-    expect(data.awareness).toHaveLength(400);
-    expect(data.awareness.every((e: any) => e.heldOn < '2018-02-15')).toBe(true);
-    expect(new Set(data.awareness.map((e: any) => e.region.code)).size).toBe(12);
-    expect(new Set(data.councils.map((e: any) => e.region.code)).size).toBe(9);
+    const byThen = (rows: any[], day: (row: any) => string | null) => rows.filter((row) => day(row) !== null && day(row)! < SOURCES);
+    const advisors = byThen(data.advisors, (a) => a.trainedOn);
+    const workshops = byThen(data.workshops, (w) => w.heldOn);
+    expect(advisors).toHaveLength(355);
+    expect(workshops).toHaveLength(20);
+    expect(workshops.reduce((sum: number, w: any) => sum + w.attendance, 0)).toBe(355);
+    expect(advisors.every((a: any) => a.workshop.kind === 'ADVISOR_WORKSHOP')).toBe(true);
+    expect(byThen(data.awareness, (e) => e.heldOn)).toHaveLength(400);
+    expect(new Set(byThen(data.awareness, (e) => e.heldOn).map((e: any) => e.region.code)).size).toBe(12);
+    expect(new Set(byThen(data.councils, (e) => e.heldOn).map((e: any) => e.region.code)).size).toBe(9);
   });
 
   it("shows advisors' names only to the region's council and advisors and the national office", async () => {

@@ -28,4 +28,12 @@ export class Advisor {
   @Column({ type: 'boolean' })
   @Field({ description: 'Still active in the network.' })
   active!: boolean;
+
+  @Column({ type: 'timestamptz', name: 'deactivated_at', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the advisor left the network; null while active.' })
+  deactivatedAt!: Date | null;
+
+  @Column({ type: 'text', name: 'deactivation_reason', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the advisor left the network.' })
+  deactivationReason!: string | null;
 }

@@ -31,4 +31,28 @@ export class Event {
   @Column({ type: 'int' })
   @Field(() => Int, { description: 'Number of participants.' })
   attendance!: number;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it was held (town, venue).' })
+  place!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who ran a training workshop (formateur).' })
+  trainer!: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Women among the participants, when counted.' })
+  women!: number | null;
+
+  @Column({ type: 'int', nullable: true })
+  @Field(() => Int, { nullable: true, description: 'Men among the participants, when counted.' })
+  men!: number | null;
+
+  @Column({ type: 'timestamptz', name: 'cancelled_at', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was cancelled (it then counts in no indicator); null while it stands.' })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'text', name: 'cancel_reason', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  cancelReason!: string | null;
 }

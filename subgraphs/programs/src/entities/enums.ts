@@ -82,3 +82,22 @@ registerEnumType(EventKind, {
     COUNCIL_SENSITISATION: { description: 'Session sensitising a regional council to the status.' },
   },
 });
+
+export enum FollowUpKind {
+  VISIT = 'VISIT',
+  CALL = 'CALL',
+  MEETING = 'MEETING',
+  TRAINING = 'TRAINING',
+  OTHER = 'OTHER',
+}
+registerEnumType(FollowUpKind, {
+  name: 'FollowUpKind',
+  description: 'How an advisor followed a beneficiary up (suivi post-création).',
+  valuesConfig: {
+    VISIT: { description: 'A visit to the business.' },
+    CALL: { description: 'A telephone call.' },
+    MEETING: { description: 'A meeting at the advisor’s office.' },
+    TRAINING: { description: 'A training session attended together.' },
+    OTHER: { description: 'Another kind of contact, described in the notes.' },
+  },
+});

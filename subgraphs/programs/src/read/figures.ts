@@ -47,7 +47,7 @@ async function figuresOfPeriod(db: EntityManager, fromYear: number, toYear: numb
          count(*) FILTER (WHERE kind = 'AWARENESS')::int AS "awarenessEvents",
          count(*) FILTER (WHERE kind = 'ADVISOR_WORKSHOP')::int AS workshops,
          least(count(*) FILTER (WHERE kind = 'COUNCIL_SENSITISATION'), 1)::int AS "councilsEngaged"
-       FROM event WHERE held_on >= $1 AND held_on < $2 GROUP BY region_code`,
+       FROM event WHERE held_on >= $1 AND held_on < $2 AND cancelled_at IS NULL GROUP BY region_code`,
       [lo, hi],
     ),
   ]);

@@ -29,11 +29,14 @@ export interface EventFilter {
   region?: string | null;
   kind?: EventKind | null;
   year?: number | null;
+  /** Cancelled events too (they count in no indicator). */
+  cancelled?: boolean | null;
 }
 
 /** Events matching the filters of Query.events and Query.eventsConnection. */
-function eventsOf(db: EntityManager, { region, kind, year }: EventFilter) {
+function eventsOf(db: EntityManager, { region, kind, year, cancelled }: EventFilter) {
   const query = db.getRepository(Event).createQueryBuilder('e');
+  if (!cancelled) query.andWhere('e.cancelledAt IS NULL');
   if (region) query.andWhere('e.regionCode = :region', { region: regionArg(region) });
   if (kind) query.andWhere('e.kind = :kind', { kind });
   if (year) query.andWhere('e.heldOn >= :from AND e.heldOn < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` });

@@ -6,11 +6,13 @@ import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EnrolmentConnection } from '../entities/EnrolmentConnection';
 import { EnrolmentStatus } from '../entities/enums';
-import { EnrolmentInput } from '../entities/inputs';
+import { FollowUp } from '../entities/FollowUp';
+import { EnrolmentInput, FollowUpInput } from '../entities/inputs';
 import { Programme } from '../entities/Programme';
 import { AutoEntrepreneur } from '../foreign';
 import { findEnrolmentPage } from '../read/enrolments';
 import { Enrolments } from '../write/enrolments';
+import { Network } from '../write/network';
 import { policy } from '../policy';
 import type { Context } from '../loaders';
 
@@ -51,6 +53,23 @@ export class EnrolmentResolver {
   beneficiary(@Root() enrolment: Enrolment, @Ctx() { viewer }: Context): AutoEntrepreneur {
     notePersonalRead(viewer, enrolment.autoEntrepreneurId); // who is enrolled where is personal data (audit)
     return { id: enrolment.autoEntrepreneurId };
+  }
+
+  @FieldResolver(() => [FollowUp], { description: "The advisor's follow-up contacts with the beneficiary, oldest first." })
+  followUps(@Root() enrolment: Enrolment, @Ctx() { loaders }: Context): Promise<FollowUp[]> {
+    return loaders.followUpsOf.load(enrolment.id);
+  }
+
+  @Mutation(() => FollowUp, {
+    description:
+      "Records a follow-up contact on an enrolment: the advisors of the enrolment's region (an advisor's token names the advisor recorded) and the national office.",
+  })
+  recordFollowUp(
+    @Arg('enrolment', () => ID, { description: 'The enrolment.' }) enrolment: string,
+    @Arg('input', () => FollowUpInput, { description: 'The contact.' }) input: FollowUpInput,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<FollowUp> {
+    return new Network(db, viewer).recordFollowUp(enrolment, input);
   }
 
   @FieldResolver(() => Advisor, { nullable: true, description: 'The advisor who follows this enrolment.' })

@@ -1,7 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { badInput } from '@moukawil/kit/core';
 import { regionArg } from '@moukawil/kit/domain';
-import { optionalYearArg } from '@moukawil/kit/subgraph';
+import { ChangeRecord, optionalYearArg } from '@moukawil/kit/subgraph';
+import { ProgrammeEdit, ProgrammeInput } from '../entities/inputs';
+import { policy } from '../policy';
+import { Programmes } from '../write/programmes';
 import { Enrolment } from '../entities/Enrolment';
 import { Programme } from '../entities/Programme';
 import { ProgrammeStats } from '../entities/ProgrammeStats';
@@ -32,6 +35,59 @@ export class ProgrammeResolver {
   @Query(() => Programme, { nullable: true, description: 'One programme by code.' })
   programme(@Arg('code', () => ID, { description: 'Programme code.' }) code: string, @Ctx() { loaders }: Context): Promise<Programme | null> {
     return loaders.programme.load(code);
+  }
+
+  @Mutation(() => Programme, { description: 'Creates a programme: the national office.' })
+  createProgramme(
+    @Arg('input', () => ProgrammeInput, { description: 'The programme.' }) input: ProgrammeInput,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Programme> {
+    return new Programmes(db, viewer).create(input);
+  }
+
+  @Mutation(() => Programme, { description: 'Changes what a programme says of itself, with a reason: the national office.' })
+  editProgramme(
+    @Arg('code', () => ID, { description: 'Programme code.' }) code: string,
+    @Arg('edit', () => ProgrammeEdit, { description: 'The values to change.' }) edit: ProgrammeEdit,
+    @Arg('reason', { description: 'Why (3 to 500 characters).' }) reason: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Programme> {
+    return new Programmes(db, viewer).edit(code, edit, reason);
+  }
+
+  @Mutation(() => Programme, { description: 'Opens a programme in one more region: the council of that region or the national office.' })
+  openProgrammeIn(
+    @Arg('code', () => ID, { description: 'Programme code.' }) code: string,
+    @Arg('region', () => ID, { description: 'The region.' }) region: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Programme> {
+    return new Programmes(db, viewer).openIn(code, region);
+  }
+
+  @Mutation(() => Programme, { description: 'Closes a programme in one region (its enrolments stay): the council of that region or the national office.' })
+  closeProgrammeIn(
+    @Arg('code', () => ID, { description: 'Programme code.' }) code: string,
+    @Arg('region', () => ID, { description: 'The region.' }) region: string,
+    @Arg('reason', { description: 'Why (3 to 500 characters).' }) reason: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Programme> {
+    return new Programmes(db, viewer).closeIn(code, region, reason);
+  }
+
+  @Mutation(() => Programme, { description: 'Closes a programme after its last year (no enrolment afterwards; its enrolments stay): the national office.' })
+  closeProgramme(
+    @Arg('code', () => ID, { description: 'Programme code.' }) code: string,
+    @Arg('lastYear', () => Int, { description: 'Its last year.' }) lastYear: number,
+    @Arg('reason', { description: 'Why (3 to 500 characters).' }) reason: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Programme> {
+    return new Programmes(db, viewer).close(code, lastYear, reason);
+  }
+
+  @FieldResolver(() => [ChangeRecord], { description: 'Every change of this programme, oldest first: for the national office, councils and advisors.' })
+  history(@Root() programme: Programme, @Ctx() { viewer, loaders }: Context): Promise<ChangeRecord[]> {
+    policy.assertStaff(viewer);
+    return loaders.history.load(`Programme|${programme.code}`);
   }
 
   @FieldResolver(() => [Region], { description: 'Regions where the programme runs.' })

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { demoPerson, pickWeighted, streamFor } from '@moukawil/kit/domain';
 import { insertMany, insertRows, type SeedOptions } from '@moukawil/kit/subgraph';
-import { EnrolmentStatus as S, ProgrammeKind, ProgrammeScope, RepaymentStatus as R } from '../entities/enums';
+import { EnrolmentStatus as S, FollowUpKind, ProgrammeKind, ProgrammeScope, RepaymentStatus as R } from '../entities/enums';
 import { advisors, events, type AdvisorSeed } from './network';
 import { PROGRAMMES } from './programmes';
 
@@ -144,14 +144,25 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
     ],
     network.map((a) => [a.id, a.fullName, a.region, a.partner, a.workshopId, a.trainedOn]),
   );
+  await insertMany(
+    manager,
+    'workshop_attendance',
+    [
+      ['workshop_id', 'uuid'],
+      ['advisor_id', 'uuid'],
+    ],
+    network.map((a) => [a.workshopId, a.id]),
+  );
   const today = new Date();
   const byRegion = new Map<string, AdvisorSeed[]>();
   for (const a of network) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
   for (let start = 0; start < options.registrations; start += CHUNK) {
     const rows: unknown[][] = [];
+    const followUps: unknown[][] = [];
     for (let i = start; i < Math.min(start + CHUNK, options.registrations); i++) {
       const row = enrolmentOf(i, byRegion, today);
       if (row) rows.push(row);
+      if (row) followUps.push(...followUpsOf(i, row, today));
     }
     await insertMany(
       manager,
@@ -174,7 +185,72 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
       ],
       rows,
     );
+    await insertMany(
+      manager,
+      'follow_up',
+      [
+        ['id', 'uuid'],
+        ['enrolment_id', 'uuid'],
+        ['advisor_id', 'uuid'],
+        ['region_code', 'varchar'],
+        ['on_day', 'date'],
+        ['kind', 'varchar'],
+        ['notes', 'text'],
+        ['actor_subject', 'text'],
+        ['actor_role', 'varchar'],
+        ['recorded_at', 'timestamptz'],
+      ],
+      followUps,
+    );
   }
 }
 
-export const TABLES = ['programme', 'enrolment', 'enrolment_event', 'advisor', 'event'];
+const NOTES: ReadonlyArray<readonly [FollowUpKind, string]> = [
+  [FollowUpKind.VISIT, 'Visite du local : activité lancée, premiers clients.'],
+  [FollowUpKind.CALL, 'Appel : rappel de la déclaration trimestrielle du chiffre d’affaires.'],
+  [FollowUpKind.MEETING, 'Entretien : plan de trésorerie revu, besoin de formation en comptabilité.'],
+  [FollowUpKind.TRAINING, 'Session de formation au numérique suivie ensemble.'],
+];
+
+/** Follow-ups of an accepted enrolment by its advisor: none to three contacts, from acceptance to its end or today. */
+function followUpsOf(i: number, enrolment: unknown[], today: Date): unknown[][] {
+  const [id, , , region, , , , , acceptedAt, , endedAt, , , advisor] = enrolment as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    Date,
+    number,
+    string,
+    Date | null,
+    Date,
+    Date | null,
+    string,
+    number,
+    string | null,
+  ];
+  if (!advisor || !acceptedAt) return [];
+  const random = streamFor(i, 5);
+  const from = acceptedAt.getTime();
+  const until = Math.min(endedAt?.getTime() ?? Infinity, today.getTime());
+  if (until <= from) return [];
+  return Array.from({ length: Math.floor(random() * 4) }, (_, k) => {
+    const on = new Date(from + Math.floor(random() * ((until - from) / DAY)) * DAY);
+    const [kind, notes] = NOTES[Math.floor(random() * NOTES.length)];
+    return [
+      `f3000000-0000-4000-8${k}00-${i.toString(16).padStart(12, '0')}`,
+      id,
+      advisor,
+      region,
+      on.toISOString().slice(0, 10),
+      kind,
+      notes,
+      'seed',
+      null,
+      on,
+    ];
+  });
+}
+
+export const TABLES = ['programme', 'enrolment', 'enrolment_event', 'follow_up', 'workshop_attendance', 'advisor', 'event'];

@@ -1,14 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { connectionOf, decodeRegionIdCursor, decodeTimeIdCursor, pageSize, PageArgs } from '@moukawil/kit/subgraph';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ChangeRecord, connectionOf, decodeRegionIdCursor, pageSize, PageArgs } from '@moukawil/kit/subgraph';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
-import { EventKind } from '../entities/enums';
 import { Event } from '../entities/Event';
-import { AdvisorConnection, EventConnection } from '../entities/NetworkConnections';
+import { AdvisorInput } from '../entities/inputs';
+import { AdvisorConnection } from '../entities/NetworkConnections';
 import { AutoEntrepreneur, Partner, Region } from '../foreign';
 import type { Context } from '../loaders';
 import { policy } from '../policy';
-import { advisorPage, advisorsOf, eventList, eventPage } from '../read/network';
+import { advisorPage, advisorsOf } from '../read/network';
+import { Network } from '../write/network';
 
 @Resolver(() => Advisor)
 export class AdvisorResolver {
@@ -29,10 +30,52 @@ export class AdvisorResolver {
     return connectionOf(rows, hasNextPage, totalCount, (row) => [row.regionCode, row.id]);
   }
 
+  @Query(() => Advisor, {
+    nullable: true,
+    description:
+      'The caller as an advisor of the network, when its ADVISOR token names one (claim `advisor`): `me { enrolments followed }` are its beneficiaries. Null for anyone else.',
+  })
+  me(@Ctx() { viewer, loaders }: Context): Promise<Advisor | null> | null {
+    return viewer.role === 'ADVISOR' && viewer.advisor ? loaders.advisor.load(viewer.advisor) : null;
+  }
+
+  @Mutation(() => Advisor, { description: 'Registers an advisor in the network: the council of the region or the national office.' })
+  registerAdvisor(@Arg('input', () => AdvisorInput, { description: 'The advisor.' }) input: AdvisorInput, @Ctx() { db, viewer }: Context): Promise<Advisor> {
+    return new Network(db, viewer).registerAdvisor(input);
+  }
+
+  @Mutation(() => Advisor, {
+    description: 'An advisor leaves the network (kept, inactive, with the reason): the council of the region or the national office.',
+  })
+  deactivateAdvisor(
+    @Arg('id', () => ID, { description: 'The advisor.' }) id: string,
+    @Arg('reason', { description: 'Why (3 to 500 characters).' }) reason: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Advisor> {
+    return new Network(db, viewer).deactivateAdvisor(id, reason);
+  }
+
   @FieldResolver(() => String, { description: 'Full name: for the regional council, the advisors of the region and the national office.' })
   fullName(@Root() advisor: Advisor, @Ctx() { viewer }: Context): string {
     policy.assertCanReadPeopleOf(viewer, advisor.regionCode);
     return advisor.fullName;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Why the advisor left the network: for the regional council, the advisors of the region and the national office.',
+  })
+  deactivationReason(@Root() advisor: Advisor, @Ctx() { viewer }: Context): string | null {
+    policy.assertCanReadPeopleOf(viewer, advisor.regionCode);
+    return advisor.deactivationReason;
+  }
+
+  @FieldResolver(() => [ChangeRecord], {
+    description: 'Every change of this advisor, oldest first: for the regional council, the advisors of the region and the national office.',
+  })
+  history(@Root() advisor: Advisor, @Ctx() { viewer, loaders }: Context): Promise<ChangeRecord[]> {
+    policy.assertCanReadPeopleOf(viewer, advisor.regionCode);
+    return loaders.history.load(`Advisor|${advisor.id}`);
   }
 
   @FieldResolver(() => Region, { description: 'Region where the advisor works.' })
@@ -45,7 +88,7 @@ export class AdvisorResolver {
     return advisor.partnerCode ? { code: advisor.partnerCode } : null;
   }
 
-  @FieldResolver(() => Event, { nullable: true, description: 'The training workshop attended.' })
+  @FieldResolver(() => Event, { nullable: true, description: 'The first training workshop attended.' })
   workshop(@Root() advisor: Advisor, @Ctx() { loaders }: Context): Promise<Event | null> | null {
     return advisor.workshopId ? loaders.event.load(advisor.workshopId) : null;
   }
@@ -61,42 +104,5 @@ export class AdvisorResolver {
   @FieldResolver(() => [Enrolment], { description: 'The enrolments this advisor follows (only those of regions the caller may read).' })
   enrolments(@Root() advisor: Advisor, @Ctx() { loaders }: Context): Promise<Enrolment[]> {
     return loaders.enrolmentsOfAdvisor.load(advisor.id);
-  }
-}
-
-@Resolver(() => Event)
-export class EventResolver {
-  @Query(() => [Event], { description: 'Events held with local partners, filtered by region, kind and year; oldest first.' })
-  events(
-    @Ctx() { db }: Context,
-    @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
-    @Arg('kind', () => EventKind, { nullable: true, description: 'Only this kind.' }) kind?: EventKind | null,
-    @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
-  ): Promise<Event[]> {
-    return eventList(db, { region, kind, year });
-  }
-
-  @Query(() => EventConnection, {
-    description: 'Events in keyset pages, oldest first, with the filters of Query.events: the same events, for clients that read them a page at a time.',
-  })
-  async eventsConnection(
-    @Ctx() { db }: Context,
-    @Arg('region', () => ID, { nullable: true, description: 'Only this region.' }) region?: string | null,
-    @Arg('kind', () => EventKind, { nullable: true, description: 'Only this kind.' }) kind?: EventKind | null,
-    @Arg('year', () => Int, { nullable: true, description: 'Only this year.' }) year?: number | null,
-    @Args() { first, after }: PageArgs = {},
-  ): Promise<EventConnection> {
-    const { rows, hasNextPage, totalCount } = await eventPage(db, { region, kind, year }, decodeTimeIdCursor(after), pageSize(first));
-    return connectionOf(rows, hasNextPage, totalCount, (row) => [row.heldOn, row.id]);
-  }
-
-  @FieldResolver(() => Region, { description: 'Region where it was held.' })
-  region(@Root() event: Event): Region {
-    return { code: event.regionCode };
-  }
-
-  @FieldResolver(() => Partner, { nullable: true, description: 'The local partner that co-organised it.' })
-  partner(@Root() event: Event): Partner | null {
-    return event.partnerCode ? { code: event.partnerCode } : null;
   }
 }
