@@ -42,6 +42,11 @@ const TYPES = {
       periods: [String, 'The periods its statuses measure, "first-last" years separated by spaces.'],
     },
   },
+  Target: {
+    key: 'indicatorCode scope fromYear toYear',
+    description: 'A target set for an indicator over a period (owned by the indicators subgraph, which keeps its one value).',
+    fields: { indicatorCode: [ID, 'Code of the indicator.'], scope: [ID, '"MA" for the nation, or a region code.'], ...FIGURES_PERIOD },
+  },
   RegistryFigures: {
     key: null,
     description: 'Registration figures of the register over an indicator period (provided by the registry subgraph, for the indicators subgraph).',

@@ -12,6 +12,8 @@ export const NATIONAL = 'MA';
 /** The catalogue, every target and every assessment: small tables, kept until a write raises their version. */
 export interface Reference {
   catalogue: Indicator[];
+  /** The indicators not retired: those of the scorecards. */
+  inUse: Indicator[];
   byCode: Map<string, Indicator>;
   targets: Target[];
   assessments: Assessment[];
@@ -24,7 +26,7 @@ async function loadReference(db: EntityManager): Promise<Reference> {
     db.getRepository(Target).find({ order: { indicatorCode: 'ASC', toYear: 'ASC' } }),
     db.getRepository(Assessment).find({ order: { at: 'ASC', id: 'ASC' } }),
   ]);
-  return { catalogue, byCode: new Map(catalogue.map((i) => [i.code, i])), targets, assessments };
+  return { catalogue, inUse: catalogue.filter((i) => !i.retiredAt), byCode: new Map(catalogue.map((i) => [i.code, i])), targets, assessments };
 }
 
 /** Per-request DataLoaders: the reference tables from memory (one statement reads their version), the rest one SQL statement per batch. */

@@ -12,7 +12,8 @@ import { MonitoringComplete1732260000000 } from './migrations/1732260000000-Moni
 import { ReferenceVersion1732270000000 } from './migrations/1732270000000-ReferenceVersion';
 import { IndicatorResolver, indicatorReference } from './resolvers/IndicatorResolver';
 import { IndicatorStatusResolver, RegionScorecardResolver, ScorecardResolver, ScorecardStatusResolver } from './resolvers/ScorecardResolver';
-import { AssessmentResolver, TargetResolver } from './resolvers/TargetResolver';
+import { AssessmentResolver, TargetResolver, targetReference } from './resolvers/TargetResolver';
+import { DeclaredSources1733300000000 } from './migrations/1733300000000-DeclaredSources';
 import { scorecardReference, statusFromKey } from './read/scorecards';
 import { seed, TABLES } from './seed';
 import { snapshotCommand, snapshotSchedule } from './write/snapshots';
@@ -21,7 +22,7 @@ import { snapshotCommand, snapshotSchedule } from './write/snapshots';
 export const indicators: SubgraphDefinition<Context> = {
   name: 'indicators',
   entities: [Indicator, Target, TargetRevision, Assessment, Snapshot],
-  migrations: [Initial1732250000000, MonitoringComplete1732260000000, ReferenceVersion1732270000000],
+  migrations: [Initial1732250000000, MonitoringComplete1732260000000, ReferenceVersion1732270000000, DeclaredSources1733300000000],
   schema: {
     resolvers: [
       IndicatorResolver,
@@ -37,6 +38,7 @@ export const indicators: SubgraphDefinition<Context> = {
       Indicator: indicatorReference,
       IndicatorStatus: statusFromKey,
       Scorecard: scorecardReference,
+      Target: targetReference,
       Region: referenceAsIs,
     },
     federationDirectives: ['@key', '@external', '@requires', '@shareable'],

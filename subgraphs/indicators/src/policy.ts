@@ -18,4 +18,9 @@ export const policy = {
     if ((viewer.role === 'REGIONAL' || viewer.role === 'ADVISOR') && viewer.region === region) return;
     throw forbidden(`Only the council and advisors of ${region} and the national office assess it`);
   },
+
+  /** The catalogue is the national office's. */
+  assertCanEditCatalogue(viewer: Viewer): void {
+    if (viewer.role !== 'NATIONAL') throw forbidden('Only the national office adds or retires indicators');
+  },
 };

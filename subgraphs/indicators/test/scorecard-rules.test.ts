@@ -1,4 +1,4 @@
-import { Direction, StatusCode as S } from '../src/entities/enums';
+import { Direction, IndicatorSource as Source, StatusCode as S } from '../src/entities/enums';
 import { actualOf } from '../src/rules/actuals';
 import { averageRating, elapsed, progressOf, statusOf, targetFor, trendOf } from '../src/rules/scorecard';
 
@@ -29,13 +29,13 @@ describe('scorecard rules', () => {
   });
 
   it('derives actuals from the register figures, and null when unknown', () => {
-    expect(actualOf('AE_REGISTRATIONS', { registryFigures: figures })).toBe(150);
-    expect(actualOf('WOMEN_SHARE', { registryFigures: figures })).toBeCloseTo(0.3);
-    expect(actualOf('REGISTRATION_RATE', { registryFigures: figures })).toBeCloseTo(0.75);
-    expect(actualOf('AE_REGISTRATIONS', { registryFigures: null })).toBeNull();
-    expect(actualOf('ADVISORS_TRAINED', { registryFigures: figures })).toBeNull(); // programs did not answer
-    expect(actualOf('ADVISORS_TRAINED', { programmeFigures: { ...programmes, advisorsTrained: 355 } })).toBe(355);
-    expect(actualOf('ADVISOR_SUPPORT_QUALITY', { registryFigures: figures })).toBeNull(); // qualitative: from assessments
+    expect(actualOf(Source.REGISTRATIONS, { registryFigures: figures })).toBe(150);
+    expect(actualOf(Source.WOMEN_SHARE, { registryFigures: figures })).toBeCloseTo(0.3);
+    expect(actualOf(Source.REGISTRATION_RATE, { registryFigures: figures })).toBeCloseTo(0.75);
+    expect(actualOf(Source.REGISTRATIONS, { registryFigures: null })).toBeNull();
+    expect(actualOf(Source.ADVISORS_TRAINED, { registryFigures: figures })).toBeNull(); // programs did not answer
+    expect(actualOf(Source.ADVISORS_TRAINED, { programmeFigures: { ...programmes, advisorsTrained: 355 } })).toBe(355);
+    expect(actualOf(Source.ASSESSMENTS, { registryFigures: figures })).toBeNull(); // qualitative: from assessments
   });
 
   it('averages the ratings of a region, or of every region for the nation', () => {

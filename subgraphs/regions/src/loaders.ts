@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from 'typeorm';
-import { VersionedCache, type BaseContext } from '@moukawil/kit/subgraph';
+import { changesOf, VersionedCache, type BaseContext, type ChangeRecord } from '@moukawil/kit/subgraph';
 import { Commitment, Convention, ConventionParty } from './entities/Convention';
 import { Ecosystem } from './entities/Ecosystem';
 import { Partner } from './entities/Partner';
@@ -84,6 +84,18 @@ export function createLoaders(db: EntityManager) {
       (r) => r.commitments,
       (c) => c.conventionCode,
     ),
+    /** Key "Entity|code": the change history of partners and conventions, one statement per kind in a batch. */
+    history: new DataLoader<string, ChangeRecord[]>(async (keys) => {
+      const [entity] = keys[0].split('|');
+      const same = keys.every((k) => k.startsWith(`${entity}|`));
+      if (same)
+        return changesOf(
+          db,
+          entity,
+          keys.map((k) => k.slice(entity.length + 1)),
+        );
+      return Promise.all(keys.map(async (k) => (await changesOf(db, k.split('|')[0], [k.split('|')[1]]))[0]));
+    }),
   };
 }
 

@@ -8,6 +8,10 @@ import { Region } from './entities/Region';
 import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { ReferenceVersion1732260000000 } from './migrations/1732260000000-ReferenceVersion';
+import { CommitmentTargets1733300000000 } from './migrations/1733300000000-CommitmentTargets';
+import { CommitmentResolver } from './resolvers/CommitmentResolver';
+import { PartnerResolver } from './resolvers/PartnerResolver';
+import { Target } from './foreign';
 import { ConventionResolver } from './resolvers/ConventionResolver';
 import { partnerReference, provinceReference, RegionResolver, regionReference } from './resolvers/RegionResolver';
 import { seed, TABLES } from './seed';
@@ -16,11 +20,12 @@ import { seed, TABLES } from './seed';
 export const regions: SubgraphDefinition<Context> = {
   name: 'regions',
   entities: [Region, Province, Ecosystem, Partner, Convention, ConventionParty, Commitment],
-  migrations: [Initial1732250000000, ReferenceVersion1732260000000],
+  migrations: [Initial1732250000000, ReferenceVersion1732260000000, CommitmentTargets1733300000000],
   schema: {
-    resolvers: [RegionResolver, ConventionResolver],
+    resolvers: [RegionResolver, ConventionResolver, PartnerResolver, CommitmentResolver],
+    orphanedTypes: [Target],
     references: { Region: regionReference, Province: provinceReference, Partner: partnerReference },
-    federationDirectives: ['@key'],
+    federationDirectives: ['@key', '@shareable'],
   },
   context,
   seed,

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Aggregation, Direction, IndicatorKind } from './enums';
+import { Aggregation, Direction, IndicatorKind, IndicatorSource } from './enums';
 
 @Entity('indicator')
 @ObjectType({
@@ -51,4 +51,16 @@ export class Indicator {
       'Where the actual value comes from in the graph, e.g. "registry: IndicatorStatus.registryFigures.registered"; null while no subgraph provides it yet.',
   })
   actualSource!: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  @Field(() => IndicatorSource, { description: 'Where its actual comes from: a figure of the registry or programs subgraph, or its assessments.' })
+  source!: IndicatorSource;
+
+  @Column({ type: 'timestamptz', name: 'retired_at', nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was retired from the catalogue (it then leaves the scorecards); null while in use.' })
+  retiredAt!: Date | null;
+
+  @Column({ type: 'text', name: 'retire_reason', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was retired.' })
+  retireReason!: string | null;
 }

@@ -1,7 +1,8 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('target')
+@Directive('@key(fields: "indicatorCode scope fromYear toYear")')
 @ObjectType({ description: 'A target set for an indicator, nationally or for one region, over a period of whole years, by a named authority.' })
 export class Target {
   @PrimaryGeneratedColumn()

@@ -58,3 +58,31 @@ registerEnumType(Trend, {
     UNKNOWN: { description: 'No previous snapshot, or no actual.' },
   },
 });
+
+/** Where an indicator's actual comes from: a figure of the registry or of the programs subgraph, or the mean of its assessments. */
+export enum IndicatorSource {
+  APPLICATIONS = 'APPLICATIONS',
+  REGISTRATIONS = 'REGISTRATIONS',
+  REGISTERED_TO_DATE = 'REGISTERED_TO_DATE',
+  ACTIVE = 'ACTIVE',
+  REGISTRATION_RATE = 'REGISTRATION_RATE',
+  WOMEN_SHARE = 'WOMEN_SHARE',
+  TURNOVER = 'TURNOVER',
+  TAX_CONTRIBUTION = 'TAX_CONTRIBUTION',
+  HONOUR_LOAN_BENEFICIARIES = 'HONOUR_LOAN_BENEFICIARIES',
+  HONOUR_LOAN_AMOUNT = 'HONOUR_LOAN_AMOUNT',
+  DIGITAL_INCLUSION_BENEFICIARIES = 'DIGITAL_INCLUSION_BENEFICIARIES',
+  TPME_PROMOTION_BENEFICIARIES = 'TPME_PROMOTION_BENEFICIARIES',
+  PROJECT_HOLDER_BENEFICIARIES = 'PROJECT_HOLDER_BENEFICIARIES',
+  POST_CREATION_BENEFICIARIES = 'POST_CREATION_BENEFICIARIES',
+  ADVISORS_TRAINED = 'ADVISORS_TRAINED',
+  AWARENESS_EVENTS = 'AWARENESS_EVENTS',
+  WORKSHOPS = 'WORKSHOPS',
+  COUNCILS_ENGAGED = 'COUNCILS_ENGAGED',
+  ASSESSMENTS = 'ASSESSMENTS',
+}
+registerEnumType(IndicatorSource, {
+  name: 'IndicatorSource',
+  description:
+    "Where an indicator's actual comes from: a figure of the register (registry subgraph: APPLICATIONS … TAX_CONTRIBUTION), of the programmes, network and events (programs subgraph: HONOUR_LOAN_BENEFICIARIES … COUNCILS_ENGAGED), or the mean rating of its assessments (ASSESSMENTS, for qualitative indicators).",
+});

@@ -1,6 +1,6 @@
 import { scopeArg } from '@moukawil/kit/domain';
 import { periodsArg, yearArg } from '@moukawil/kit/subgraph';
-import { IndicatorKind } from '../entities/enums';
+import { IndicatorSource } from '../entities/enums';
 import type { IndicatorStatus } from '../entities/IndicatorStatus';
 import type { Scorecard, ScorecardStatus } from '../entities/Scorecard';
 import { NATIONAL, type Context, type Reference } from '../loaders';
@@ -15,7 +15,7 @@ type Period = { indicatorCode: string; scope: string; fromYear: number; toYear: 
  */
 function statusesFrom(reference: Reference, scope: string, year: number): IndicatorStatus[] {
   const targets = reference.targets.filter((t) => (t.regionCode ?? NATIONAL) === scope);
-  return reference.catalogue.map((indicator) => {
+  return reference.inUse.map((indicator) => {
     const target = targetFor(
       targets.filter((t) => t.indicatorCode === indicator.code),
       year,
@@ -33,11 +33,12 @@ function statusesFrom(reference: Reference, scope: string, year: number): Indica
 
 /** The actual of a status: live figures for quantitative indicators, the mean rating for qualitative ones. */
 function actualFrom(reference: Reference, status: Period, figures: Figures): number | null {
-  if (reference.byCode.get(status.indicatorCode)?.kind === IndicatorKind.QUALITATIVE) {
+  const source = reference.byCode.get(status.indicatorCode)?.source ?? null;
+  if (source === IndicatorSource.ASSESSMENTS) {
     const assessments = reference.assessments.filter((a) => a.indicatorCode === status.indicatorCode);
     return averageRating(assessments, status.scope === NATIONAL ? null : status.scope, status.fromYear, status.toYear);
   }
-  return actualOf(status.indicatorCode, figures);
+  return actualOf(source, figures);
 }
 
 export async function scorecard(scope: string, year: number, { loaders }: Context): Promise<IndicatorStatus[]> {

@@ -4,7 +4,9 @@ import { Assessment } from '../entities/Assessment';
 import { Region } from '../foreign';
 import { Target } from '../entities/Target';
 import { TargetRevision } from '../entities/TargetRevision';
-import type { Context } from '../loaders';
+import { IndicatorStatus } from '../entities/IndicatorStatus';
+import { NATIONAL, type Context } from '../loaders';
+import { statusFromKey } from '../read/scorecards';
 import { Monitoring } from '../write/monitoring';
 
 @InputType({ description: 'A new target for an indicator, national or regional, over a period of whole years.' })
@@ -48,6 +50,22 @@ export class AssessmentInput {
 
 @Resolver(() => Target)
 export class TargetResolver {
+  @FieldResolver(() => ID, {
+    description:
+      '"MA" for a national target, else its region code: with the indicator and the period, what names a target across the graph (a convention\'s commitment refers to it so).',
+  })
+  scope(@Root() target: Target): string {
+    return target.regionCode ?? NATIONAL;
+  }
+
+  @FieldResolver(() => IndicatorStatus, { description: 'Where the target stands now: the live actual over its period, the progress and the status.' })
+  status(@Root() target: Target, @Ctx() context: Context): Promise<IndicatorStatus> {
+    return statusFromKey(
+      { indicatorCode: target.indicatorCode, scope: target.regionCode ?? NATIONAL, fromYear: target.fromYear, toYear: target.toYear } as IndicatorStatus,
+      context,
+    );
+  }
+
   @FieldResolver(() => Region, { nullable: true, description: 'The region; null for a national target.' })
   region(@Root() target: Target): Region | null {
     return target.regionCode ? { code: target.regionCode } : null;
@@ -101,4 +119,13 @@ export class AssessmentResolver {
   ): Promise<Assessment> {
     return new Monitoring(db, viewer).recordAssessment(input);
   }
+}
+
+/** A target reached by its key (a commitment's `target`): indicator, scope and period. */
+export async function targetReference(
+  key: { indicatorCode: string; scope: string; fromYear: number; toYear: number },
+  { loaders }: Context,
+): Promise<Target | null> {
+  const targets = await loaders.targetsOfScope.load(key.scope);
+  return targets.find((t) => t.indicatorCode === key.indicatorCode && t.fromYear === key.fromYear && t.toYear === key.toYear) ?? null;
 }

@@ -1,4 +1,4 @@
-import { Aggregation as A, Direction as D, IndicatorKind as K } from '../entities/enums';
+import { Aggregation as A, Direction as D, IndicatorKind as K, IndicatorSource as S } from '../entities/enums';
 
 const REG = (field: string) => `registry: IndicatorStatus.registryFigures.${field}`;
 const PROG = (field: string) => `programs: IndicatorStatus.programmeFigures.${field}`;
@@ -209,6 +209,30 @@ export const INDICATORS: Array<[string, string, string, string, K, string, A, st
 ];
 
 export const HIGHER: D = D.HIGHER_IS_BETTER;
+
+/** The source each indicator of the catalogue declares. */
+export const SOURCES: Record<string, S> = {
+  AE_APPLICATIONS: S.APPLICATIONS,
+  AE_REGISTRATIONS: S.REGISTRATIONS,
+  AE_REGISTERED_TO_DATE: S.REGISTERED_TO_DATE,
+  AE_ACTIVE: S.ACTIVE,
+  REGISTRATION_RATE: S.REGISTRATION_RATE,
+  WOMEN_SHARE: S.WOMEN_SHARE,
+  TURNOVER: S.TURNOVER,
+  TAX_CONTRIBUTION: S.TAX_CONTRIBUTION,
+  BENEFICIARIES_HONOUR_LOAN: S.HONOUR_LOAN_BENEFICIARIES,
+  HONOUR_LOAN_AMOUNT: S.HONOUR_LOAN_AMOUNT,
+  BENEFICIARIES_DIGITAL_INCLUSION: S.DIGITAL_INCLUSION_BENEFICIARIES,
+  BENEFICIARIES_TPME_PROMOTION: S.TPME_PROMOTION_BENEFICIARIES,
+  BENEFICIARIES_PROJECT_HOLDER_SUPPORT: S.PROJECT_HOLDER_BENEFICIARIES,
+  BENEFICIARIES_POST_CREATION_SUPPORT: S.POST_CREATION_BENEFICIARIES,
+  ADVISORS_TRAINED: S.ADVISORS_TRAINED,
+  AWARENESS_EVENTS: S.AWARENESS_EVENTS,
+  WORKSHOPS: S.WORKSHOPS,
+  REGIONAL_COUNCILS_ENGAGED: S.COUNCILS_ENGAGED,
+  ADVISOR_SUPPORT_QUALITY: S.ASSESSMENTS,
+  PARTNER_ENGAGEMENT: S.ASSESSMENTS,
+};
 
 const COMMITTEE = "Comité national de l'auto-entrepreneur, octobre 2017";
 const FM = 'Convention CCIS Fès-Meknès / ANPME (2019)';

@@ -93,8 +93,18 @@ export class Commitment {
   measure!: string;
 
   @Column({ type: 'int', name: 'target_value' })
-  @Field(() => Int, { description: 'Committed quantity.' })
+  @Field(() => Int, {
+    description: 'Committed quantity as first recorded.',
+    deprecationReason: 'The figure is the target: read target { value } (revised there, with its history) and target { status { actual progress status } }.',
+  })
   targetValue!: number;
+
+  @Column({ type: 'varchar', length: 5 })
+  scope!: string;
+
+  @Column({ type: 'int', name: 'from_year' })
+  @Field(() => Int, { description: 'First year of the period the commitment is measured over.' })
+  fromYear!: number;
 
   @Column({ type: 'text' })
   @Field({ description: 'Unit of the quantity, e.g. "registrations", "firms", "beneficiaries".' })

@@ -1,4 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ChangeRecord } from '@moukawil/kit/subgraph';
+import { CommitmentInput, ConventionInput } from '../entities/inputs';
+import { policy } from '../policy';
+import { Agreements } from '../write/agreements';
 import { IsNull } from 'typeorm';
 import { regionArg } from '@moukawil/kit/domain';
 import { Commitment, Convention } from '../entities/Convention';
@@ -35,6 +39,45 @@ export class ConventionResolver {
     const links = await loaders.parties.load(convention.code);
     const partners = await loaders.partner.loadMany(links.map((l) => l.partnerCode));
     return partners.filter((p): p is Partner => p !== null && !(p instanceof Error));
+  }
+
+  @Mutation(() => Convention, {
+    description:
+      'Records a convention (PLANNED, or SIGNED with its year): of a region by its council or the national office; a national one by the national office.',
+  })
+  createConvention(
+    @Arg('input', () => ConventionInput, { description: 'The convention.' }) input: ConventionInput,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Convention> {
+    return new Agreements(db, viewer).createConvention(input);
+  }
+
+  @Mutation(() => Convention, { description: 'Records that a PLANNED convention was signed.' })
+  signConvention(
+    @Arg('code', () => ID, { description: 'Convention code.' }) code: string,
+    @Arg('year', () => Int, { description: 'Year it was signed.' }) year: number,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Convention> {
+    return new Agreements(db, viewer).signConvention(code, year);
+  }
+
+  @Mutation(() => Commitment, {
+    description: 'Adds a commitment to a convention, measured by an existing indicator target of the same scope and period (set it first with setTarget).',
+  })
+  addCommitment(
+    @Arg('convention', () => ID, { description: 'Convention code.' }) convention: string,
+    @Arg('input', () => CommitmentInput, { description: 'The commitment.' }) input: CommitmentInput,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<Commitment> {
+    return new Agreements(db, viewer).addCommitment(convention, input);
+  }
+
+  @FieldResolver(() => [ChangeRecord], {
+    description: 'Every change of this convention and its commitments, oldest first: for the national office and the councils.',
+  })
+  history(@Root() convention: Convention, @Ctx() { viewer, loaders }: Context): Promise<ChangeRecord[]> {
+    policy.assertMayReadHistory(viewer);
+    return loaders.history.load(`Convention|${convention.code}`);
   }
 
   @FieldResolver(() => [Commitment], { description: 'Quantified commitments, by due year.' })

@@ -10,7 +10,7 @@ interface ConventionSeed {
   summary: string;
   source: string;
   parties: string[];
-  commitments: Array<[key: string, label: string, measure: string, target: number, unit: string, dueYear: number]>;
+  commitments: Array<[key: string, label: string, measure: string, target: number, unit: string, fromYear: number, dueYear: number]>;
 }
 
 const FM = 'CONV-CCIS-FM-ANPME-2019';
@@ -31,14 +31,14 @@ export const CONVENTIONS: ConventionSeed[] = [
     source: PRESS_FM,
     parties: ['CCIS-03', 'MAROC-PME'],
     commitments: [
-      ['AE-2019', 'Auto-entrepreneur registrations by end 2019', 'AE_REGISTRATIONS', 500, 'registrations', 2019],
-      ['AE-2020', 'Auto-entrepreneur registrations by 2020', 'AE_REGISTRATIONS', 1500, 'registrations', 2020],
-      ['TPME-2019', 'Rural firms in the TPME promotion programme, 2019', 'BENEFICIARIES_TPME_PROMOTION', 20, 'firms', 2019],
-      ['TPME-2020', 'Rural firms in the TPME promotion programme, 2020', 'BENEFICIARIES_TPME_PROMOTION', 60, 'firms', 2020],
-      ['PH-2019', 'Small project holders supported, 2019', 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 200, 'beneficiaries', 2019],
-      ['PH-2020', 'Small project holders supported, 2020', 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 600, 'beneficiaries', 2020],
-      ['PC-2019', 'Young innovative firms in post-creation support, 2019', 'BENEFICIARIES_POST_CREATION_SUPPORT', 20, 'firms', 2019],
-      ['PC-2020', 'Young innovative firms in post-creation support, 2020', 'BENEFICIARIES_POST_CREATION_SUPPORT', 40, 'firms', 2020],
+      ['AE-2019', 'Auto-entrepreneur registrations by end 2019', 'AE_REGISTRATIONS', 500, 'registrations', 2019, 2019],
+      ['AE-2020', 'Auto-entrepreneur registrations by 2020', 'AE_REGISTRATIONS', 1500, 'registrations', 2019, 2020],
+      ['TPME-2019', 'Rural firms in the TPME promotion programme, 2019', 'BENEFICIARIES_TPME_PROMOTION', 20, 'firms', 2019, 2019],
+      ['TPME-2020', 'Rural firms in the TPME promotion programme, 2020', 'BENEFICIARIES_TPME_PROMOTION', 60, 'firms', 2020, 2020],
+      ['PH-2019', 'Small project holders supported, 2019', 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 200, 'beneficiaries', 2019, 2019],
+      ['PH-2020', 'Small project holders supported, 2020', 'BENEFICIARIES_PROJECT_HOLDER_SUPPORT', 600, 'beneficiaries', 2020, 2020],
+      ['PC-2019', 'Young innovative firms in post-creation support, 2019', 'BENEFICIARIES_POST_CREATION_SUPPORT', 20, 'firms', 2019, 2019],
+      ['PC-2020', 'Young innovative firms in post-creation support, 2020', 'BENEFICIARIES_POST_CREATION_SUPPORT', 40, 'firms', 2020, 2020],
     ],
   },
   {
@@ -88,6 +88,6 @@ export const CONVENTIONS: ConventionSeed[] = [
     summary: "10 M MAD programme including honour loans (prêts d'honneur) for 100 auto-entrepreneurs.",
     source: 'Press, 2018 (goodmorningagadir.com, lavieeco.com, leseco.ma)',
     parties: ['INITIATIVE-MAROC', 'MAROC-PME'],
-    commitments: [['HL-100', 'Honour loans granted to auto-entrepreneurs', 'BENEFICIARIES_HONOUR_LOAN', 100, 'beneficiaries', 2019]],
+    commitments: [['HL-100', 'Honour loans granted to auto-entrepreneurs', 'BENEFICIARIES_HONOUR_LOAN', 100, 'beneficiaries', 2018, 2019]],
   },
 ];

@@ -36,9 +36,19 @@ export async function seed(manager: EntityManager): Promise<void> {
   await insertRows(
     manager,
     'convention_commitment',
-    ['code', 'convention_code', 'label', 'measure', 'target_value', 'unit', 'due_year'],
+    ['code', 'convention_code', 'label', 'measure', 'target_value', 'unit', 'scope', 'from_year', 'due_year'],
     CONVENTIONS.flatMap((c) =>
-      c.commitments.map(([key, label, measure, target, unit, due]) => [`${c.code}/${key}`, c.code, label, measure, target, unit, due]),
+      c.commitments.map(([key, label, measure, target, unit, from, due]) => [
+        `${c.code}/${key}`,
+        c.code,
+        label,
+        measure,
+        target,
+        unit,
+        c.region ?? 'MA',
+        from,
+        due,
+      ]),
     ),
   );
 }
