@@ -21,6 +21,7 @@ const RULES: Record<string, Record<string, 'entity' | 'masked' | 'contact' | 'sc
     gender: 'entity',
     birthDate: 'contact',
     phone: 'contact',
+    address: 'contact',
     segment: 'entity',
     region: 'entity',
     province: 'entity',

@@ -10,6 +10,7 @@ import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { RegisterComplete1732260000000 } from './migrations/1732260000000-RegisterComplete';
 import { RollupVersion1732270000000 } from './migrations/1732270000000-RollupVersion';
 import { ImportKeyUnindexed1732280000000 } from './migrations/1732280000000-ImportKeyUnindexed';
+import { Rectification1733300000000 } from './migrations/1733300000000-Rectification';
 import { ActivityResolver } from './resolvers/ActivityResolver';
 import { HistoryResolver } from './resolvers/HistoryResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
@@ -27,7 +28,7 @@ import { importCommand } from './write/import-command';
 export const registry: SubgraphDefinition<Context> = {
   name: 'registry',
   entities: [Activity, AutoEntrepreneur, TurnoverDeclaration, RegistryEvent],
-  migrations: [Initial1732250000000, RegisterComplete1732260000000, RollupVersion1732270000000, ImportKeyUnindexed1732280000000],
+  migrations: [Initial1732250000000, RegisterComplete1732260000000, RollupVersion1732270000000, ImportKeyUnindexed1732280000000, Rectification1733300000000],
   schema: {
     resolvers: [
       AutoEntrepreneurResolver,

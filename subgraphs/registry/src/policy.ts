@@ -59,11 +59,13 @@ export const policy = {
     return scope !== 'ALL' && scope.some((region) => nationalIdVisibility(viewer, region) === 'masked');
   },
 
-  /** Phone and birth date: like the full CIN, for advisors of the region and the national office. */
+  /** Phone, address and birth date: like the full CIN, for advisors of the region and the national office. */
+  canReadContact(viewer: Viewer, person: AutoEntrepreneur): boolean {
+    return viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === person.regionCode);
+  },
+
   assertCanReadContact(viewer: Viewer, person: AutoEntrepreneur): void {
-    if (!(viewer.role === 'NATIONAL' || (viewer.role === 'ADVISOR' && viewer.region === person.regionCode))) {
-      throw forbidden('Phone and birth date are for the advisors of the region and the national office');
-    }
+    if (!policy.canReadContact(viewer, person)) throw forbidden('Phone, address and birth date are for the advisors of the region and the national office');
   },
 
   assertCanWrite(viewer: Viewer, region: string): void {

@@ -1,4 +1,4 @@
-import { codes, gql, ok } from '../../../test/support';
+import { codes, gql, ok, signedToken } from '../../../test/support';
 import { application, freshCin, regionStats, sql, submit, SUBMIT, THIS_YEAR } from './helpers';
 
 // Writes in Dakhla-Oued Ed-Dahab (MA-12), this file's own region (test/regions.ts), so counts are exact.
@@ -124,5 +124,68 @@ describe('the register lifecycle, through the gateway', () => {
   it('never deletes: the database itself refuses DELETE on the register and changes to its history', async () => {
     await expect(sql(`DELETE FROM auto_entrepreneur WHERE region_code = 'MA-12'`)).rejects.toThrow(/keeps its history/);
     await expect(sql(`UPDATE registry_event SET reason = 'x' WHERE id = (SELECT min(id) FROM registry_event)`)).rejects.toThrow(/keeps its history/);
+  });
+});
+
+describe('corrections the law allows', () => {
+  const REACTIVATE = `mutation($id: ID!) { reactivate(id: $id, reason: "Radiation annulée : déclaration retrouvée") { status registrationNumber struckOffAt } }`;
+  const RECTIFY = `mutation($id: ID!, $details: PersonalDetailsInput!) { rectifyPersonalDetails(id: $id, details: $details, reason: "Demande de l'intéressée du 3 mars") { fullName } }`;
+
+  it('reactivates a struck-off auto-entrepreneur under the same number, and the statistics follow', async () => {
+    const person = await submit(application());
+    const { registrationNumber } = ok(await gql(REGISTER, { as: 'NATIONAL', variables: { id: person.id } })).registerApplication;
+    ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: person.id, reason: 'ON_REQUEST' } }));
+    const struck = await regionStats('MA-12');
+    for (const as of ['REGIONAL_MA09', 'ADVISOR_MA09', 'PARTNER'] as const)
+      expect(codes(await gql(REACTIVATE, { as, variables: { id: person.id } }))).toEqual(['FORBIDDEN']);
+    const back = ok(await gql(REACTIVATE, { as: 'NATIONAL', variables: { id: person.id } })).reactivate;
+    expect(back).toEqual({ status: 'REGISTERED', registrationNumber, struckOffAt: null });
+    expect(await regionStats('MA-12')).toEqual({ ...struck, struckOff: struck.struckOff - 1, active: struck.active + 1 });
+    expect(codes(await gql(REACTIVATE, { as: 'NATIONAL', variables: { id: person.id } }))).toEqual(['BAD_USER_INPUT']);
+    const { autoEntrepreneur } = ok(await gql(HISTORY, { as: 'NATIONAL', variables: { id: person.id } }));
+    expect(autoEntrepreneur.history.map((e: any) => e.kind)).toEqual(['SUBMITTED', 'REGISTERED', 'STRUCK_OFF', 'REACTIVATED']);
+    expect(JSON.parse(autoEntrepreneur.history[3].detail)).toMatchObject({ struckOffReason: 'ON_REQUEST' });
+  });
+
+  it('refuses to reactivate while another application of the same CIN is live', async () => {
+    const input = application();
+    const first = await submit(input);
+    ok(await gql(REGISTER, { as: 'NATIONAL', variables: { id: first.id } }));
+    ok(await gql(STRIKE, { as: 'NATIONAL', variables: { id: first.id, reason: 'ON_REQUEST' } }));
+    await submit(input); // the person applied again
+    const refused = await gql(REACTIVATE, { as: 'NATIONAL', variables: { id: first.id } });
+    expect(refused.errors![0].message).toMatch(/Another application of this CIN is live/);
+  });
+
+  it('rectifies name, phone and address, keeping the previous values for those who may read them', async () => {
+    const person = await submit(application({ fullName: 'Hajar Ait Lahcen', phone: '0661234567' }));
+    const details = { fullName: 'Hajar Aït Lahcen', phone: '0677000111', address: '12, rue Al Massira, Dakhla' };
+    expect(codes(await gql(RECTIFY, { as: 'REGIONAL_MA09', variables: { id: person.id, details } }))).toEqual(['FORBIDDEN']);
+    expect(ok(await gql(RECTIFY, { as: 'NATIONAL', variables: { id: person.id, details } })).rectifyPersonalDetails.fullName).toBe('Hajar Aït Lahcen');
+    const read = ok(
+      await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { phone address history { kind reason detail } } }`, {
+        as: 'NATIONAL',
+        variables: { id: person.id },
+      }),
+    );
+    expect(read.autoEntrepreneur).toMatchObject({ phone: '0677000111', address: details.address });
+    const entry = read.autoEntrepreneur.history.find((e: any) => e.kind === 'DETAILS_RECTIFIED');
+    expect(JSON.parse(entry.detail)).toEqual({ previous: { fullName: 'Hajar Ait Lahcen', phone: '0661234567', address: null }, current: details });
+    // A council of the region reads the history, but not the phone and address in it.
+    const council = `Bearer ${signedToken({ subject: 'test-council-12', role: 'REGIONAL', region: 'MA-12' })}`;
+    const seen = ok(
+      await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { history { kind detail } } }`, { authorization: council, variables: { id: person.id } }),
+    );
+    const shown = JSON.parse(seen.autoEntrepreneur.history.find((e: any) => e.kind === 'DETAILS_RECTIFIED').detail);
+    expect(JSON.stringify(shown)).not.toMatch(/0661234567|0677000111|Massira/);
+    expect(shown.current.fullName).toBe('Hajar Aït Lahcen');
+    for (const [bad, field] of [
+      [{ phone: '12' }, 'phone'],
+      [{ fullName: 'x' }, 'fullName'],
+      [{}, 'details'],
+    ] as const) {
+      const result = await gql(RECTIFY, { as: 'NATIONAL', variables: { id: person.id, details: bad } });
+      expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
   });
 });

@@ -41,6 +41,9 @@ export class AutoEntrepreneur {
   @Column({ type: 'varchar', length: 16, nullable: true })
   phone!: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  address!: string | null;
+
   @Column({ type: 'varchar', length: 24 })
   @Field(() => PopulationSegment, { description: 'Target group the applicant belongs to.' })
   segment!: PopulationSegment;

@@ -91,5 +91,7 @@ export enum EventKind {
   STRUCK_OFF = 'STRUCK_OFF',
   TURNOVER_DECLARED = 'TURNOVER_DECLARED',
   TURNOVER_CORRECTED = 'TURNOVER_CORRECTED',
+  REACTIVATED = 'REACTIVATED',
+  DETAILS_RECTIFIED = 'DETAILS_RECTIFIED',
 }
 registerEnumType(EventKind, { name: 'RegistryEventKind', description: 'What happened to a registration.' });

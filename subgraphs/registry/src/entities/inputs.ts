@@ -33,5 +33,17 @@ export class ApplicationInput {
   segment?: PopulationSegment | null;
 }
 
+@InputType({ description: 'Personal details to rectify (droit de rectification, law 09-08); fields left out keep their value, an empty address removes it.' })
+export class PersonalDetailsInput {
+  @Field(() => String, { nullable: true, description: 'Full name as on the national ID card.' })
+  fullName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Moroccan phone number.' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Postal address (5 to 300 characters).' })
+  address?: string | null;
+}
+
 export const AutoEntrepreneurConnection = connectionType(AutoEntrepreneur, 'AutoEntrepreneur', 'auto-entrepreneur', 'auto-entrepreneurs');
 export type AutoEntrepreneurConnection = InstanceType<typeof AutoEntrepreneurConnection>;

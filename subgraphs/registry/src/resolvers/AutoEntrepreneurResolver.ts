@@ -3,8 +3,8 @@ import { provinceArg, regionArg } from '@moukawil/kit/domain';
 import { connectionOf, decodeTimeIdCursor, pageSize, PageArgs } from '@moukawil/kit/subgraph';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
-import { ActivityCategory, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';
-import { ApplicationInput, AutoEntrepreneurConnection } from '../entities/inputs';
+import { ActivityCategory, EventKind, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';
+import { ApplicationInput, AutoEntrepreneurConnection, PersonalDetailsInput } from '../entities/inputs';
 import { Province, Region } from '../foreign';
 import { RegistryEvent } from '../entities/RegistryEvent';
 import { TurnoverDeclaration } from '../entities/TurnoverDeclaration';
@@ -78,6 +78,12 @@ export class AutoEntrepreneurResolver {
     return person.phone;
   }
 
+  @FieldResolver(() => String, { nullable: true, description: 'Postal address, when known. Advisors of the region and the national office only.' })
+  address(@Root() person: AutoEntrepreneur, @Ctx() { viewer }: Context): string | null {
+    policy.assertCanReadContact(viewer, person);
+    return person.address;
+  }
+
   @FieldResolver(() => String, { description: 'Birth date (ISO). Advisors of the region and the national office only.' })
   birthDate(@Root() person: AutoEntrepreneur, @Ctx() { viewer }: Context): string {
     policy.assertCanReadContact(viewer, person);
@@ -102,9 +108,11 @@ export class AutoEntrepreneurResolver {
   @FieldResolver(() => [RegistryEvent], {
     description: 'The history of the registration, oldest first: every transition and declaration, who and when. Same access as the person.',
   })
-  history(@Root() person: AutoEntrepreneur, @Ctx() { loaders, viewer }: Context): Promise<RegistryEvent[]> {
+  async history(@Root() person: AutoEntrepreneur, @Ctx() { loaders, viewer }: Context): Promise<RegistryEvent[]> {
     policy.assertCanRead(viewer, person);
-    return loaders.history.load(person.id);
+    const events = await loaders.history.load(person.id);
+    // A rectification keeps the previous phone and address: only for those who may read them now.
+    return policy.canReadContact(viewer, person) ? events : events.map(withoutContact);
   }
 
   @FieldResolver(() => [TurnoverDeclaration], { description: 'Quarterly turnover declarations, oldest first. Same access as the person.' })
@@ -174,6 +182,31 @@ export class AutoEntrepreneurResolver {
     return new Register(db, viewer).declareTurnover(id, period, amount);
   }
 
+  @Mutation(() => AutoEntrepreneur, {
+    description:
+      'Reactivates a STRUCK_OFF auto-entrepreneur (a strike-off made in error, or annulled), with a reason: REGISTERED again under the same RNAE number; the history keeps the strike-off. Refused while another application of the same CIN is live.',
+  })
+  reactivate(
+    @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
+    @Arg('reason', { description: 'Why (3 to 500 characters).' }) reason: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<AutoEntrepreneur> {
+    return new Register(db, viewer).reactivate(id, reason);
+  }
+
+  @Mutation(() => AutoEntrepreneur, {
+    description:
+      'Rectifies personal details (name, phone, address) at the request of the person (law 09-08), with a reason; the history keeps the previous values (phone and address shown only to those who may read them).',
+  })
+  rectifyPersonalDetails(
+    @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
+    @Arg('details', () => PersonalDetailsInput, { description: 'The details to rectify.' }) details: PersonalDetailsInput,
+    @Arg('reason', { description: 'Why (3 to 500 characters), e.g. the request received.' }) reason: string,
+    @Ctx() { db, viewer }: Context,
+  ): Promise<AutoEntrepreneur> {
+    return new Register(db, viewer).rectify(id, details, reason);
+  }
+
   @Mutation(() => TurnoverDeclaration, { description: 'Corrects the turnover of a declared quarter, with a reason; the history keeps the previous amount.' })
   correctTurnover(
     @Arg('id', () => ID, { description: 'The auto-entrepreneur id.' }) id: string,
@@ -189,4 +222,14 @@ export class AutoEntrepreneurResolver {
 /** `_entities` path (e.g. Enrolment.beneficiary): the same rule as the root field; async so one refusal does not fail the batch. */
 export async function autoEntrepreneurReference(reference: { id: string }, { loaders, viewer }: Context): Promise<AutoEntrepreneur | null> {
   return policy.readable(viewer, await loaders.autoEntrepreneur.load(idArg(reference.id)));
+}
+
+/** A history entry as shown to a caller who may not read contact details: phone and address values left out. */
+function withoutContact(event: RegistryEvent): RegistryEvent {
+  if (!event.detail || event.kind !== EventKind.DETAILS_RECTIFIED) return event;
+  const hide = (values: unknown) =>
+    Object.fromEntries(
+      Object.entries((values ?? {}) as Record<string, unknown>).map(([k, v]) => [k, k === 'phone' || k === 'address' ? '(contact details)' : v]),
+    );
+  return Object.assign(new RegistryEvent(), event, { detail: { ...event.detail, previous: hide(event.detail.previous), current: hide(event.detail.current) } });
 }

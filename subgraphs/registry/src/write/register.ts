@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
 import { canReadPeopleOf, provinceArg, regionArg } from '@moukawil/kit/domain';
-import { auditWrite, check, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
+import { auditWrite, check, textArg, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from '../entities/enums';
-import type { ApplicationInput } from '../entities/inputs';
+import type { ApplicationInput, PersonalDetailsInput } from '../entities/inputs';
 import { RegistryEvent } from '../entities/RegistryEvent';
 import { TurnoverDeclaration } from '../entities/TurnoverDeclaration';
 import { policy } from '../policy';
@@ -130,6 +130,7 @@ export function newApplication(valid: ValidApplication, id: string, submittedAt:
     gender: valid.gender as AutoEntrepreneur['gender'],
     birthDate: valid.birthDate,
     phone: valid.phone,
+    address: null,
     segment: valid.segment,
     regionCode: valid.region,
     provinceCode: valid.province,
@@ -258,6 +259,67 @@ export class Register {
         'reason',
       );
     return { ceilingExceededIn: years.flatMap((y) => [y - 1, y]) };
+  }
+
+  /**
+   * A struck-off person registered again under the same number. The strike-off's flow leaves the
+   * statistics of its year (the rollup counts who is struck off, so that it stays what the people
+   * rows say); the history keeps it, with the reactivation.
+   */
+  reactivate(id: string, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
+    idArg(id);
+    return writeTransaction(this.db, async (tx) => {
+      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
+      const why = textArg(reason, 'reason', 3, 500);
+      if (person.status !== S.STRUCK_OFF) throw badInput(`Only a STRUCK_OFF auto-entrepreneur is reactivated; this one is ${person.status}`, 'id');
+      const [live] = await tx.query(`SELECT 1 FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) AND id <> $3 LIMIT 1`, [
+        person.nationalId,
+        LIVE_STATUSES,
+        id,
+      ]);
+      if (live) throw badInput('Another application of this CIN is live: it cannot be registered twice', 'id');
+      const struck = { struckOffAt: person.struckOffAt, struckOffReason: person.struckOffReason, struckOffNote: person.struckOffNote };
+      await bumpRollup(tx, person, person.struckOffAt!.getUTCFullYear(), { struck_off: -1 });
+      Object.assign(person, { status: S.REGISTERED, struckOffAt: null, struckOffReason: null, struckOffNote: null });
+      await tx.save(person);
+      await recordEvent(
+        tx,
+        this.actor,
+        id,
+        EventKind.REACTIVATED,
+        { fromStatus: S.STRUCK_OFF, toStatus: S.REGISTERED, reason: why, detail: { ...struck, struckOffAt: struck.struckOffAt?.toISOString() } },
+        now,
+      );
+      return person;
+    });
+  }
+
+  /** Rectifies name, phone or address; the history entry keeps the previous values. */
+  rectify(id: string, details: PersonalDetailsInput, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
+    idArg(id);
+    const why = textArg(reason, 'reason', 3, 500);
+    const change: Partial<Pick<AutoEntrepreneur, 'fullName' | 'phone' | 'address'>> = {};
+    if (details.fullName != null) {
+      check(rules.checkFullName(details.fullName), 'fullName');
+      change.fullName = details.fullName.trim();
+    }
+    if (details.phone != null) {
+      const phone = rules.normalisePhone(details.phone);
+      check(rules.checkPhone(phone), 'phone');
+      change.phone = phone;
+    }
+    if (details.address != null) change.address = details.address.trim() === '' ? null : textArg(details.address, 'address', 5, 300);
+    if (Object.keys(change).length === 0) throw badInput('Give at least one detail to rectify', 'details');
+    return writeTransaction(this.db, async (tx) => {
+      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
+      const fields = Object.keys(change) as Array<keyof typeof change>;
+      const previous = Object.fromEntries(fields.map((f) => [f, person[f]]));
+      if (fields.every((f) => previous[f] === change[f])) throw badInput('These are the details already recorded', 'details');
+      Object.assign(person, change);
+      await tx.save(person);
+      await recordEvent(tx, this.actor, id, EventKind.DETAILS_RECTIFIED, { reason: why, detail: { previous, current: change } }, now);
+      return person;
+    });
   }
 
   /** Declares a quarter's turnover; a quarter already declared is refused (use correctTurnover). */
