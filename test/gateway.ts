@@ -6,6 +6,8 @@ const ROOT = join(__dirname, '..');
 
 export interface ExtraGateway {
   origin: string;
+  /** Its JSON log lines so far (LOG_LEVEL decides which; silent by default). */
+  lines: Array<Record<string, any>>;
   stop(): Promise<void>;
 }
 
@@ -26,7 +28,14 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv): Promis
       INDICATORS_URL: url('indicators'),
       ...env,
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const lines: Array<Record<string, any>> = [];
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const complete = (partial + chunk.toString()).split('\n');
+    partial = complete.pop()!;
+    for (const line of complete) if (line.startsWith('{')) lines.push(JSON.parse(line));
   });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
@@ -42,6 +51,7 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv): Promis
   }
   return {
     origin,
+    lines,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -20,6 +20,7 @@ import { AuthenticatedDataSource } from './datasource';
 import { subgraphHealth } from './health';
 import { mountPages } from './pages';
 import { clientAddress, rateLimit } from './rate-limit';
+import { exportPath } from './export';
 import { requestPath } from './request';
 import { SUPERGRAPH_FILE } from './supergraph';
 import { runWorkers } from './workers';
@@ -29,7 +30,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** The gateway: the committed supergraph (nothing composed at run time), GraphQL at /graphql (request.ts), pages and health beside it. */
+/** The gateway: the committed supergraph (nothing composed at run time), GraphQL at /graphql (request.ts), CSV exports at /export (export.ts), pages and health beside it. */
 export async function startGateway(port = servicePort('gateway')): Promise<RunningGateway> {
   assertIdentityConfig();
   const supergraphSdl = readFileSync(envOptional('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8');
@@ -40,12 +41,14 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     links.set(name, link);
     return link;
   });
+  const limit = rateLimit();
+  const address = clientAddress();
   const graphql = requestPath({
     federation,
     links,
-    limit: rateLimit(),
+    limit,
     cache: responseCache(),
-    clientAddress: clientAddress(),
+    clientAddress: address,
     direct: envBool('GATEWAY_SINGLE_SUBGRAPH', true),
   });
 
@@ -57,7 +60,12 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', service: 'gateway', supergraph: 'loaded', subgraphs });
   });
   server.removeListener('request', app);
-  server.on('request', (req, res) => (req.url === '/graphql' || req.url?.startsWith('/graphql?') ? graphql(req, res) : app(req, res)));
+  const exports = exportPath(graphql.operate, limit, address);
+  server.on('request', (req, res) => {
+    if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return graphql.handle(req, res);
+    if (req.url?.startsWith('/export/')) return exports(req, res);
+    app(req, res);
+  });
 
   const bound = await listen(server, port);
   log.info({ port: bound }, `gateway ready: http://localhost:${bound}/graphql`);

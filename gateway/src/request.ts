@@ -44,7 +44,7 @@ export interface RequestPath {
  * Each step answers early with the contract's error (its code and HTTP status) and hands the next
  * one what it found; no step knows another's internals.
  */
-export function requestPath(path: RequestPath): (req: IncomingMessage, res: ServerResponse) => void {
+export function requestPath(path: RequestPath): GraphPath {
   const documents = checkedDocuments(path.federation.schema);
   const routes = boundedCache<string, { subgraph: string | null }>(1_000);
 
@@ -132,7 +132,25 @@ export function requestPath(path: RequestPath): (req: IncomingMessage, res: Serv
     return [planned, null];
   }
 
-  return (req, res) => {
+  /**
+   * One query run for a caller already verified (and counted) by another entry of the gateway
+   * (exports): the same limits, routing and subgraph calls as a request to /graphql, so that its
+   * answer is the graph's, access rules and masks included.
+   */
+  async function operate(request: GraphQLHttpRequest, viewer: Viewer, requestId: string): Promise<Answer> {
+    const checked = documents(request.query);
+    if (checked.errors) return { status: 400, body: JSON.stringify({ errors: checked.errors.map((e) => e.toJSON()) }) };
+    const operation = getOperationAST(checked.document, request.operationName);
+    if (!operation || operation.operation !== 'query')
+      return { status: 400, body: errorsBody([{ message: 'One query operation', extensions: { code: 'BAD_REQUEST' } }]) };
+    const coerced = getVariableValues(path.federation.schema, operation.variableDefinitions ?? [], request.variables);
+    if (coerced.errors)
+      return { status: 400, body: JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }) };
+    const [answer] = await run(request, operation, { viewer, requestId }, { headers: {} } as IncomingMessage);
+    return answer;
+  }
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     const requestId = requestIdOf(req.headers['x-request-id']);
     const key = req.headers['idempotency-key'];
     requestScope.run({ requestId, idempotencyKey: typeof key === 'string' ? key : undefined, sql: 0, personalReads: new Set() }, () => {
@@ -147,6 +165,13 @@ export function requestPath(path: RequestPath): (req: IncomingMessage, res: Serv
       });
     });
   };
+  return { handle: handler, operate };
+}
+
+/** The GraphQL entry of the gateway: HTTP requests to /graphql, and queries run for another entry (operate). */
+export interface GraphPath {
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  operate: (request: GraphQLHttpRequest, viewer: Viewer, requestId: string) => Promise<Answer>;
 }
 
 /** What the data sources need to know of the request they call subgraphs for. */

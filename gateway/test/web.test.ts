@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../test/ports';
 import { launchBrowser, screenshot, useToken, watch } from '../../test/browser';
@@ -130,5 +131,100 @@ describe('the dashboard at GET /dashboard', () => {
       expect(seen.errors).toEqual([]);
       await page.context().close();
     });
+  });
+});
+
+/**
+ * Recording from the browser. The council of Souss-Massa writes its events and workshops in its
+ * own region (MA-09, an open region of test/regions.ts: no other suite counts events there).
+ */
+describe('data entry and exports in the dashboard', () => {
+  const THIS_YEAR = new Date().getUTCFullYear();
+  const actualCell = (page: Page, indicator: string) => page.locator(`table.scorecard tr[data-indicator="${indicator}"] td:nth-child(4)`);
+
+  async function councilPage() {
+    const opened = await open('/dashboard/MA-09');
+    await useToken(opened.page, token('REGIONAL_MA09'));
+    await opened.page.waitForURL('**/dashboard/MA-09');
+    await opened.page.selectOption('header select', String(THIS_YEAR));
+    await opened.page.waitForSelector('[data-testid="event-form"]');
+    await opened.page.waitForSelector('table.scorecard tr[data-indicator="AWARENESS_EVENTS"]');
+    return opened;
+  }
+
+  it('lets a council record an awareness event and see its scorecard move, and shows a refusal clearly', async () => {
+    const { page, seen } = await councilPage();
+    const before = digits(await actualCell(page, 'AWARENESS_EVENTS').textContent());
+    const form = page.locator('[data-testid="event-form"]');
+    await form.locator('input[name="title"]').fill('Journée de sensibilisation — Taroudant');
+    await form.locator('input[name="place"]').fill('Taroudant, Chambre de commerce');
+    await form.locator('input[name="women"]').fill('-3');
+    await form.locator('button[type="submit"]').click();
+    await expect(form.locator('[role="alert"]').getAttribute('data-field')).resolves.toBe('women');
+    await form.locator('input[name="women"]').fill('18');
+    await form.locator('input[name="men"]').fill('22');
+    await form.locator('button[type="submit"]').click();
+    await form.locator('[role="status"]').waitFor();
+    await page.waitForFunction(
+      ([selector, expected]) => Number((document.querySelector(selector as string)?.textContent ?? '').replace(/\D/g, '')) === expected,
+      [`table.scorecard tr[data-indicator="AWARENESS_EVENTS"] td:nth-child(4)`, before + 1] as const,
+    );
+    await screenshot(page, 'dashboard-entry');
+    expect(seen.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets a council record a training workshop with the advisors it trained', async () => {
+    const { page, seen } = await councilPage();
+    const before = digits(await actualCell(page, 'WORKSHOPS').textContent());
+    const form = page.locator('[data-testid="workshop-form"]');
+    await form.locator('input[name="place"]').fill('Agadir, CRI Souss-Massa');
+    await form.locator('input[name="trainer"]').fill('Maroc PME, direction régionale');
+    await form.locator('input[name="advisor"]').first().check();
+    await form.locator('button[type="submit"]').click();
+    await form.locator('[role="status"]').waitFor();
+    await page.waitForFunction(
+      ([selector, expected]) => Number((document.querySelector(selector as string)?.textContent ?? '').replace(/\D/g, '')) === expected,
+      [`table.scorecard tr[data-indicator="WORKSHOPS"] td:nth-child(4)`, before + 1] as const,
+    );
+    expect(seen.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("downloads the council's people as the CSV export, masked as on the page", async () => {
+    const { page, seen } = await councilPage();
+    const download = page.waitForEvent('download');
+    await page.click('button[data-export="people"]');
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^people-MA-09-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\n');
+    expect(lines[0]).toMatch(/^rnae,status,full_name,national_id/);
+    expect(lines[1].split(',')[3]).toMatch(MASKED_CIN);
+    expect(seen.outside).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets the national office create a programme', async () => {
+    const { page, seen } = await open('/dashboard');
+    await useToken(page, token('NATIONAL'));
+    const form = page.locator('[data-testid="programme-form"]');
+    await form.waitFor();
+    const code = `WEB-${Date.now().toString(36).toUpperCase()}`;
+    for (const [name, value] of [
+      ['code', code],
+      ['name', 'Accompagnement numérique des artisans'],
+      ['description', 'Ateliers et suivi pour la vente en ligne.'],
+      ['eligibility', 'Artisans auto-entrepreneurs immatriculés'],
+      ['source', 'Décision du comité (test)'],
+    ])
+      await form.locator(`input[name="${name}"]`).fill(value);
+    await form.locator('input[name="region"][value="MA-09"]').check();
+    await form.locator('button[type="submit"]').click();
+    await form.locator('[role="status"]').waitFor();
+    expect(ok(await gql(`{ programme(code: "${code}") { regions { code } } }`)).programme.regions).toEqual([{ code: 'MA-09' }]);
+    expect(seen.errors).toEqual([]);
+    await page.context().close();
   });
 });

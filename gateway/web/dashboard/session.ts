@@ -43,3 +43,8 @@ export function canReadPeople(session: Session, region: string): boolean {
 
 /** The one region a regional session is about (councils and advisors), or null. */
 export const homeRegion = (session: Session) => (session.role === 'REGIONAL' || session.role === 'ADVISOR' ? session.region : null);
+
+/** Whether this session records a region's events and workshops: its council and the national office (the graph decides). */
+export function canManage(session: Session, region: string): boolean {
+  return session.role === 'NATIONAL' || (session.role === 'REGIONAL' && session.region === region);
+}

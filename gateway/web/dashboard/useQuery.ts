@@ -10,7 +10,8 @@ export function useQuery<T>(query: string, variables: Record<string, unknown>, t
   const key = JSON.stringify(variables);
   useEffect(() => {
     let current = true;
-    setState({ kind: 'loading' });
+    // A refresh (after a write) keeps the page as it is until the new figures arrive.
+    setState((previous) => (previous.kind === 'done' && attempt > 0 ? previous : { kind: 'loading' }));
     graphql<T>(query, JSON.parse(key), token).then(
       ({ data, errors }) => {
         if (!current) return;

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { Chart } from '../components/Chart';
+import { ExportButton } from '../components/ExportButton';
+import { ProgrammeForm } from '../forms/ProgrammeForm';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { Scorecard, StatusBadge, type StatusRow } from '../components/Scorecard';
 import { formatNumber, formatShare, useLabels } from '../i18n';
@@ -155,6 +157,13 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
             {t.scorecard} — {year}
           </h2>
           <Scorecard rows={nationalScorecard} />
+          <ExportButton list="scorecards" params={{ year }} token={session.token} />
+        </section>
+      )}
+      {session.role === 'NATIONAL' && regions && (
+        <section className="entries">
+          <h2>{t.record}</h2>
+          <ProgrammeForm regions={regions} token={session.token} onSaved={retry} />
         </section>
       )}
     </main>

@@ -1,11 +1,14 @@
 import { useMemo } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { Chart } from '../components/Chart';
+import { ExportButton } from '../components/ExportButton';
+import { EventForm } from '../forms/EventForm';
+import { WorkshopForm } from '../forms/WorkshopForm';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { Scorecard, type StatusRow } from '../components/Scorecard';
 import { formatNumber, formatShare, useLabels } from '../i18n';
 import { REGION_QUERY } from '../queries';
-import { canReadPeople, homeRegion, type Session } from '../session';
+import { canManage, canReadPeople, homeRegion, type Session } from '../session';
 import { useQuery } from '../useQuery';
 import { timelineChart, type YearFigures } from './timeline';
 
@@ -208,6 +211,21 @@ export function RegionView({ code, session, year, go }: { code: string; session:
           </ul>
         </section>
       )}
+      {canManage(session, region.code) && (
+        <section className="entries">
+          <h2>{t.record}</h2>
+          <EventForm region={region.code} token={session.token} onSaved={retry} />
+          <WorkshopForm region={region.code} advisors={region.advisors ?? []} token={session.token} onSaved={retry} />
+        </section>
+      )}
+      <section className="exports">
+        <h2>{t.exportCsv}</h2>
+        {people && <ExportButton list="people" params={{ region: region.code }} token={session.token} />}
+        {people && <ExportButton list="enrolments" params={{ region: region.code }} token={session.token} />}
+        {people && <ExportButton list="advisors" params={{ region: region.code }} token={session.token} />}
+        <ExportButton list="events" params={{ region: region.code }} token={session.token} />
+        <ExportButton list="scorecards" params={{ year }} token={session.token} />
+      </section>
       <section>
         <h2>{t.people}</h2>
         {people && autoEntrepreneurs ? (
