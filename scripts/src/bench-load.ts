@@ -108,6 +108,34 @@ export async function gql<T = unknown>(
   return body;
 }
 
+/** A process's resident memory now, MB (VmRSS). */
+export function rssNow(pid: number): number | null {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Downloads a CSV export to the end, counting its lines without keeping them, and what the serving
+ * process held meanwhile: its resident memory before, and its high-water mark after.
+ */
+export async function exportRun(
+  url: string,
+  token: string,
+  pid: number,
+): Promise<{ rows: number; seconds: number; rssBeforeMB: number | null; rssPeakMB: number | null }> {
+  const rssBeforeMB = rssNow(pid);
+  const started = process.hrtime.bigint();
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok || !response.body) throw new Error(`export ${url}: HTTP ${response.status}`);
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) for (const byte of chunk) if (byte === 10) lines++;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { rows: lines - 1, seconds, rssBeforeMB, rssPeakMB: rssPeak(pid) };
+}
+
 /** A process's peak resident memory, MB (VmHWM). */
 export function rssPeak(pid: number): number | null {
   try {

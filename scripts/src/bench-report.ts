@@ -16,6 +16,8 @@ export interface Results {
   scenarios: Record<string, Load>;
   oneClient: Record<string, Load>;
   import: { rowsPerSecond: number; runs: number[]; registerSize: number };
+  /** Every person as one CSV export (national token), from a gateway of its own. */
+  export?: { rows: number; seconds: number; rssBeforeMB: number | null; rssPeakMB: number | null };
   sqlStatementsPerDashboard: Record<string, number>;
   peakRssMB: Record<string, number | null>;
   profiles: string[];
@@ -130,6 +132,11 @@ export function writeReport(r: Results): void {
     '',
     `- SQL statements of one warm dashboard request: ${JSON.stringify(r.sqlStatementsPerDashboard)}.`,
     `- Bulk import: ${r.import.rowsPerSecond.toLocaleString('en')} rows/s (median of ${r.import.runs.map((n) => n.toLocaleString('en')).join(', ')}; 20,000 rows each) into a register of ${r.import.registerSize.toLocaleString('en')} applications.`,
+    ...(r.export
+      ? [
+          `- CSV export of every person (\`/export/people.csv\`, national token): ${r.export.rows.toLocaleString('en')} rows in ${r.export.seconds.toFixed(1)} s (${Math.round(r.export.rows / r.export.seconds).toLocaleString('en')} rows/s); the exporting gateway's resident memory ${r.export.rssBeforeMB?.toFixed(0) ?? '?'} MB before, high-water mark ${r.export.rssPeakMB?.toFixed(0) ?? '?'} MB (it holds one page of 500 at a time).`,
+        ]
+      : []),
     `- Peak RSS, MB: ${Object.entries(r.peakRssMB)
       .map(([name, mb]) => `${name} ${mb?.toFixed(0) ?? '?'}`)
       .join(', ')}.`,

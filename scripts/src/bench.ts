@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
 import { freePort, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
-import { combine, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
+import { combine, exportRun, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
 import { bareProxy, hiveGateway, ourGateway, stockGateway, subgraphUrls, type Peer } from './bench-peers';
 import { writeReport, type Results } from './bench-report';
 import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
@@ -143,6 +143,12 @@ async function main(): Promise<void> {
       imports.push(Math.round(rows / importSeconds));
     }
 
+    // Every person of the register as one CSV export, from a gateway of its own (so that its memory is the export's alone).
+    const exporter = await ourGateway(peerEnv);
+    peers.push(exporter);
+    await gql(exporter.url, ask(QUERIES.regions));
+    const exported = await exportRun(exporter.url.replace(/\/graphql$/, '/export/people.csv'), national, exporter.pid);
+
     const profiles = process.argv.includes('--profile') ? await profile(peerEnv, ask(QUERIES.dashboard), seconds) : [];
     const rss: Record<string, number | null> = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     rss['gateway (cache and deduplication off)'] = rssPeak(gateways['ours, cache and deduplication off'].pid);
@@ -157,6 +163,7 @@ async function main(): Promise<void> {
       scenarios,
       oneClient,
       import: { rowsPerSecond: median(imports), runs: imports, registerSize },
+      export: exported,
       sqlStatementsPerDashboard,
       peakRssMB: rss,
       profiles,
