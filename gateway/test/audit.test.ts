@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { startSubgraph, type ExtraSubgraph as Service } from '../../test/subgraph';
-import { gql, ok, type TokenName } from '../../test/support';
+import { codes, gql, ok, signedToken, sqlOn, type TokenName } from '../../test/support';
 
 /**
  * The audit trail of law 09-08 as the logs show it: a registry and a programs subgraph of this
@@ -59,7 +59,7 @@ describe('audit of personal data (law 09-08)', () => {
 
   const PEOPLE = `{ autoEntrepreneurs(region: "MA-09", first: 3) { edges { node { id fullName nationalId } } } }`;
 
-  it('logs who read which people when a council lists them, and nothing for the national office', async () => {
+  it('logs who read which people when a council lists them, and the national office alike', async () => {
     let ids: string[] = [];
     const lines = await auditedBy(registry, async () => {
       ids = ok(await gql(PEOPLE, { as: 'REGIONAL_MA09', origin: gateway.origin })).autoEntrepreneurs.edges.map((e: any) => e.node.id);
@@ -75,7 +75,9 @@ describe('audit of personal data (law 09-08)', () => {
         ids: expect.arrayContaining(ids),
       }),
     ]);
-    expect(await auditedBy(registry, () => gql(PEOPLE, { as: 'NATIONAL', origin: gateway.origin }))).toEqual([]);
+    expect(await auditedBy(registry, () => gql(PEOPLE, { as: 'NATIONAL', origin: gateway.origin }))).toEqual([
+      expect.objectContaining({ audit: 'personal-data-read', role: 'NATIONAL', people: 3 }),
+    ]);
   });
 
   it('logs every write with its author', async () => {
@@ -106,5 +108,62 @@ describe('audit of personal data (law 09-08)', () => {
       expect(enrolments.edges.length).toBeGreaterThan(0);
     });
     expect(lines).toEqual([expect.objectContaining({ audit: 'personal-data-read', role: 'REGIONAL', region: 'MA-09' })]);
+  });
+
+  it('keeps every read and write of a person in the owning subgraph, queryable by the national office by person, actor and period', async () => {
+    const council = signedToken({ subject: `test-auditor-${randomUUID().slice(0, 8)}`, role: 'REGIONAL', region: 'MA-09' });
+    const since = new Date().toISOString();
+    const { autoEntrepreneurs } = ok(await gql(PEOPLE, { authorization: `Bearer ${council}`, origin: gateway.origin }));
+    const person = autoEntrepreneurs.edges[0].node.id;
+    ok(
+      await gql(`{ enrolments(region: "MA-09", first: 2) { edges { node { beneficiary { id } } } } }`, {
+        authorization: `Bearer ${council}`,
+        origin: gateway.origin,
+      }),
+    );
+    const TRAIL = `query($person: ID, $actor: ID, $from: String, $first: Int, $after: String) {
+      auditTrail(person: $person, actor: $actor, from: $from, first: $first, after: $after) {
+        edges { node { action actor role region people requestId at } } pageInfo { hasNextPage endCursor } } }`;
+    const byActor = ok(
+      await gql(TRAIL, { as: 'NATIONAL', variables: { actor: JSON.parse(Buffer.from(council.split('.')[1], 'base64url').toString()).sub, from: since } }),
+    ).auditTrail;
+    expect(byActor.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ action: 'PERSONAL_DATA_READ', role: 'REGIONAL', region: 'MA-09', people: expect.arrayContaining([person]) }),
+    ]);
+    expect(byActor.edges[0].node.requestId).toBeTruthy();
+    const aboutPerson = ok(await gql(TRAIL, { as: 'NATIONAL', variables: { person, from: since } })).auditTrail.edges.map((e: any) => e.node.actor);
+    expect(aboutPerson).toContain(byActor.edges[0].node.actor);
+    // Newest first, in pages.
+    const one = ok(await gql(TRAIL, { as: 'NATIONAL', variables: { first: 1 } })).auditTrail;
+    const next = ok(await gql(TRAIL, { as: 'NATIONAL', variables: { first: 1, after: one.pageInfo.endCursor } })).auditTrail;
+    expect(next.edges[0].node.at <= one.edges[0].node.at).toBe(true);
+    // The programs subgraph keeps its own: who read which enrolments.
+    const programsTrail = ok(
+      await gql(`query($from: String) { programsAuditTrail(from: $from, first: 50) { edges { node { actor action } } } }`, {
+        as: 'NATIONAL',
+        variables: { from: since },
+      }),
+    );
+    expect(programsTrail.programsAuditTrail.edges.map((e: any) => e.node.actor)).toContain(byActor.edges[0].node.actor);
+    for (const as of ['REGIONAL_MA09', 'ADVISOR_MA09', 'PARTNER'] as const) expect(codes(await gql(TRAIL, { as }))).toEqual(['FORBIDDEN']);
+    await expect(sqlOn('registry', `DELETE FROM audit_trail WHERE id = (SELECT max(id) FROM audit_trail)`)).rejects.toThrow(/append-only/);
+  });
+
+  it('purges the trail past its retention period, and nothing younger', async () => {
+    const stamp = randomUUID();
+    const insert = (age: string) =>
+      sqlOn('programs', `INSERT INTO audit_trail (actor, action, at) VALUES ($1, 'RETENTION_TEST', now() - $2::interval)`, [`retention-${stamp}`, age]);
+    await insert('3 days');
+    await insert('1 hour');
+    // A programs process kept to 2 days purges at start (as every day).
+    const kept = await startSubgraph('programs', await freePort(), { AUDIT_RETENTION_DAYS: '2', LOG_LEVEL: 'info' });
+    try {
+      const left = async () => (await sqlOn('programs', `SELECT count(*)::int AS n FROM audit_trail WHERE actor = $1`, [`retention-${stamp}`]))[0].n;
+      const deadline = Date.now() + 10_000;
+      while ((await left()) !== 1 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+      expect(await left()).toBe(1);
+    } finally {
+      kept.child.kill('SIGTERM');
+    }
   });
 });

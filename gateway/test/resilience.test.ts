@@ -49,6 +49,34 @@ describe('operation limits at the gateway', () => {
   });
 });
 
+describe("the same limits at a subgraph's own port (one door)", () => {
+  const regions = (query: string) => gql(query, { service: 'regions' });
+  const deep = (levels: number) => `{ regions { ${'conventions { region { '.repeat(levels)}code${' } }'.repeat(levels)} } }`;
+
+  it.each([
+    ['depth', deep(6), /depth limit of 12 exceeded/],
+    ['aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`, /Aliases limit of 15 exceeded/],
+    ['directives', `{ regions { code ${'@include(if: true) '.repeat(11)} } }`, /Directives limit of 10 exceeded/],
+    [
+      'cost',
+      `{ regions { conventions { region { conventions { region { conventions { region { conventions { code } } } } } } } } }`,
+      /cost \d+ exceeds the limit of 60000/,
+    ],
+  ])('refuses an operation over the %s limit sent straight to the regions subgraph', async (limit, query, message) => {
+    const result = await regions(query);
+    expect(result.status).toBe(400);
+    expect(result.errors!.map((e) => e.message).join(' ')).toMatch(message);
+    expect(result.errors!.some((e) => e.extensions?.limit === limit)).toBe(true);
+  });
+
+  it('refuses too many tokens there too, and still answers what is within the limits', async () => {
+    const tokens = await regions(`{ regions { ${'code '.repeat(1_000)} } }`);
+    expect(tokens.status).toBe(400);
+    expect(codes(tokens)).toEqual(['GRAPHQL_PARSE_FAILED']);
+    expect(ok(await regions(`{ regions { code conventions { region { code } } } }`)).regions.length).toBe(12);
+  });
+});
+
 describe('a corpus of hostile operations', () => {
   const bomb = (levels: number) =>
     `{ regions { ...F0 } } ${Array.from({ length: levels }, (_, i) => (i === levels - 1 ? `fragment F${i} on Region { code }` : `fragment F${i} on Region { code ...F${i + 1} ...F${i + 1} }`)).join(' ')}`;
@@ -74,14 +102,16 @@ describe('a corpus of hostile operations', () => {
     ['a query that is not a string', JSON.stringify({ query: { regions: true } })],
     ['an unknown operationName', body(`{ regions { code } }`, undefined, 'Nope')],
     ['two operations and no name', body(`query A { regions { code } } query B { regions { name } }`)],
-  ])('refuses %s cleanly', async (_name, payload, headers = {}) => {
-    const response = await post(payload, headers);
-    expect(response.status).toBeLessThan(500);
-    const answer = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
-    expect(answer.errors?.length).toBeGreaterThan(0);
-    for (const error of answer.errors!) {
-      expect(CLEAN).toContain(error.extensions?.code);
-      expect(error.message.length).toBeLessThanOrEqual(300); // the 50 kB string is not sent back
+  ])('refuses %s cleanly, at the gateway and straight at a subgraph', async (_name, payload, headers = {}) => {
+    for (const door of [url('gateway'), url('regions'), url('registry')]) {
+      const response = await fetch(door, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: payload });
+      expect([door, response.status < 500]).toEqual([door, true]);
+      const answer = (await response.json()) as { errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      expect(answer.errors?.length).toBeGreaterThan(0);
+      for (const error of answer.errors!) {
+        expect([door, CLEAN.includes(error.extensions?.code ?? '')]).toEqual([door, true]);
+        expect(error.message.length).toBeLessThanOrEqual(300); // the 50 kB string is not sent back
+      }
     }
   });
 

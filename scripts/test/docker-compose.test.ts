@@ -16,7 +16,9 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.services).sort()).toEqual(['gateway', 'indicators', 'postgres', 'programs', 'regions', 'registry']);
     for (const [name, port] of Object.entries(PORTS)) {
       const service = compose.services[name];
-      expect(service.ports).toEqual([`${port}:${port}`]);
+      // One door: only the gateway is published; the subgraphs are reached on the compose network.
+      if (name === 'gateway') expect(service.ports).toEqual([`${port}:${port}`]);
+      else expect([service.ports, service.expose]).toEqual([undefined, [String(port)]]);
       expect(existsSync(join(ROOT, service.command.at(-1)))).toBe(true); // the built entry point exists
       expect(service.healthcheck.test.join(' ')).toContain(`localhost:${port}/health`);
       expect(service.environment[`${name.toUpperCase()}_PORT`]).toBe(String(port));

@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
-import { auditLine } from './audit';
+import { auditLine, auditWrite } from './audit';
+import { envInt } from '../core/config';
+import { log } from '../core/log';
 import type { Viewer } from '../core/tokens';
 import { requestScope } from '../core/request-scope';
 
@@ -89,4 +91,67 @@ export async function spentLookups(tx: EntityManager, viewer: Viewer, windowHour
     windowHours,
   ]);
   return n;
+}
+
+/**
+ * The trail kept for `AUDIT_RETENTION_DAYS` (default 3,650: ten years), then purged: the one
+ * DELETE the append-only trigger lets through is the retention's, on rows older than the period,
+ * in a transaction that says so (its `moukawil.audit_retention` setting).
+ */
+export class AuditRetention1733400000000 implements MigrationInterface {
+  name = 'AuditRetention1733400000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE OR REPLACE FUNCTION audit_trail_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF TG_OP = 'DELETE' AND current_setting('moukawil.audit_retention', true) IS NOT NULL
+           AND OLD.at < now() - make_interval(days => current_setting('moukawil.audit_retention', true)::int) THEN
+          RETURN OLD;
+        END IF;
+        RAISE EXCEPTION 'the audit trail is append-only: % is not allowed', TG_OP;
+      END $$`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE OR REPLACE FUNCTION audit_trail_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'the audit trail is append-only: % is not allowed', TG_OP; END $$`);
+  }
+}
+
+/** Deletes the rows older than the retention period; returns how many. */
+export async function purgeAuditTrail(db: DataSource, days = auditRetentionDays()): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.query(`SELECT set_config('moukawil.audit_retention', $1, true)`, [String(days)]);
+    const deleted: unknown[] = await tx.query(`DELETE FROM audit_trail WHERE at < now() - make_interval(days => $1) RETURNING 1`, [days]);
+    return deleted.length;
+  });
+}
+
+export const auditRetentionDays = () => envInt('AUDIT_RETENTION_DAYS', 3_650, 1);
+
+/** Records a write in the trail, in the transaction that makes it (its log line once that commits). */
+export async function recordWrite(tx: EntityManager, viewer: Viewer, action: string, detail: Record<string, unknown>, people: string[] = []): Promise<void> {
+  await tx.query(`INSERT INTO audit_trail (actor, role, region, action, people, detail, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    viewer.subject ?? 'anonymous',
+    viewer.role,
+    viewer.region,
+    action,
+    people,
+    JSON.stringify(detail),
+    requestScope.getStore()?.requestId ?? null,
+  ]);
+  auditWrite(viewer, action, detail);
+}
+
+/** Purges at start and every day; returns how to stop. */
+export function scheduleAuditPurge(db: DataSource): () => void {
+  const run = () =>
+    purgeAuditTrail(db).then(
+      (deleted) => deleted > 0 && log.info({ deleted, days: auditRetentionDays() }, 'audit trail past its retention purged'),
+      (error) => log.warn({ err: error }, 'audit trail purge failed; retried tomorrow'),
+    );
+  void run();
+  const timer = setInterval(run, 24 * 3600_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

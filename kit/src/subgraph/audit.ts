@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../core/tokens';
 import { log } from '../core/log';
 import { requestTransaction } from './request-transaction';
@@ -39,15 +40,26 @@ export async function auditedOnCommit<T>(transaction: () => Promise<T>): Promise
 }
 
 /** Notes that this request read a person's data; one line per request sums them up (see auditReads). */
-export function notePersonalRead(viewer: Viewer, personId: string): void {
-  if (viewer.role === 'NATIONAL') return;
+export function notePersonalRead(_viewer: Viewer, personId: string): void {
   requestScope.getStore()?.personalReads.add(personId);
 }
 
-/** Called once at the end of a request. */
-export function auditReads(viewer: Viewer, operation: string | undefined): void {
+/**
+ * Called once at the end of a request: the people it read, whoever the caller (the national office
+ * included), as one row of the subgraph's audit trail and one log line.
+ */
+export async function auditReads(db: EntityManager, viewer: Viewer, operation: string | undefined): Promise<void> {
   const reads = requestScope.getStore()?.personalReads;
   if (!reads || reads.size === 0) return;
+  const people = [...reads];
+  await db.query(`INSERT INTO audit_trail (actor, role, region, action, people, detail, request_id) VALUES ($1, $2, $3, 'PERSONAL_DATA_READ', $4, $5, $6)`, [
+    viewer.subject ?? 'anonymous',
+    viewer.role,
+    viewer.region,
+    people,
+    JSON.stringify({ operation: operation ?? null }),
+    requestScope.getStore()?.requestId ?? null,
+  ]);
   log.info(
     {
       audit: 'personal-data-read',
@@ -55,8 +67,8 @@ export function auditReads(viewer: Viewer, operation: string | undefined): void 
       role: viewer.role,
       region: viewer.region,
       operation,
-      people: reads.size,
-      ids: [...reads].slice(0, 50),
+      people: people.length,
+      ids: people.slice(0, 50),
     },
     'audit',
   );

@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import type { Viewer } from '../core/tokens';
-import { auditWrite } from './audit';
+import { recordWrite } from './audit-trail';
 
 /**
  * The history of the operational data users record and change (programmes, advisors, workshops,
@@ -67,7 +67,7 @@ export async function recordChange(tx: EntityManager, viewer: Viewer, change: Ch
       viewer.role,
     ],
   );
-  auditWrite(viewer, change.action, { entity: change.entity, id: change.id });
+  await recordWrite(tx, viewer, change.action, { entity: change.entity, id: change.id });
 }
 
 /** Shareable: every subgraph with recorded data returns its history in this shape. */

@@ -3,7 +3,8 @@
 import 'reflect-metadata';
 export { check, codeArg, countArg, dayArg, optionalTextArg, optionalYearArg, periodsArg, textArg, today, uuidArg, yearArg } from './arguments';
 export { auditWrite, auditedOnCommit, notePersonalRead } from './audit';
-export { recordAudit, spentLookups } from './audit-trail';
+export { AuditEntry, AuditEntryConnection, auditTrailResolver } from './audit-query';
+export { recordAudit, recordWrite, spentLookups } from './audit-trail';
 export { copyEntities, copyRows, insertMany, insertRows, uuidv7 } from './bulk';
 export { numericColumn, referenceAsIs } from './columns';
 export { PageArgs, PageInfo, connectionOf, connectionType, decodeRegionIdCursor, decodeTimeIdCursor, keysetPage } from './connection';

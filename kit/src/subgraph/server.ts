@@ -11,17 +11,24 @@ import { formatError } from '../core/errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
 import { jsonBodyErrors, listen, newHttp, onTermination } from '../core/http';
 import { assertIdentityConfig, viewerFromHeader, type Viewer } from '../core/tokens';
+import { LIMIT_RULES, LIMITS } from '../core/limits';
 import { log, setServiceName } from '../core/log';
 import { currentRequestId, requestScope, TRACE_HEADER, withRequestScope } from '../core/request-scope';
 import { auditReads } from './audit';
 import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
 import { releaseRequestTransaction, requestDatabase, requestTransaction } from './request-transaction';
-import { AuditTrail1733000000000 } from './audit-trail';
+import { AuditRetention1733400000000, AuditTrail1733000000000, scheduleAuditPurge } from './audit-trail';
 import { changeFeed, VersionNotify1733100000000 } from './change-feed';
 import { ChangeHistory1733200000000 } from './history';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
-const KIT_MIGRATIONS = [IdempotencyKeys1732900000000, AuditTrail1733000000000, VersionNotify1733100000000, ChangeHistory1733200000000];
+const KIT_MIGRATIONS = [
+  IdempotencyKeys1732900000000,
+  AuditTrail1733000000000,
+  VersionNotify1733100000000,
+  ChangeHistory1733200000000,
+  AuditRetention1733400000000,
+];
 
 /** What every resolver of every subgraph receives. */
 export interface BaseContext {
@@ -92,7 +99,8 @@ function auditPlugin(): ApolloServerPlugin<BaseContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, operationName }) {
-          auditReads(contextValue.viewer, operationName ?? undefined);
+          // The trail is written before the answer leaves: a read the trail does not hold is not answered.
+          await auditReads(contextValue.db, contextValue.viewer, operationName ?? undefined);
         },
       };
     },
@@ -120,6 +128,9 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   const { app, server } = newHttp();
   const apollo = new ApolloServer<Ctx>({
     schema,
+    // One door: a caller who reaches this port directly meets the gateway's operation limits.
+    parseOptions: { maxTokens: LIMITS.tokens },
+    validationRules: [...LIMIT_RULES],
     formatError,
     includeStacktraceInErrorResponses: false,
     stopOnTerminationSignals: false,
@@ -168,6 +179,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   const bound = await listen(server, port);
   const stopBackground = def.background?.(db) ?? (() => undefined);
   const stopPurge = schedulePurge(db);
+  const stopAuditPurge = scheduleAuditPurge(db);
   log.info({ port: bound }, `${def.name} subgraph ready`);
   return {
     port: bound,
@@ -175,6 +187,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
     stop: async () => {
       stopBackground();
       stopPurge();
+      stopAuditPurge();
       await apollo.stop(); // stops accepting, lets in-flight requests finish, closes the server
       await changeFeed.stop();
       await db.destroy();

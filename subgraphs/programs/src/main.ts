@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
+import { auditTrailResolver, referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Advisor } from './entities/Advisor';
 import { Enrolment } from './entities/Enrolment';
 import { Event } from './entities/Event';
@@ -42,6 +42,7 @@ export const programs: SubgraphDefinition<Context> = {
   ],
   schema: {
     resolvers: [
+      auditTrailResolver('programsAuditTrail', 'the programs subgraph (enrolments, beneficiaries, follow-ups and operational records)'),
       ProgrammeResolver,
       RegionProgrammesResolver,
       EnrolmentResolver,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
+import { auditTrailResolver, referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { IndicatorStatus, Province, Scorecard } from './foreign';
@@ -31,6 +31,7 @@ export const registry: SubgraphDefinition<Context> = {
   migrations: [Initial1732250000000, RegisterComplete1732260000000, RollupVersion1732270000000, ImportKeyUnindexed1732280000000, Rectification1733300000000],
   schema: {
     resolvers: [
+      auditTrailResolver('auditTrail', 'the register (people read, searched and written)'),
       AutoEntrepreneurResolver,
       ActivityResolver,
       HistoryResolver,

@@ -1,7 +1,7 @@
 import { IsNull, type EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
 import { regionArg } from '@moukawil/kit/domain';
-import { auditWrite, yearArg, writeTransaction } from '@moukawil/kit/subgraph';
+import { recordWrite, yearArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Assessment } from '../entities/Assessment';
 import { IndicatorKind } from '../entities/enums';
 import { Indicator } from '../entities/Indicator';
@@ -70,7 +70,7 @@ export class Monitoring {
       await tx.save(
         tx.create(TargetRevision, { targetId: target.id, previousValue: null, value: input.value, reason: `Set: ${source}`, ...this.actor, at: now }),
       );
-      auditWrite(this.viewer, 'TARGET_SET', { target: target.id, indicator: indicator.code, scope: region ?? 'MA' });
+      await recordWrite(tx, this.viewer, 'TARGET_SET', { target: target.id, indicator: indicator.code, scope: region ?? 'MA' });
       return target;
     });
   }
@@ -84,7 +84,7 @@ export class Monitoring {
       policy.assertCanSetTarget(this.viewer, target.regionCode);
       await tx.save(tx.create(TargetRevision, { targetId: target.id, previousValue: target.value, value, reason: why, ...this.actor, at: now }));
       Object.assign(target, { value, setBy: this.actor.actorSubject, setAt: now });
-      auditWrite(this.viewer, 'TARGET_REVISED', { target: target.id, value });
+      await recordWrite(tx, this.viewer, 'TARGET_REVISED', { target: target.id, value });
       return tx.save(target);
     });
   }
@@ -103,7 +103,7 @@ export class Monitoring {
       if (!indicator) throw badInput(`"${input.indicator}" is not an indicator: see Query.indicators`, 'indicator');
       if (indicator.kind !== IndicatorKind.QUALITATIVE)
         throw badInput(`${indicator.code} is quantitative: its actual comes from the data, not from an assessment`, 'indicator');
-      auditWrite(this.viewer, 'ASSESSMENT_RECORDED', { indicator: indicator.code, region, year: assessed });
+      await recordWrite(tx, this.viewer, 'ASSESSMENT_RECORDED', { indicator: indicator.code, region, year: assessed });
       return tx.save(
         tx.create(Assessment, {
           indicatorCode: indicator.code,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
-import { auditWrite, check, queryGraph, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
+import { check, queryGraph, recordWrite, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Advisor } from '../entities/Advisor';
 import { Enrolment } from '../entities/Enrolment';
 import { EnrolmentStatus as S, ProgrammeKind, RepaymentStatus as R } from '../entities/enums';
@@ -29,7 +29,9 @@ export class Enrolments {
       `INSERT INTO enrolment_event (enrolment_id, action, from_status, to_status, detail, actor_subject, actor_role) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [enrolment.id, action, from, enrolment.status, JSON.stringify(detail), this.viewer.subject ?? 'anonymous', this.viewer.role],
     );
-    auditWrite(this.viewer, action, { enrolment: enrolment.id, programme: enrolment.programmeCode, region: enrolment.regionCode });
+    await recordWrite(tx, this.viewer, action, { enrolment: enrolment.id, programme: enrolment.programmeCode, region: enrolment.regionCode }, [
+      enrolment.autoEntrepreneurId,
+    ]);
   }
 
   /**

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
 import type { DataSource, EntityManager } from 'typeorm';
-import { auditWrite, copyEntities, uuidv7 } from '@moukawil/kit/subgraph';
+import { copyEntities, recordWrite, uuidv7 } from '@moukawil/kit/subgraph';
 import type { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { EventKind, RegistrationStatus } from '../entities/enums';
@@ -272,6 +272,6 @@ export async function importApplications(db: DataSource, file: string, rejectFil
   rejects.sort((a, b) => a[0] - b[0]);
   writeFileSync(rejectFile, [['line', ...header, 'reason'].join(','), ...rejects.map(([, text]) => text)].join('\n') + '\n');
   // The people's history holds one SUBMITTED entry each (actor import:<file>); the log, one line per run.
-  auditWrite({ subject: actor, role: 'NATIONAL', region: null, token: null }, 'IMPORT', { file: basename(file), ...summary });
+  await recordWrite(db.manager, { subject: actor, role: 'NATIONAL', region: null, token: null }, 'IMPORT', { file: basename(file), ...summary });
   return { ...summary, rejectFile, seconds: (Date.now() - started) / 1000 };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
 import { canReadPeopleOf, provinceArg, regionArg } from '@moukawil/kit/domain';
-import { auditWrite, check, textArg, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
+import { check, recordWrite, textArg, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from '../entities/enums';
@@ -111,8 +111,9 @@ export async function recordEvent(
   fields: Partial<RegistryEvent> = {},
   at = new Date(),
 ): Promise<void> {
-  auditWrite({ subject: actor.subject, role: actor.role as Viewer['role'], region: actor.region ?? null, token: null }, kind, { autoEntrepreneur: personId });
   await tx.save(historyEntry(actor, personId, kind, fields, at));
+  const viewer: Viewer = { subject: actor.subject, role: actor.role as Viewer['role'], region: actor.region ?? null, token: null };
+  await recordWrite(tx, viewer, kind, { autoEntrepreneur: personId }, [personId]);
 }
 
 /**
