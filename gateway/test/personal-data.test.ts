@@ -22,6 +22,7 @@ const RULES: Record<string, Record<string, 'entity' | 'masked' | 'contact' | 'sc
     birthDate: 'contact',
     phone: 'contact',
     address: 'contact',
+    anonymisedAt: 'entity',
     segment: 'entity',
     region: 'entity',
     province: 'entity',

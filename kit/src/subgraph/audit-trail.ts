@@ -122,8 +122,9 @@ export class AuditRetention1733400000000 implements MigrationInterface {
 export async function purgeAuditTrail(db: DataSource, days = auditRetentionDays()): Promise<number> {
   return db.transaction(async (tx) => {
     await tx.query(`SELECT set_config('moukawil.audit_retention', $1, true)`, [String(days)]);
-    const deleted: unknown[] = await tx.query(`DELETE FROM audit_trail WHERE at < now() - make_interval(days => $1) RETURNING 1`, [days]);
-    return deleted.length;
+    // A DELETE answers [rows, count] through TypeORM.
+    const [, deleted]: [unknown[], number] = await tx.query(`DELETE FROM audit_trail WHERE at < now() - make_interval(days => $1)`, [days]);
+    return deleted;
   });
 }
 

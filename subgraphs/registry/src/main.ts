@@ -11,6 +11,8 @@ import { RegisterComplete1732260000000 } from './migrations/1732260000000-Regist
 import { RollupVersion1732270000000 } from './migrations/1732270000000-RollupVersion';
 import { ImportKeyUnindexed1732280000000 } from './migrations/1732280000000-ImportKeyUnindexed';
 import { Rectification1733300000000 } from './migrations/1733300000000-Rectification';
+import { Retention1733400000000 } from './migrations/1733400000000-Retention';
+import { anonymiseCommand, retentionSchedule } from './write/retention';
 import { ActivityResolver } from './resolvers/ActivityResolver';
 import { HistoryResolver } from './resolvers/HistoryResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
@@ -28,7 +30,14 @@ import { importCommand } from './write/import-command';
 export const registry: SubgraphDefinition<Context> = {
   name: 'registry',
   entities: [Activity, AutoEntrepreneur, TurnoverDeclaration, RegistryEvent],
-  migrations: [Initial1732250000000, RegisterComplete1732260000000, RollupVersion1732270000000, ImportKeyUnindexed1732280000000, Rectification1733300000000],
+  migrations: [
+    Initial1732250000000,
+    RegisterComplete1732260000000,
+    RollupVersion1732270000000,
+    ImportKeyUnindexed1732280000000,
+    Rectification1733300000000,
+    Retention1733400000000,
+  ],
   schema: {
     resolvers: [
       auditTrailResolver('auditTrail', 'the register (people read, searched and written)'),
@@ -54,7 +63,8 @@ export const registry: SubgraphDefinition<Context> = {
   context,
   seed,
   tables: TABLES,
-  commands: { import: importCommand },
+  background: retentionSchedule,
+  commands: { import: importCommand, anonymise: anonymiseCommand },
 };
 
 if (require.main === module) void runSubgraph(registry);

@@ -91,4 +91,11 @@ export class AutoEntrepreneur {
 
   @Column({ type: 'varchar', length: 64, name: 'import_key', nullable: true })
   importKey!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'anonymised_at', nullable: true })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the retention anonymised this record (struck off more than RETENTION_YEARS ago); null while its details are kept.',
+  })
+  anonymisedAt!: Date | null;
 }

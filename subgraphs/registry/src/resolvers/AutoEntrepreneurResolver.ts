@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { provinceArg, regionArg } from '@moukawil/kit/domain';
-import { connectionOf, decodeTimeIdCursor, pageSize, PageArgs } from '@moukawil/kit/subgraph';
+import { connectionOf, decodeTimeIdCursor, pageSize, PageArgs, recordAudit, textArg } from '@moukawil/kit/subgraph';
+import { forbidden } from '@moukawil/kit/core';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { ActivityCategory, EventKind, PopulationSegment, RegistrationStatus, StrikeOffReason } from '../entities/enums';
@@ -25,6 +26,23 @@ export class AutoEntrepreneurResolver {
     @Ctx() { loaders, viewer }: Context,
   ): Promise<AutoEntrepreneur | null> {
     return policy.readable(viewer, await loaders.autoEntrepreneur.load(idArg(id)));
+  }
+
+  @Query(() => AutoEntrepreneur, {
+    nullable: true,
+    description:
+      "Everything held on one person (law 09-08, droit d'accès), for the national office answering a request: ask for every field, the history, the declarations and the enrolments (programs subgraph) in one operation. Recorded in the audit trail as SUBJECT_ACCESS with the reason given.",
+  })
+  async personalDataOf(
+    @Arg('id', () => ID, { description: 'The person (UUID).' }) id: string,
+    @Arg('reason', { description: 'Why: the request answered, e.g. "Demande écrite du 3 mars 2026" (3 to 500 characters).' }) reason: string,
+    @Ctx() { db, loaders, viewer }: Context,
+  ): Promise<AutoEntrepreneur | null> {
+    if (viewer.role !== 'NATIONAL') throw forbidden("Answering a data subject's request is for the national office");
+    const why = textArg(reason, 'reason', 3, 500);
+    const person = await loaders.autoEntrepreneur.load(idArg(id));
+    await recordAudit(db, viewer, { action: 'SUBJECT_ACCESS', people: person ? [person.id] : [], detail: { reason: why, found: person !== null } });
+    return person;
   }
 
   @Query(() => AutoEntrepreneurConnection, {

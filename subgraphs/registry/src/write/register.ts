@@ -144,6 +144,7 @@ export function newApplication(valid: ValidApplication, id: string, submittedAt:
     struckOffAt: null,
     struckOffReason: null,
     struckOffNote: null,
+    anonymisedAt: null,
     importKey,
   } satisfies Omit<AutoEntrepreneur, never>);
 }
