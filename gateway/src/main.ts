@@ -16,6 +16,7 @@ import {
 } from '@moukawil/kit/core';
 import { loadFederation } from './apollo';
 import { responseCache } from './cache';
+import { callers } from './callers';
 import { AuthenticatedDataSource } from './datasource';
 import { subgraphHealth } from './health';
 import { mountPages } from './pages';
@@ -43,9 +44,11 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   });
   const limit = rateLimit();
   const address = clientAddress();
+  const identify = callers(links.get('regions')!);
   const graphql = requestPath({
     federation,
     links,
+    identify,
     limit,
     cache: responseCache(),
     clientAddress: address,
@@ -60,7 +63,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', service: 'gateway', supergraph: 'loaded', subgraphs });
   });
   server.removeListener('request', app);
-  const exports = exportPath(graphql.operate, limit, address);
+  const exports = exportPath(graphql.operate, identify, limit, address);
   server.on('request', (req, res) => {
     if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return graphql.handle(req, res);
     if (req.url?.startsWith('/export/')) return exports(req, res);

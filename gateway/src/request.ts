@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getOperationAST, getVariableValues, GraphQLError, type OperationDefinitionNode } from 'graphql';
+import { getOperationAST, getVariableValues, type OperationDefinitionNode } from 'graphql';
 import {
   boundedCache,
   checkedDocuments,
@@ -10,10 +10,10 @@ import {
   requestIdOf,
   requestScope,
   TRACE_HEADER,
-  viewerFromHeader,
   type Viewer,
 } from '@moukawil/kit/core';
 import type { Federation } from './apollo';
+import { refusalOf, type Identify } from './callers';
 import type { ResponseCache } from './cache';
 import type { AuthenticatedDataSource, GatewayContext } from './datasource';
 import { answerType, errorsBody, readGraphQLRequest, writeAnswer, type GraphQLHttpRequest, type Refusal } from './graphql-http';
@@ -25,6 +25,8 @@ export interface RequestPath {
   federation: Federation;
   /** The link to each subgraph, for queries one of them answers whole. */
   links: Map<string, AuthenticatedDataSource>;
+  /** Who is calling: a bearer token or a partner API key (callers.ts). */
+  identify: Identify;
   limit: RateLimit | null;
   cache: ResponseCache | null;
   clientAddress: (req: IncomingMessage) => string | undefined;
@@ -55,20 +57,21 @@ export function requestPath(path: RequestPath): GraphPath {
     const refuse = ({ status, code, message }: Refusal, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
       answer(status, errorsBody([{ message, extensions: { code, ...extensions } }]), headers);
 
-    // The caller, verified once; a bad token still counts against its address before its 401.
+    // The caller, verified once; a bad token or key still counts against its address before its 401.
     let viewer: Viewer | null = null;
-    let unauthenticated: GraphQLError | null = null;
+    let ownRate: number | null = null;
+    let refused: Refusal | null = null;
     try {
-      viewer = await viewerFromHeader(req.headers.authorization);
+      ({ viewer, ratePerMinute: ownRate } = await path.identify(req.headers, 'GRAPHQL'));
     } catch (error) {
-      unauthenticated = error as GraphQLError;
+      refused = refusalOf(error);
     }
-    const limited = path.limit && (await path.limit(callerKey(viewer, path.clientAddress(req))));
+    const limited = path.limit && (await path.limit(callerKey(viewer, path.clientAddress(req)), ownRate));
     if (limited) return refuse(limited, { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
 
     const read = await readGraphQLRequest(req, LIMITS.bodyBytes);
     if ('refusal' in read) return refuse(read.refusal);
-    if (unauthenticated || !viewer) return refuse({ status: 401, code: 'UNAUTHENTICATED', message: unauthenticated?.message ?? 'Authentication failed' });
+    if (refused || !viewer) return refuse(refused ?? { status: 401, code: 'UNAUTHENTICATED', message: 'Authentication failed' });
     const request = read.request;
 
     const checked = documents(request.query);

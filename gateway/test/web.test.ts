@@ -50,6 +50,27 @@ describe('the explorer at GET /', () => {
     expect(seen.errors).toEqual([]);
     await page.context().close();
   });
+  it("sends a partner's API key as such from the token box", async () => {
+    const issued = await gql(`mutation { issueApiKey(input: { name: "Explorer test", owner: "Partner developer", scopes: [GRAPHQL] }) { key } }`, {
+      as: 'NATIONAL',
+    });
+    const key: string = issued.data.issueApiKey.key;
+    const { page } = await open('/');
+    await page.waitForSelector('.graphiql-container');
+    await page.click('button[data-example="Tranche régionale"]');
+    await page.fill('#moukawil-token', key);
+    await page.click('text=Utiliser ce jeton');
+    const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('RegionalSlice'));
+    await page.click('.graphiql-execute-button');
+    const response = await answer;
+    expect(response.request().headers().authorization).toBe(`ApiKey ${key}`);
+    const body = await response.json();
+    // The key is accepted (no 401) and reads what a partner reads: the region's people are refused.
+    expect(response.status()).toBe(200);
+    expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    expect(body.errors[0].path).toEqual(['autoEntrepreneurs']);
+    await page.context().close();
+  });
 });
 
 describe('the dashboard at GET /dashboard', () => {

@@ -21,8 +21,12 @@ function claims(token: string): { role?: Role; region?: string } {
   }
 }
 
+/** The Authorization header for what the user pasted: a partner API key (`mkp_…`) or a bearer token. */
+export const authorizationOf = (token: string) => (token.startsWith('mkp_') ? `ApiKey ${token}` : `Bearer ${token}`);
+
 export function sessionOf(token: string | null): Session {
   if (!token) return { token: null, role: null, region: null };
+  if (token.startsWith('mkp_')) return { token, role: 'PARTNER', region: null };
   const { role, region } = claims(token);
   return { token, role: role ?? null, region: region ?? null };
 }

@@ -23,8 +23,10 @@ function ExamplesPane() {
     variableEditor?.setValue(JSON.stringify(example.variables ?? {}, null, 2));
   };
   const useToken = () => {
-    const value = token.trim().replace(/^Bearer\s+/i, '');
-    headerEditor?.setValue(value ? JSON.stringify({ Authorization: `Bearer ${value}` }, null, 2) : '');
+    // A partner API key (mkp_…) goes as "ApiKey <key>", anything else as a bearer token.
+    const value = token.trim().replace(/^(Bearer|ApiKey)\s+/i, '');
+    const authorization = value.startsWith('mkp_') ? `ApiKey ${value}` : `Bearer ${value}`;
+    headerEditor?.setValue(value ? JSON.stringify({ Authorization: authorization }, null, 2) : '');
   };
 
   return (
@@ -44,7 +46,7 @@ function ExamplesPane() {
           </li>
         ))}
       </ul>
-      <label htmlFor="moukawil-token">Jeton (Bearer)</label>
+      <label htmlFor="moukawil-token">Jeton (Bearer) ou clé API (mkp_…)</label>
       <textarea id="moukawil-token" rows={3} value={token} placeholder="npm run token -- --role NATIONAL" onChange={(e) => setToken(e.target.value)} />
       <button type="button" className="graphiql-button" onClick={useToken}>
         Utiliser ce jeton

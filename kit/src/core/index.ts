@@ -10,5 +10,5 @@ export { LIMITS, LIMIT_RULES, checkedDocuments, parseWithinLimit } from './limit
 export type { Checked } from './limits';
 export { log, setServiceName } from './log';
 export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, withRequestScope } from './request-scope';
-export { ANONYMOUS, assertIdentityConfig, signToken, viewerFromHeader } from './tokens';
+export { ANONYMOUS, assertIdentityConfig, signToken, unauthenticated, viewerFromHeader } from './tokens';
 export type { Viewer } from './tokens';

@@ -9,6 +9,9 @@ import { context, type Context } from './loaders';
 import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { ReferenceVersion1732260000000 } from './migrations/1732260000000-ReferenceVersion';
 import { CommitmentTargets1733300000000 } from './migrations/1733300000000-CommitmentTargets';
+import { ApiKeys1733500000000 } from './migrations/1733500000000-ApiKeys';
+import { ApiKeyResolver } from './resolvers/ApiKeyResolver';
+import { ApiKey } from './entities/ApiKey';
 import { CommitmentResolver } from './resolvers/CommitmentResolver';
 import { PartnerResolver } from './resolvers/PartnerResolver';
 import { Target } from './foreign';
@@ -19,13 +22,13 @@ import { seed, TABLES } from './seed';
 /** The regions subgraph: regions, provinces, ecosystems, partners and conventions. Owns `Region`. */
 export const regions: SubgraphDefinition<Context> = {
   name: 'regions',
-  entities: [Region, Province, Ecosystem, Partner, Convention, ConventionParty, Commitment],
-  migrations: [Initial1732250000000, ReferenceVersion1732260000000, CommitmentTargets1733300000000],
+  entities: [Region, Province, Ecosystem, Partner, Convention, ConventionParty, Commitment, ApiKey],
+  migrations: [Initial1732250000000, ReferenceVersion1732260000000, CommitmentTargets1733300000000, ApiKeys1733500000000],
   schema: {
-    resolvers: [RegionResolver, ConventionResolver, PartnerResolver, CommitmentResolver],
+    resolvers: [RegionResolver, ConventionResolver, PartnerResolver, CommitmentResolver, ApiKeyResolver],
     orphanedTypes: [Target],
     references: { Region: regionReference, Province: provinceReference, Partner: partnerReference },
-    federationDirectives: ['@key', '@shareable'],
+    federationDirectives: ['@key', '@shareable', '@inaccessible'],
   },
   context,
   seed,

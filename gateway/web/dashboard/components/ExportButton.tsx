@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useLabels } from '../i18n';
+import { authorizationOf } from '../session';
 
 /**
  * Downloads a list as the gateway's CSV export (/export/<list>.csv) with the session's token, so
@@ -14,7 +15,7 @@ export function ExportButton({ list, params, token }: { list: string; params: Re
     setError(null);
     try {
       const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
-      const response = await fetch(`/export/${list}.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      const response = await fetch(`/export/${list}.csv?${query}`, { headers: token ? { authorization: authorizationOf(token) } : {} });
       if (!response.ok) {
         const body = (await response.json().catch(() => null)) as { errors?: Array<{ message: string }> } | null;
         throw new Error(body?.errors?.[0]?.message ?? `HTTP ${response.status}`);

@@ -22,7 +22,7 @@ export function TokenBar({
       className="token-bar"
       onSubmit={(e) => {
         e.preventDefault();
-        onToken(draft.trim().replace(/^Bearer\s+/i, '') || null);
+        onToken(draft.trim().replace(/^(Bearer|ApiKey)\s+/i, '') || null);
         setDraft('');
       }}
     >

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import { GraphQLError } from 'graphql';
+import { log, unauthenticated, viewerFromHeader, type Viewer } from '@moukawil/kit/core';
+import type { AuthenticatedDataSource } from './datasource';
+
+/** What a partner key opens (the regions subgraph's ApiScope). */
+export type Scope = 'GRAPHQL' | 'EXPORTS';
+
+/** A verified caller: who (the viewer the subgraphs are told of) and, for a partner key, its own rate. */
+export interface Caller {
+  viewer: Viewer;
+  ratePerMinute: number | null;
+}
+
+/** Finds who is calling from the request's headers, for one entry of the gateway; throws UNAUTHENTICATED or FORBIDDEN. */
+export type Identify = (headers: IncomingHttpHeaders, scope: Scope) => Promise<Caller>;
+
+const KEY_CHECK = 'query KeyCheck($hash: String!) { _apiKey(hash: $hash) { id scopes ratePerMinute } }';
+const KEY = /^mkp_[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Two kinds of callers: a bearer token (verified here and again by each subgraph), or a partner
+ * API key (`Authorization: ApiKey mkp_…`, or `X-Api-Key`) that the national office issued in the
+ * regions subgraph. A key is checked by its SHA-256 against the regions subgraph on every request,
+ * with no cache, so that a revoked key opens nothing from the next request on; it reads what the
+ * PARTNER role reads (public aggregates: the subgraphs are sent no token for it), is known to the
+ * logs and the rate limit as `apikey:<id>`, and opens only the scopes it was issued for.
+ */
+export function callers(regions: AuthenticatedDataSource): Identify {
+  async function byKey(key: string, scope: Scope): Promise<Caller> {
+    if (!KEY.test(key)) throw unauthenticated('Authentication failed: the API key is not valid');
+    const hash = createHash('sha256').update(key).digest('hex');
+    let found: { id: string; scopes: Scope[]; ratePerMinute: number | null } | null;
+    try {
+      const answer = await regions.forward(undefined, JSON.stringify({ query: KEY_CHECK, variables: { hash } }));
+      const body = JSON.parse(answer.body.toString('utf8')) as { data?: { _apiKey: typeof found } };
+      if (!body.data) throw new Error(`HTTP ${answer.status}`);
+      found = body.data._apiKey;
+    } catch (error) {
+      log.warn({ err: error }, 'API key check failed');
+      throw new GraphQLError('API keys cannot be checked: the regions subgraph is unavailable. Retry shortly.', {
+        extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } },
+      });
+    }
+    if (!found) throw unauthenticated('Authentication failed: the API key is not valid or has been revoked');
+    if (!found.scopes.includes(scope))
+      throw new GraphQLError(`This API key does not open ${scope === 'GRAPHQL' ? 'GraphQL queries (/graphql)' : 'CSV exports (/export)'}.`, {
+        extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+      });
+    const viewer: Viewer = Object.freeze({ subject: `apikey:${found.id}`, role: 'PARTNER', region: null, token: null });
+    return { viewer, ratePerMinute: found.ratePerMinute };
+  }
+
+  return async (headers, scope) => {
+    const authorization = headers.authorization?.trim();
+    const apiKey = /^ApiKey\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? (typeof headers['x-api-key'] === 'string' ? headers['x-api-key'].trim() : undefined);
+    if (apiKey !== undefined) return byKey(apiKey, scope);
+    return { viewer: await viewerFromHeader(authorization), ratePerMinute: null };
+  };
+}
+
+/** The HTTP status and code of a refused identification. */
+export function refusalOf(error: unknown): { status: number; code: string; message: string } {
+  const e = error as GraphQLError;
+  const code = typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNAUTHENTICATED';
+  const http = e.extensions?.http as { status?: number } | undefined;
+  return { status: http?.status ?? 401, code, message: e.message ?? 'Authentication failed' };
+}
