@@ -15,9 +15,22 @@ export interface ExtraGateway {
  * A second gateway over the test stack's subgraphs, with some subgraph addresses replaced (a dead
  * port, to see what users get when that subgraph is down) without disturbing the shared stack.
  */
-export async function startGateway(port: number, env: NodeJS.ProcessEnv): Promise<ExtraGateway> {
+export function startGateway(port: number, env: NodeJS.ProcessEnv): Promise<ExtraGateway> {
+  return startEngine([process.execPath, join(ROOT, 'gateway', 'dist', 'main.js')], '/', port, env);
+}
+
+/** Hive Gateway over the committed supergraph with the repository's configuration (gateway/engines/hive.config.mjs), on the test stack's subgraphs. */
+export function startHiveGateway(port: number, env: NodeJS.ProcessEnv = {}): Promise<ExtraGateway> {
+  const command = [join(ROOT, 'node_modules', '.bin', 'hive-gateway'), 'supergraph', join(ROOT, 'supergraph.graphql')];
+  return startEngine([...command, '--config-path', join(ROOT, 'gateway', 'engines', 'hive.config.mjs'), '--port', String(port)], '/readiness', port, {
+    LOG_LEVEL: 'error',
+    ...env,
+  });
+}
+
+async function startEngine([command, ...args]: string[], ready: string, port: number, env: NodeJS.ProcessEnv): Promise<ExtraGateway> {
   const ports = JSON.parse(process.env.TEST_PORTS ?? '{}');
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'gateway', 'dist', 'main.js')], {
+  const child: ChildProcess = spawn(command, args, {
     env: {
       ...process.env,
       LOG_LEVEL: 'silent',
@@ -41,12 +54,12 @@ export async function startGateway(port: number, env: NodeJS.ProcessEnv): Promis
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
-      const response = await fetch(`${origin}/`);
+      const response = await fetch(`${origin}${ready}`);
       if (response.ok) break;
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`extra gateway on ${port} did not start (ports ${JSON.stringify(ports)})`);
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`${command} on ${port} did not start (ports ${JSON.stringify(ports)})`);
     await new Promise((r) => setTimeout(r, 150));
   }
   return {

@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit/core';
 import { deduplicating } from './dedupe';
 import { entitiesWithNullFields } from './missing-entities';
-import { subgraphSender, type Answer, type Send } from './subgraph-http';
+import { counted, subgraphSender, type Answer, type Send } from './subgraph-http';
 
 /** What the gateway knows about a request while it runs the query plan. */
 export interface GatewayContext {
@@ -38,7 +38,7 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     private readonly subgraph: string,
     url: string,
   ) {
-    this.send = deduplicating(subgraphSender(url, this.timeoutMs));
+    this.send = deduplicating(counted(subgraph, subgraphSender(url, this.timeoutMs)));
   }
 
   /** A failed entity fetch answers null for the fields it asked (see missing-entities.ts), with the error. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
-import { log, requestIdOf, requestScope, type Viewer } from '@moukawil/kit/core';
+import { log, rateLimited, requestIdOf, requestScope, type Viewer } from '@moukawil/kit/core';
 import { refusalOf, type Identify } from './callers';
 import { errorsBody, writeAnswer } from './graphql-http';
 import { callerKey, type RateLimit } from './rate-limit';
@@ -179,7 +179,10 @@ export function exportPath(
       return refuse(res, requestId, status, code, message);
     }
     const limited = limit && (await limit(callerKey(viewer, clientAddress(req)), ownRate));
-    if (limited) return refuse(res, requestId, 429, 'RATE_LIMITED', limited.message);
+    if (limited) {
+      rateLimited.inc({ entry: 'export' });
+      return refuse(res, requestId, 429, 'RATE_LIMITED', limited.message);
+    }
 
     const variables: Record<string, unknown> = {};
     for (const filter of list.filters) {

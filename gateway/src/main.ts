@@ -9,8 +9,10 @@ import {
   log,
   newHttp,
   onTermination,
+  serveMetrics,
   servicePort,
   setServiceName,
+  startMetrics,
   subgraphUrl,
   type SubgraphName,
 } from '@moukawil/kit/core';
@@ -67,6 +69,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   server.on('request', (req, res) => {
     if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return graphql.handle(req, res);
     if (req.url?.startsWith('/export/')) return exports(req, res);
+    if (req.url === '/metrics') return void serveMetrics(req, res);
     app(req, res);
   });
 
@@ -95,6 +98,7 @@ function serve(): void {
 
 if (require.main === module) {
   setServiceName('gateway');
+  startMetrics('gateway');
   // GATEWAY_WORKERS > 1: one gateway process per core behind Node's cluster (the port is shared).
   const workers = envInt('GATEWAY_WORKERS', 1, 1, 64);
   if (workers > 1 && cluster.isPrimary) runWorkers(workers);

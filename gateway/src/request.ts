@@ -3,9 +3,13 @@ import { getOperationAST, getVariableValues, type OperationDefinitionNode } from
 import {
   boundedCache,
   checkedDocuments,
+  countGraphQL,
+  errorCodesOf,
   isProduction,
   LIMITS,
   log,
+  operationLabel,
+  rateLimited,
   requestFingerprint,
   requestIdOf,
   requestScope,
@@ -52,8 +56,12 @@ export function requestPath(path: RequestPath): GraphPath {
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const type = answerType(req.headers.accept);
-    const answer = (status: number, body: string | Buffer, headers: Record<string, string> = {}) =>
+    const started = performance.now();
+    let operationName: string | null = null;
+    const answer = (status: number, body: string | Buffer, headers: Record<string, string> = {}) => {
+      countGraphQL(operationLabel(operationName), (performance.now() - started) / 1000, errorCodesOf(body));
       writeAnswer(res, status, body, { 'content-type': type, 'x-request-id': requestId, ...headers });
+    };
     const refuse = ({ status, code, message }: Refusal, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
       answer(status, errorsBody([{ message, extensions: { code, ...extensions } }]), headers);
 
@@ -67,7 +75,10 @@ export function requestPath(path: RequestPath): GraphPath {
       refused = refusalOf(error);
     }
     const limited = path.limit && (await path.limit(callerKey(viewer, path.clientAddress(req)), ownRate));
-    if (limited) return refuse(limited, { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
+    if (limited) {
+      rateLimited.inc({ entry: 'graphql' });
+      return refuse(limited, { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
+    }
 
     const read = await readGraphQLRequest(req, LIMITS.bodyBytes);
     if ('refusal' in read) return refuse(read.refusal);
@@ -83,6 +94,7 @@ export function requestPath(path: RequestPath): GraphPath {
         : 'The document holds several operations: say which one to run (operationName).';
       return refuse({ status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message });
     }
+    operationName = operation.name?.value ?? null;
     if (request.method === 'GET' && operation.operation !== 'query')
       return refuse({ status: 405, code: 'BAD_REQUEST', message: `GET requests only support query operations, not ${operation.operation} operations.` });
     const coerced = getVariableValues(path.federation.schema, operation.variableDefinitions ?? [], request.variables);

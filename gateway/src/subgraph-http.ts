@@ -1,5 +1,5 @@
 import { Agent, request } from 'node:http';
-import { envInt } from '@moukawil/kit/core';
+import { envInt, subgraphFetchDuration, subgraphFetches } from '@moukawil/kit/core';
 
 /** A subgraph's answer, as received: the data source parses it (dedupe.ts shares it unparsed), the direct route passes it on. */
 export interface Answer {
@@ -62,4 +62,21 @@ export function subgraphSender(url: string, timeoutMs: number): Send {
       call.on('error', fail);
       call.end(body);
     });
+}
+
+/** Counts each call that goes out to a subgraph (after deduplication: the calls the subgraph sees) and its time. */
+export function counted(subgraph: string, send: Send): Send {
+  return async (headers, body) => {
+    const started = performance.now();
+    try {
+      const answer = await send(headers, body);
+      subgraphFetches.inc({ subgraph, outcome: `${Math.floor(answer.status / 100)}xx` });
+      return answer;
+    } catch (error) {
+      subgraphFetches.inc({ subgraph, outcome: error instanceof SubgraphTimeout ? 'timeout' : 'unreachable' });
+      throw error;
+    } finally {
+      subgraphFetchDuration.observe({ subgraph }, (performance.now() - started) / 1000);
+    }
+  };
 }

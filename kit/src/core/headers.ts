@@ -1,8 +1,20 @@
 import { createHash } from 'node:crypto';
+import { TRACE_HEADER } from './request-scope';
 
 /** Headers a gateway sends with a keyed mutation: the client's request fingerprint, and which of its mutation calls to this subgraph this is. */
 export const FINGERPRINT_HEADER = 'x-idempotency-fingerprint';
 export const PART_HEADER = 'x-idempotency-part';
+
+/**
+ * Every request header a subgraph reads: whatever engine federates the graph (this gateway, Hive
+ * Gateway, Apollo Router) must pass these on. The engines' configurations are tested against this list.
+ * The fingerprint and part headers are computed by this gateway; another engine leaves them out
+ * and the subgraph fingerprints the request it receives (docs/idempotency.md).
+ */
+export const SUBGRAPH_REQUEST_HEADERS = ['authorization', 'x-request-id', 'idempotency-key', FINGERPRINT_HEADER, PART_HEADER, TRACE_HEADER] as const;
+
+/** Response headers of a subgraph that the client must see: a replayed mutation's mark. */
+export const SUBGRAPH_RESPONSE_HEADERS = ['idempotent-replay'] as const;
 
 /**
  * The fingerprint of a client's request: its operation, variables and operation name. A key

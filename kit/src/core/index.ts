@@ -4,11 +4,22 @@ export type { BoundedCache } from './cache';
 export { SERVICES, SUBGRAPHS, envBool, envInt, envOptional, isProduction, servicePort, subgraphUrl } from './config';
 export type { ServiceName, SubgraphName } from './config';
 export { badInput, forbidden, formatError } from './errors';
-export { FINGERPRINT_HEADER, PART_HEADER, requestFingerprint } from './headers';
+export { FINGERPRINT_HEADER, PART_HEADER, SUBGRAPH_REQUEST_HEADERS, SUBGRAPH_RESPONSE_HEADERS, requestFingerprint } from './headers';
 export { jsonBodyErrors, listen, newHttp, onTermination } from './http';
 export { LIMITS, LIMIT_RULES, checkedDocuments, parseWithinLimit } from './limits';
 export type { Checked } from './limits';
 export { log, setServiceName } from './log';
+export {
+  countGraphQL,
+  errorCodesOf,
+  metrics,
+  operationLabel,
+  rateLimited,
+  serveMetrics,
+  startMetrics,
+  subgraphFetchDuration,
+  subgraphFetches,
+} from './metrics';
 export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, withRequestScope } from './request-scope';
 export { ANONYMOUS, assertIdentityConfig, signToken, unauthenticated, viewerFromHeader } from './tokens';
 export type { Viewer } from './tokens';

@@ -64,9 +64,26 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     extra: { max: options.poolSize ?? 10, application_name: process.env.SERVICE_NAME ?? 'moukawil' },
   });
   await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied = await oneAtATime(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   return dataSource;
+}
+
+/**
+ * Runs `work` while holding the database's start-up lock (a session advisory lock): replicas of
+ * one subgraph that start together (docker-compose --scale) migrate and seed one after the other,
+ * and the later ones find the work done.
+ */
+export async function oneAtATime<T>(db: DataSource, work: () => Promise<T>): Promise<T> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtextextended('moukawil:start-up', 0))`);
+    return await work();
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtextextended('moukawil:start-up', 0))`).catch(() => undefined);
+    await runner.release();
+  }
 }
 
 /** Counts the SQL statements of each request (request-scope.ts: `x-moukawil-trace: sql`). */

@@ -6,13 +6,15 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDi
 import express from 'express';
 import type { DataSource, EntityManager, MigrationInterface } from 'typeorm';
 import { envBool, envInt, isProduction, servicePort, type SubgraphName } from '../core/config';
-import { databaseUrlFor, openDatabase, type DatabaseOptions } from './database';
+import { databaseUrlFor, oneAtATime, openDatabase, type DatabaseOptions } from './database';
 import { formatError } from '../core/errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
 import { jsonBodyErrors, listen, newHttp, onTermination } from '../core/http';
 import { assertIdentityConfig, viewerFromHeader, type Viewer } from '../core/tokens';
 import { LIMIT_RULES, LIMITS } from '../core/limits';
 import { log, setServiceName } from '../core/log';
+import { serveMetrics, startMetrics } from '../core/metrics';
+import { metricsPlugin, poolMetrics } from './metrics';
 import { currentRequestId, requestScope, TRACE_HEADER, withRequestScope } from '../core/request-scope';
 import { auditReads } from './audit';
 import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
@@ -120,10 +122,12 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   assertIdentityConfig();
   const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
   changeFeed.start(databaseUrlFor(def.name));
-  if (envBool('SEED_ON_START', true) && (await isEmpty(db, def.tables))) {
-    log.info('loading demo data (first start)');
-    await reseed(db, def, seedOptions());
-  }
+  await oneAtATime(db, async () => {
+    if (envBool('SEED_ON_START', true) && (await isEmpty(db, def.tables))) {
+      log.info('loading demo data (first start)');
+      await reseed(db, def, seedOptions());
+    }
+  });
   const { schema } = await buildFederatedSchema(def.schema);
   const { app, server } = newHttp();
   const apollo = new ApolloServer<Ctx>({
@@ -143,10 +147,14 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       sqlCountPlugin(),
       auditPlugin(),
       idempotencyPlugin() as ApolloServerPlugin<Ctx>,
+      metricsPlugin() as ApolloServerPlugin<Ctx>,
     ],
   });
   await apollo.start();
 
+  startMetrics(def.name);
+  poolMetrics(db);
+  app.get('/metrics', (req, res) => void serveMetrics(req, res));
   app.get('/health', async (_req, res) => {
     try {
       await db.query('SELECT 1');

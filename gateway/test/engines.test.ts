@@ -1,0 +1,110 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { SUBGRAPH_REQUEST_HEADERS, SUBGRAPH_RESPONSE_HEADERS } from '../../kit/src/core/headers';
+import { startHiveGateway, type ExtraGateway } from '../../test/gateway';
+import { freePort } from '../../test/ports';
+import { codes, gql, ok, sqlOn, type Call, type TokenName } from '../../test/support';
+import { EXAMPLE_OPERATIONS } from '../src/examples';
+import { NATIONAL_QUERY, REGION_QUERY } from '../web/dashboard/queries';
+import { describeAccessMatrix } from './access-matrix';
+
+/**
+ * A second federation engine over the same committed supergraph: Hive Gateway with the
+ * repository's configuration. The graph's rules live in the subgraphs, so they hold whichever
+ * engine federates it; these tests prove it on the paths users take.
+ */
+let hive: ExtraGateway;
+beforeAll(async () => {
+  hive = await startHiveGateway(await freePort());
+}, 30_000);
+afterAll(() => hive?.stop());
+
+const TOKEN_OF_ROLE: Record<string, TokenName> = { REGIONAL: 'REGIONAL_MA09', ADVISOR: 'ADVISOR_MA09', NATIONAL: 'NATIONAL' };
+const both = async (query: string, call: Call) => [await gql(query, call), await gql(query, { ...call, origin: hive.origin })];
+
+describeAccessMatrix('through Hive Gateway: the access matrix', () => hive.origin, false);
+
+describe('through Hive Gateway', () => {
+  it.each(['NATIONAL', 'REGIONAL_MA09', undefined] as const)('answers the dashboards as our gateway does (%s)', async (as) => {
+    for (const [query, variables] of [
+      [NATIONAL_QUERY, { year: 2020 }],
+      [REGION_QUERY, { code: 'MA-06', year: 2020, people: as !== undefined }],
+    ] as const) {
+      const [ours, theirs] = await both(query, { as, variables });
+      expect(theirs.status).toBe(200);
+      expect(theirs.data).toEqual(ours.data);
+      // The same refusals (Hive Gateway folds identical errors into one).
+      expect([...new Set(codes(theirs))]).toEqual([...new Set(codes(ours))]);
+    }
+  });
+
+  it.each(EXAMPLE_OPERATIONS.map((e) => [e.title, e] as const))("runs the explorer's saved operation %s", async (_title, example) => {
+    const variables = JSON.parse(JSON.stringify(example.variables ?? {}));
+    if (variables.input?.nationalId) variables.input.nationalId = `ZH${randomInt(100_000, 1_000_000)}`;
+    const as = example.role ? TOKEN_OF_ROLE[example.role] : undefined;
+    const result = await gql(example.query, { variables, as, origin: hive.origin });
+    expect(result.errors).toBeUndefined();
+    if (!/^\s*mutation/.test(example.query)) expect(result.data).toEqual(ok(await gql(example.query, { variables, as })));
+  });
+
+  it('applies a retried mutation once and marks the replay', async () => {
+    const nationalId = `HV${randomInt(1_000_000, 10_000_000)}`;
+    const input = { fullName: 'Samira Hive', nationalId, gender: 'FEMALE', birthDate: '1990-05-05', region: 'MA-08', activityCode: 'S-01' };
+    const key = `hive-${randomUUID()}`;
+    const send = () =>
+      gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status } }`, {
+        as: 'NATIONAL',
+        variables: { input },
+        headers: { 'idempotency-key': key },
+        origin: hive.origin,
+      });
+    const first = await send();
+    const again = await send();
+    expect(ok(again)).toEqual(ok(first));
+    expect([first.headers!.get('idempotent-replay'), again.headers!.get('idempotent-replay')]).toEqual([null, 'true']);
+    const [{ n }] = await sqlOn('registry', `SELECT count(*)::int AS n FROM auto_entrepreneur WHERE national_id = $1`, [nationalId]);
+    expect(n).toBe(1);
+  });
+
+  it('gives a partial answer when a subgraph is down', async () => {
+    const silent = await startHiveGateway(await freePort(), { INDICATORS_URL: `http://127.0.0.1:${await freePort()}/graphql` });
+    try {
+      const result = await gql(`{ regions { code name scorecardFor(year: 2020) { scope } } }`, { origin: silent.origin });
+      expect(result.status).toBe(200);
+      expect(result.data!.regions.map((r: { code: string }) => r.code)).toHaveLength(12);
+      expect(result.data!.regions.every((r: { scorecardFor: unknown }) => r.scorecardFor === null)).toBe(true);
+      // Hive Gateway masks the reason ("Unexpected error."; ours names the subgraph), not where it is.
+      expect(result.errors!.map((e) => e.path)).toContainEqual(['regions', 'scorecardFor']);
+    } finally {
+      await silent.stop();
+    }
+  });
+
+  it('refuses what our gateway refuses before planning: depth, aliases, directives, tokens', async () => {
+    const deep = `{ ${'regions { provinces { region { '.repeat(5)}code${' } } }'.repeat(5)} }`;
+    const aliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`;
+    const directives = `{ regions { code ${'@include(if: true) '.repeat(11)} } }`;
+    const tokens = `{ ${'regions { code } '.repeat(300)} }`;
+    for (const query of [deep, aliases, directives, tokens]) {
+      const [ours, theirs] = await both(query, {});
+      expect(ours.data ?? null).toBeNull();
+      expect(theirs.data ?? null).toBeNull();
+      expect(theirs.errors!.length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the engines’ configurations', () => {
+  it('forward every header a subgraph reads, and pass the replay mark back (Hive Gateway, Apollo Router)', () => {
+    const hiveConfig = readFileSync(join(__dirname, '..', 'engines', 'hive.config.mjs'), 'utf8');
+    expect(hiveConfig).toMatch(/fromClientToSubgraphs: .*SUBGRAPH_REQUEST_HEADERS/);
+    expect(hiveConfig).toMatch(/fromSubgraphsToClient: .*SUBGRAPH_RESPONSE_HEADERS/);
+    const router = parseYaml(readFileSync(join(__dirname, '..', '..', 'router.yaml'), 'utf8'));
+    const propagated = router.headers.all.request.map((rule: { propagate: { named: string } }) => rule.propagate.named);
+    expect([...propagated].sort()).toEqual([...SUBGRAPH_REQUEST_HEADERS].sort());
+    expect(SUBGRAPH_RESPONSE_HEADERS).toEqual(['idempotent-replay']);
+    expect(router.limits).toMatchObject({ max_depth: 12, max_aliases: 15 });
+  });
+});
