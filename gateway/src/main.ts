@@ -1,3 +1,6 @@
+// First, before anything loads http: traces, when an OTLP endpoint is configured.
+import { startTracing } from '@moukawil/kit/telemetry';
+startTracing('gateway');
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import {

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createServer } from 'node:http';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
@@ -104,6 +105,12 @@ async function main(): Promise<void> {
     // so that a noisy moment of this shared machine falls on every path alike; the bare proxy is the floor.
     const proxies = { regions: await bareProxy(direct('regions')), registry: await bareProxy(direct('registry')) };
     peers.push(...Object.values(proxies));
+    // Traces on: our gateway exporting its spans over OTLP to a sink that accepts and drops them (off is the default: nothing loaded).
+    const sink = createServer((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
+    const sinkPort = await freePort();
+    await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', resolve));
+    const traced = await ourGateway({ ...peerEnv, ...off, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}` });
+    peers.push(traced, { url: '', pid: 0, stop: () => new Promise<void>((resolve) => sink.close(() => resolve())) });
     const plain = gateways['ours, cache and deduplication off'].url;
     const stock = gateways["Apollo's stock gateway"].url;
     const firstPage = ask(QUERIES.page, council, { after: null });
@@ -113,6 +120,7 @@ async function main(): Promise<void> {
       ['regions straight to the subgraph', direct('regions'), ask(QUERIES.regions)],
       ['regions through a bare Node proxy (the floor)', proxies.regions.url, ask(QUERIES.regions)],
       ['regions through our gateway (cache and deduplication off)', plain, ask(QUERIES.regions)],
+      ['regions through our gateway, traces on (cache and deduplication off)', traced.url, ask(QUERIES.regions)],
       ["regions through Apollo's stock gateway", stock, ask(QUERIES.regions)],
       ['council list page 1 straight to the registry', direct('registry'), firstPage],
       ['council list page 1 through a bare Node proxy (the floor)', proxies.registry.url, firstPage],

@@ -26,6 +26,9 @@ describe('docker-compose.yml', () => {
     }
     for (const name of ['regions', 'registry', 'programs', 'indicators']) {
       expect(new URL(compose.services[name].environment.DATABASE_URL).hostname).toBe('postgres');
+      // Scalable (--scale): no fixed container name, no host port; and every subgraph finds the gateway.
+      expect(compose.services[name].container_name).toBeUndefined();
+      expect(compose.services[name].environment.GATEWAY_URL).toBe('http://gateway:4000/graphql');
       expect(compose.services.gateway.environment[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${PORTS[name]}/graphql`);
     }
   });

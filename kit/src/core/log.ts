@@ -12,7 +12,14 @@ function destination(): pino.DestinationStream | undefined {
   // that the last lines before an exit are written.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pretty = require('pino-pretty') as typeof import('pino-pretty');
-  return pretty({ colorize: process.stdout.isTTY, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', messageKey: 'msg' });
+  return pretty({
+    colorize: process.stdout.isTTY,
+    sync: true,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service',
+    messageFormat: '{service}: {msg}',
+  });
 }
 
 /** One structured logger per process; LOG_LEVEL tunes it (silent in tests by default), LOG_FORMAT its form. */

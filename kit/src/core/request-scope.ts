@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { trace } from '@opentelemetry/api';
 import type { NextFunction, Request, Response } from 'express';
 
 /**
@@ -22,8 +23,15 @@ export const requestScope = new AsyncLocalStorage<RequestScope>();
 
 const REQUEST_ID = /^[\w.:-]{1,100}$/;
 
-/** The caller's x-request-id when it is a sane one (the gateway's, or a client's), else a new one. */
-export const requestIdOf = (given: string | string[] | undefined): string => (typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID());
+/**
+ * The caller's x-request-id when it is a sane one (the gateway's, or a client's), else a new one;
+ * noted on the request's trace span, when traces are on (telemetry.ts), to find one from the other.
+ */
+export function requestIdOf(given: string | string[] | undefined): string {
+  const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  trace.getActiveSpan()?.setAttribute('moukawil.request_id', requestId);
+  return requestId;
+}
 
 /**
  * Runs the rest of an HTTP request inside its scope: the caller's x-request-id when it is a sane

@@ -1,3 +1,6 @@
+// First, before anything loads http or pg: traces, when an OTLP endpoint is configured.
+import { startTracing } from '@moukawil/kit/telemetry';
+startTracing('indicators');
 import 'reflect-metadata';
 import { referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Indicator } from './entities/Indicator';

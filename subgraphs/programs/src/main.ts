@@ -1,3 +1,6 @@
+// First, before anything loads http or pg: traces, when an OTLP endpoint is configured.
+import { startTracing } from '@moukawil/kit/telemetry';
+startTracing('programs');
 import 'reflect-metadata';
 import { auditTrailResolver, referenceAsIs, runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Advisor } from './entities/Advisor';

@@ -1,3 +1,6 @@
+// First, before anything loads http or pg: traces, when an OTLP endpoint is configured.
+import { startTracing } from '@moukawil/kit/telemetry';
+startTracing('regions');
 import 'reflect-metadata';
 import { runSubgraph, type SubgraphDefinition } from '@moukawil/kit/subgraph';
 import { Commitment, Convention, ConventionParty } from './entities/Convention';

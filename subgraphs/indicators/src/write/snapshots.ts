@@ -54,20 +54,33 @@ export async function snapshotCommand(db: DataSource, args: string[]): Promise<v
   process.stdout.write(`snapshot of ${count} indicator statuses for ${year} recorded\n`);
 }
 
-/** While the subgraph runs: a snapshot shortly after start, then every SNAPSHOT_INTERVAL_HOURS (SNAPSHOT_SCHEDULE=off to disable). */
+/**
+ * While the subgraph runs: a snapshot shortly after start (SNAPSHOT_DELAY_SECONDS), then every
+ * SNAPSHOT_INTERVAL_HOURS; SNAPSHOT_SCHEDULE=off disables it. It reads the figures through the
+ * gateway, which may start after this subgraph or be away for a while: a failed snapshot is tried
+ * again every SNAPSHOT_RETRY_SECONDS until one is recorded, rather than waiting a whole interval.
+ */
 export function snapshotSchedule(db: DataSource): () => void {
   if (!envBool('SNAPSHOT_SCHEDULE', true)) return () => undefined;
-  const run = () =>
+  const retrySeconds = envInt('SNAPSHOT_RETRY_SECONDS', 10, 1);
+  let retry: NodeJS.Timeout | undefined;
+  const run = () => {
+    clearTimeout(retry);
     takeSnapshot(db).then(
       (count) => log.info({ count }, 'indicator snapshot recorded'),
-      (error) => log.warn({ err: error }, 'indicator snapshot failed; the next one will try again'),
+      (error) => {
+        log.warn({ err: error, retryInSeconds: retrySeconds }, 'indicator snapshot failed; trying again');
+        retry = setTimeout(run, retrySeconds * 1000).unref();
+      },
     );
+  };
   const first = setTimeout(run, envInt('SNAPSHOT_DELAY_SECONDS', 60, 0) * 1000);
   const every = setInterval(run, envInt('SNAPSHOT_INTERVAL_HOURS', 24, 1) * 3_600_000);
   first.unref();
   every.unref();
   return () => {
     clearTimeout(first);
+    clearTimeout(retry);
     clearInterval(every);
   };
 }
