@@ -14,8 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+/** A page in a browser whose language is French (the one these tests read); the Arabic and English pages have their own tests. */
 async function open(path: string, origin = GATEWAY): Promise<{ page: Page; seen: ReturnType<typeof watch> }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   const seen = watch(page, origin);
   await page.goto(`${origin}${path}`);
@@ -83,12 +84,13 @@ describe('the dashboard at GET /dashboard', () => {
     // No suite writes to MA-07: the page shows exactly what the graph says.
     const api = ok(await gql(`{ region(code: "MA-07") { registrationStats { registered } } }`)).region.registrationStats.registered;
     expect(digits(await page.locator('tr[data-region="MA-07"] td').nth(4).textContent())).toBe(api);
-    expect(await page.locator('canvas').count()).toBe(2);
+    // Registered by region, by year with strike-offs, women's share, turnover and tax, by segment, by category.
+    expect(await page.locator('figure[data-figure] canvas').count()).toBe(6);
     expect(await page.locator('table.scorecard tr[data-indicator="AE_REGISTRATIONS"]').count()).toBeGreaterThan(0);
     expect(await page.textContent('th:has-text("Inscrits")')).toBeTruthy();
     await screenshot(page, 'dashboard-national');
 
-    await page.click('button.lang');
+    await page.selectOption('select[name="language"]', 'en');
     await page.waitForSelector('th:has-text("Registered")');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(seen.outside).toEqual([]);
@@ -146,7 +148,7 @@ describe('the dashboard at GET /dashboard', () => {
       await page.waitForSelector('[data-testid="partial-notice"]');
       expect(await page.textContent('[data-testid="partial-notice"]')).toContain('programs subgraph is unavailable');
       expect(digits(await page.textContent('[data-testid="region-registered"]'))).toBeGreaterThan(0);
-      expect(await page.locator('canvas[aria-label="Inscriptions par année"]').count()).toBe(1); // the registry's timeline
+      expect(await page.locator('canvas[aria-label="Demandes, inscriptions et radiations par année"]').count()).toBe(1); // the registry's timeline
       expect(await page.locator('[data-testid="programmes"]').count()).toBe(0);
       await screenshot(page, 'dashboard-partial');
       expect(seen.errors).toEqual([]);
@@ -167,7 +169,7 @@ describe('data entry and exports in the dashboard', () => {
     const opened = await open('/dashboard/MA-09');
     await useToken(opened.page, token('REGIONAL_MA09'));
     await opened.page.waitForURL('**/dashboard/MA-09');
-    await opened.page.selectOption('header select', String(THIS_YEAR));
+    await opened.page.selectOption('select[name="year"]', String(THIS_YEAR));
     await opened.page.waitForSelector('[data-testid="event-form"]');
     await opened.page.waitForSelector('table.scorecard tr[data-indicator="AWARENESS_EVENTS"]');
     return opened;

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Load } from './bench-load';
+import { pageSummary, type PageFigures } from './bench-pages';
 import { ROOT } from './paths';
 
 export interface Results {
@@ -21,6 +22,7 @@ export interface Results {
   sqlStatementsPerDashboard: Record<string, number>;
   peakRssMB: Record<string, number | null>;
   profiles: string[];
+  pages?: PageFigures;
 }
 
 const OURS = 'ours, cache and deduplication off';
@@ -140,6 +142,7 @@ export function writeReport(r: Results): void {
     `- Peak RSS, MB: ${Object.entries(r.peakRssMB)
       .map(([name, mb]) => `${name} ${mb?.toFixed(0) ?? '?'}`)
       .join(', ')}.`,
+    ...(r.pages ? pageSummary(r.pages) : []),
     ...(r.profiles.length ? [`- CPU profile of our gateway under one client on the dashboard (\`--profile\`): ${r.profiles.join(', ')}.`] : []),
     '',
   ].join('\n');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
 import { freePort, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
 import { combine, exportRun, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
+import { measurePages } from './bench-pages';
 import { bareProxy, hiveGateway, ourGateway, stockGateway, subgraphUrls, type Peer } from './bench-peers';
 import { writeReport, type Results } from './bench-report';
 import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
@@ -157,6 +158,7 @@ async function main(): Promise<void> {
     await gql(exporter.url, ask(QUERIES.regions));
     const exported = await exportRun(exporter.url.replace(/\/graphql$/, '/export/people.csv'), national, exporter.pid);
 
+    const pages = await measurePages(`http://127.0.0.1:${ports.gateway}`);
     const profiles = process.argv.includes('--profile') ? await profile(peerEnv, ask(QUERIES.dashboard), seconds) : [];
     const rss: Record<string, number | null> = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     rss['gateway (cache and deduplication off)'] = rssPeak(gateways['ours, cache and deduplication off'].pid);
@@ -175,6 +177,7 @@ async function main(): Promise<void> {
       sqlStatementsPerDashboard,
       peakRssMB: rss,
       profiles,
+      pages,
     };
     writeReport(results);
   } finally {

@@ -1,189 +1,32 @@
-import { createContext, useContext } from 'react';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage, startLanguages, type Lang } from '../shared/languages';
+import { ar } from './locales/ar';
+import { en } from './locales/en';
+import { fr, type Translation } from './locales/fr';
 
-/** French by default (the users' working language), English on request. */
-export type Lang = 'fr' | 'en';
+export { chooseLanguage, LANGUAGE_NAMES, LANGUAGES, type Lang } from '../shared/languages';
+export const TRANSLATIONS: Record<Lang, Translation> = { ar, fr, en };
 
-const fr = {
-  title: 'Tableau de bord — auto-entrepreneurs',
-  national: 'Vue nationale',
-  region: 'Région',
-  regions: 'Les 12 régions',
-  year: 'Année des objectifs',
-  loading: 'Chargement…',
-  error: 'Impossible de charger les données',
-  partial: 'Données partielles : une partie du graphe ne répond pas.',
-  retry: 'Réessayer',
-  token: 'Jeton (Bearer) ou clé API',
-  tokenHelp: 'Collez un jeton pour voir ce que votre rôle permet (npm run token -- --role REGIONAL --region MA-09). Sans jeton : données publiques.',
-  useToken: 'Utiliser',
-  signOut: 'Retirer le jeton',
-  anonymous: 'Public (sans jeton)',
-  role: 'Rôle',
-  code: 'Code',
-  name: 'Nom',
-  pilot: 'Pilote',
-  applications: 'Demandes',
-  registered: 'Inscrits',
-  active: 'Actifs',
-  womenShare: 'Part des femmes',
-  progress: 'Avancement / objectif',
-  noTarget: 'sans objectif',
-  scorecard: 'Tableau de bord des indicateurs',
-  indicator: 'Indicateur',
-  period: 'Période',
-  target: 'Objectif',
-  actual: 'Réalisé',
-  status: 'Statut',
-  source: 'Source',
-  overTime: 'Inscriptions par année',
-  byRegion: 'Inscrits par région',
-  programmes: 'Programmes et bénéficiaires',
-  programme: 'Programme',
-  beneficiaries: 'Bénéficiaires',
-  amountLent: 'Montant prêté (MAD)',
-  events: 'Événements',
-  eventsCount: 'Événements tenus',
-  attendance: 'Participants',
-  date: 'Date',
-  advisors: 'Conseillers',
-  advisorsActive: 'Conseillers actifs',
-  trainedOn: 'Formé le',
-  people: 'Auto-entrepreneurs du registre',
-  peopleHidden: 'Données personnelles (loi 09-08) : réservées au conseil de la région, à ses conseillers et au niveau national.',
-  otherRegion: 'Votre jeton couvre la région',
-  nationalId: 'CIN',
-  capital: 'Chef-lieu',
-  population: 'Population (2024)',
-  back: '← Vue nationale',
-  notFound: 'Région inconnue',
-  ACHIEVED: 'Atteint',
-  ON_TRACK: 'En bonne voie',
-  AT_RISK: 'À risque',
-  MISSED: 'Manqué',
-  NO_TARGET: 'Sans objectif',
-  NO_DATA: 'Pas de donnée',
-  record: 'Saisir',
-  recordEvent: 'Enregistrer un événement',
-  eventTitle: 'Intitulé',
-  recordWorkshop: 'Enregistrer un atelier de formation',
-  createProgramme: 'Créer un programme',
-  kind: 'Type',
-  AWARENESS: 'Sensibilisation',
-  COUNCIL_SENSITISATION: 'Session du conseil régional',
-  place: 'Lieu',
-  partner: 'Partenaire (code)',
-  women: 'Femmes',
-  men: 'Hommes',
-  trainer: 'Formateur',
-  trained: 'Conseillers formés',
-  save: 'Enregistrer',
-  saving: 'Enregistrement…',
-  saved: 'Enregistré.',
-  invalid: 'Saisie refusée',
-  exportCsv: 'Exporter (CSV)',
-  exporting: 'Export…',
-  description: 'Description',
-  operator: 'Opérateur',
-  startYear: 'Première année',
-  eligibility: 'Éligibilité',
-  sourceText: 'Source (décision, convention)',
-};
+/** Number formats of each language: Moroccan Arabic and French, British English. */
+const LOCALES: Record<Lang, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' };
+export const localeOf = (lang: Lang) => LOCALES[lang];
 
-const en: typeof fr = {
-  title: 'Dashboard — auto-entrepreneurs',
-  national: 'National view',
-  region: 'Region',
-  regions: 'The 12 regions',
-  year: 'Target year',
-  loading: 'Loading…',
-  error: 'Could not load the data',
-  partial: 'Partial data: part of the graph is not answering.',
-  retry: 'Retry',
-  token: 'Bearer token or API key',
-  tokenHelp: 'Paste a token to see what your role allows (npm run token -- --role REGIONAL --region MA-09). Without a token: public data.',
-  useToken: 'Use',
-  signOut: 'Remove token',
-  anonymous: 'Public (no token)',
-  role: 'Role',
-  code: 'Code',
-  name: 'Name',
-  pilot: 'Pilot',
-  applications: 'Applications',
-  registered: 'Registered',
-  active: 'Active',
-  womenShare: 'Women share',
-  progress: 'Progress to target',
-  noTarget: 'no target',
-  scorecard: 'Indicator scorecard',
-  indicator: 'Indicator',
-  period: 'Period',
-  target: 'Target',
-  actual: 'Actual',
-  status: 'Status',
-  source: 'Source',
-  overTime: 'Registrations per year',
-  byRegion: 'Registered per region',
-  programmes: 'Programmes and beneficiaries',
-  programme: 'Programme',
-  beneficiaries: 'Beneficiaries',
-  amountLent: 'Amount lent (MAD)',
-  events: 'Events',
-  eventsCount: 'Events held',
-  attendance: 'Attendance',
-  date: 'Date',
-  advisors: 'Advisors',
-  advisorsActive: 'Active advisors',
-  trainedOn: 'Trained on',
-  people: 'Auto-entrepreneurs in the register',
-  peopleHidden: "Personal data (law 09-08): for the region's council, its advisors and the national office only.",
-  otherRegion: 'Your token covers region',
-  nationalId: 'National ID',
-  capital: 'Capital',
-  population: 'Population (2024)',
-  back: '← National view',
-  notFound: 'Unknown region',
-  ACHIEVED: 'Achieved',
-  ON_TRACK: 'On track',
-  AT_RISK: 'At risk',
-  MISSED: 'Missed',
-  NO_TARGET: 'No target',
-  NO_DATA: 'No data',
-  record: 'Record',
-  recordEvent: 'Record an event',
-  eventTitle: 'Title',
-  recordWorkshop: 'Record a training workshop',
-  createProgramme: 'Create a programme',
-  kind: 'Kind',
-  AWARENESS: 'Awareness',
-  COUNCIL_SENSITISATION: 'Regional council session',
-  place: 'Place',
-  partner: 'Partner (code)',
-  women: 'Women',
-  men: 'Men',
-  trainer: 'Trainer',
-  trained: 'Advisors trained',
-  save: 'Save',
-  saving: 'Saving…',
-  saved: 'Saved.',
-  invalid: 'Input refused',
-  exportCsv: 'Export (CSV)',
-  exporting: 'Exporting…',
-  description: 'Description',
-  operator: 'Operator',
-  startYear: 'First year',
-  eligibility: 'Eligibility',
-  sourceText: 'Source (decision, convention)',
-};
+startLanguages('translation', TRANSLATIONS);
 
-export type Labels = typeof fr;
-export const LABELS: Record<Lang, Labels> = { fr, en };
-export const LabelsContext = createContext<{ lang: Lang; t: Labels }>({ lang: 'fr', t: fr });
-export const useLabels = () => useContext(LabelsContext);
+/** The translation function, the language and its writing direction. */
+export function useLabels() {
+  const { t, i18n } = useTranslation();
+  const lang = currentLanguage(i18n.resolvedLanguage);
+  return { t, lang, rtl: lang === 'ar' };
+}
 
 export function formatNumber(lang: Lang, value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined) return '—';
-  return value.toLocaleString(lang === 'fr' ? 'fr-MA' : 'en-GB', { maximumFractionDigits: digits });
+  return value.toLocaleString(LOCALES[lang], { maximumFractionDigits: digits });
 }
 
 export const formatShare = (lang: Lang, value: number | null | undefined) =>
   value === null || value === undefined ? '—' : `${formatNumber(lang, value * 100, 1)} %`;
+
+/** A name of the territory in the user's language: Arabic where the graph has it, else the French name (also used in English). */
+export const placeName = (lang: Lang, place: { name: string; nameAr?: string | null }) => (lang === 'ar' && place.nameAr ? place.nameAr : place.name);

@@ -1,8 +1,8 @@
 import './dashboard.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TokenBar } from './components/TokenBar';
-import { LABELS, LabelsContext, type Lang } from './i18n';
+import { useLabels } from './i18n';
 import { homeRegion, loadSession, saveToken, type Session } from './session';
 import { NationalView } from './views/NationalView';
 import { RegionView } from './views/RegionView';
@@ -13,9 +13,8 @@ const TARGET_YEARS = [2018, 2019, 2020, new Date().getFullYear()];
 function App() {
   const [path, setPath] = useState(location.pathname);
   const [session, setSession] = useState<Session>(loadSession);
-  const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('moukawil.lang') === 'en' ? 'en' : 'fr'));
   const [year, setYear] = useState(2019);
-  const labels = useMemo(() => ({ lang, t: LABELS[lang] }), [lang]);
+  const { t } = useLabels();
 
   const go = (next: string) => {
     history.pushState(null, '', next);
@@ -26,10 +25,6 @@ function App() {
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
   }, []);
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    localStorage.setItem('moukawil.lang', lang);
-  }, [lang]);
 
   // A council or an advisor works on their own region: the national page sends them there.
   const home = homeRegion(session);
@@ -39,13 +34,13 @@ function App() {
   }, [home, region]);
 
   return (
-    <LabelsContext.Provider value={labels}>
+    <>
       <header>
-        <h1>{labels.t.title}</h1>
-        <TokenBar session={session} onToken={(token) => setSession(saveToken(token))} lang={lang} onLang={setLang} />
+        <h1>{t('title')}</h1>
+        <TokenBar session={session} onToken={(token) => setSession(saveToken(token))} />
         <label className="year">
-          {labels.t.year}{' '}
-          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {t('year')}{' '}
+          <select name="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
             {TARGET_YEARS.map((y) => (
               <option key={y}>{y}</option>
             ))}
@@ -53,7 +48,7 @@ function App() {
         </label>
       </header>
       {region ? <RegionView code={region} session={session} year={year} go={go} /> : home ? null : <NationalView session={session} year={year} go={go} />}
-    </LabelsContext.Provider>
+    </>
   );
 }
 

@@ -1,23 +1,29 @@
+const YEARS = 'registrationsByYear { year applications registered women struckOff turnover taxContribution }';
+const BREAKDOWNS = 'bySegment { key registered women } byActivityCategory { key registered women }';
+const STATUS = 'indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource';
+
 export const NATIONAL_QUERY = `query NationalDashboard($year: Int!) {
   regions {
-    code name isPilot
+    code name nameAr isPilot
     registrationStats { applications registered womenShare }
   }
-  nationalStats { applications registered womenShare active }
+  nationalStats { applications registered womenShare active ${BREAKDOWNS} }
   scorecards(year: $year) {
     scope
-    statuses { indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource }
+    statuses { ${STATUS} }
   }
-  registrationsByYear { year applications registered women }
+  ${YEARS}
 }`;
 
 export const REGION_QUERY = `query RegionDashboard($code: ID!, $year: Int!, $people: Boolean!) {
   region(code: $code) {
-    code name capital population isPilot
-    registrationStats { applications registered active womenShare }
-    registrationsByYear { year applications registered women }
-    scorecardFor(year: $year) { statuses { indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource } }
+    code name nameAr capital population isPilot
+    provinces { code name nameAr kind }
+    registrationStats { applications registered active womenShare ${BREAKDOWNS} }
+    ${YEARS}
+    scorecardFor(year: $year) { statuses { ${STATUS} } }
     programmeStats { programme { code name kind } beneficiaries women womenShare amountLent }
+    conventions { code title commitments { code label target { value status { actual progress } } } }
     events { id kind title heldOn attendance }
     advisors { id active trainedOn fullName @include(if: $people) }
   }
@@ -25,4 +31,9 @@ export const REGION_QUERY = `query RegionDashboard($code: ID!, $year: Int!, $peo
     totalCount
     edges { node { id fullName nationalId status registeredAt activity { label } } }
   }
+}`;
+
+/** The daily snapshots of one scope's scorecard (asked for only when its chart is shown). */
+export const HISTORY_QUERY = `query IndicatorHistory($year: Int!, $scopes: [ID!]) {
+  scorecards(year: $year, scopes: $scopes) { statuses { indicatorCode fromYear toYear history { day target actual } } }
 }`;

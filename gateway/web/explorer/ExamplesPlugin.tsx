@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
+import { Trans, useTranslation } from 'react-i18next';
 import { EXAMPLE_OPERATIONS, type ExampleOperation } from '../../src/examples';
+import { chooseLanguage, currentLanguage, LANGUAGE_NAMES, LANGUAGES, type Lang } from '../shared/languages';
 
 function BookIcon() {
   return (
@@ -17,6 +19,8 @@ function ExamplesPane() {
   const variableEditor = useGraphiQL((s) => s.variableEditor);
   const headerEditor = useGraphiQL((s) => s.headerEditor);
   const [token, setToken] = useState('');
+  const { t, i18n } = useTranslation('explorer');
+  const markup = { b: <b />, code: <code />, a: <a href="/dashboard" /> };
 
   const load = (example: ExampleOperation) => {
     queryEditor?.setValue(example.query);
@@ -30,9 +34,19 @@ function ExamplesPane() {
   };
 
   return (
-    <div className="moukawil-examples">
-      <div className="graphiql-doc-explorer-title">Exemples</div>
-      <p>Opérations enregistrées : un clic les charge dans l'éditeur, puis ▶ les exécute.</p>
+    <div className="moukawil-examples" lang={i18n.resolvedLanguage} dir={i18n.dir()}>
+      <div className="graphiql-doc-explorer-title">{t('examples')}</div>
+      <label className="moukawil-language">
+        {t('language')}{' '}
+        <select name="language" value={currentLanguage(i18n.resolvedLanguage)} onChange={(e) => chooseLanguage(e.target.value as Lang)}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>{t('examplesHelp')}</p>
       <ul>
         {EXAMPLE_OPERATIONS.map((example) => (
           <li key={example.title}>
@@ -41,37 +55,27 @@ function ExamplesPane() {
             </button>
             <p>
               {example.description}
-              {example.role ? ` Rôle : ${example.role}.` : ''}
+              {example.role ? ` ${t('role', { role: example.role })}` : ''}
             </p>
           </li>
         ))}
       </ul>
-      <label htmlFor="moukawil-token">Jeton (Bearer) ou clé API (mkp_…)</label>
+      <label htmlFor="moukawil-token">{t('tokenLabel')}</label>
       <textarea id="moukawil-token" rows={3} value={token} placeholder="npm run token -- --role NATIONAL" onChange={(e) => setToken(e.target.value)} />
-      <button type="button" className="graphiql-button" onClick={useToken}>
-        Utiliser ce jeton
+      <button type="button" className="graphiql-button" data-action="use-token" onClick={useToken}>
+        {t('useToken')}
       </button>
-      <p>Il est placé dans l'en-tête Authorization (onglet « Headers »).</p>
-      <div className="graphiql-doc-explorer-title">Accès</div>
+      <p>{t('tokenWhere')}</p>
+      <div className="graphiql-doc-explorer-title">{t('access')}</div>
       <ul className="moukawil-access">
-        <li>
-          <b>Sans jeton</b> (et jeton <code>PARTNER</code>) : régions, provinces, écosystèmes, partenaires, conventions ; activités ; toutes les statistiques (
-          <code>nationalStats</code>, <code>registrationsByYear</code>, <code>Region.registrationStats</code>, <code>programmeStats</code>) ; programmes et
-          événements ; indicateurs, objectifs, évaluations et scorecards.
-        </li>
-        <li>
-          <b>Personnes</b> (nom, CIN, téléphone, date de naissance ; loi 09-08) : le conseil régional lit sa région, CIN masqués ; les conseillers (
-          <code>ADVISOR</code>) lisent et écrivent dans leur région ; le niveau national (<code>NATIONAL</code>) partout. Sinon : <code>FORBIDDEN</code>.
-        </li>
-        <li>
-          Jetons de développement : <code>npm run token -- --role NATIONAL|REGIONAL|ADVISOR|PARTNER [--region MA-09]</code>.
-        </li>
-        <li>
-          Tableau de bord : <a href="/dashboard">/dashboard</a>.
-        </li>
+        {(['accessPublic', 'accessPeople', 'accessTokens', 'accessDashboard'] as const).map((key) => (
+          <li key={key}>
+            <Trans t={t} i18nKey={key} components={markup} />
+          </li>
+        ))}
       </ul>
     </div>
   );
 }
 
-export const examplesPlugin: GraphiQLPlugin = { title: 'Exemples', icon: BookIcon, content: ExamplesPane };
+export const examplesPlugin: GraphiQLPlugin = { title: 'Exemples · Examples · أمثلة', icon: BookIcon, content: ExamplesPane };

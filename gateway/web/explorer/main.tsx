@@ -6,6 +6,11 @@ import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { EXAMPLE_OPERATIONS } from '../../src/examples';
 import { examplesPlugin } from './ExamplesPlugin';
+import { EXPLORER_TRANSLATIONS } from './locales';
+import { startLanguages } from '../shared/languages';
+
+// GraphiQL's editors stay left to right whatever the language: only the help pane turns.
+startLanguages('explorer', EXPLORER_TRANSLATIONS, false);
 
 // Same origin only: the explorer talks to the gateway that served it.
 const fetcher = createGraphiQLFetcher({ url: `${location.origin}/graphql` });

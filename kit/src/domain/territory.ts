@@ -1,4 +1,5 @@
 import { badInput } from '../core/errors';
+import { PROVINCE_NAMES_AR } from './province-names-ar';
 
 /**
  * The territorial nomenclature (decree 2-15-40 of 2015): 12 regions keyed by ISO 3166-2:MA,
@@ -100,6 +101,7 @@ export interface ProvinceRef {
   /** Region code and three letters, e.g. "MA-02-OUJ" (a code of this graph, not ISO). */
   code: string;
   name: string;
+  nameAr: string;
   kind: 'PREFECTURE' | 'PROVINCE';
   region: string;
 }
@@ -123,7 +125,14 @@ export const REGIONS: readonly RegionRef[] = TERRITORY.map(([code, name, nameAr,
   isPilot,
   provinces: units.map((unit) => {
     const [abbr, provinceName, prefecture] = unit.split(':');
-    return { code: `${code}-${abbr}`, name: provinceName, kind: prefecture ? 'PREFECTURE' : 'PROVINCE', region: code } as ProvinceRef;
+    const provinceCode = `${code}-${abbr}`;
+    return {
+      code: provinceCode,
+      name: provinceName,
+      nameAr: PROVINCE_NAMES_AR[provinceCode],
+      kind: prefecture ? 'PREFECTURE' : 'PROVINCE',
+      region: code,
+    } as ProvinceRef;
   }),
 }));
 

@@ -13,6 +13,7 @@ import { Initial1732250000000 } from './migrations/1732250000000-Initial';
 import { ReferenceVersion1732260000000 } from './migrations/1732260000000-ReferenceVersion';
 import { CommitmentTargets1733300000000 } from './migrations/1733300000000-CommitmentTargets';
 import { ApiKeys1733500000000 } from './migrations/1733500000000-ApiKeys';
+import { ProvinceNamesAr1733600000000 } from './migrations/1733600000000-ProvinceNamesAr';
 import { ApiKeyResolver } from './resolvers/ApiKeyResolver';
 import { ApiKey } from './entities/ApiKey';
 import { CommitmentResolver } from './resolvers/CommitmentResolver';
@@ -26,7 +27,7 @@ import { seed, TABLES } from './seed';
 export const regions: SubgraphDefinition<Context> = {
   name: 'regions',
   entities: [Region, Province, Ecosystem, Partner, Convention, ConventionParty, Commitment, ApiKey],
-  migrations: [Initial1732250000000, ReferenceVersion1732260000000, CommitmentTargets1733300000000, ApiKeys1733500000000],
+  migrations: [Initial1732250000000, ReferenceVersion1732260000000, CommitmentTargets1733300000000, ApiKeys1733500000000, ProvinceNamesAr1733600000000],
   schema: {
     resolvers: [RegionResolver, ConventionResolver, PartnerResolver, CommitmentResolver, ApiKeyResolver],
     orphanedTypes: [Target],

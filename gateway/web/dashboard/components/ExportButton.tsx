@@ -35,7 +35,7 @@ export function ExportButton({ list, params, token }: { list: string; params: Re
   return (
     <span className="export">
       <button type="button" data-export={list} onClick={() => void download()} disabled={busy}>
-        {busy ? t.exporting : `${t.exportCsv} — ${list}`}
+        {busy ? t('exporting') : `${t('exportCsv')} — ${list}`}
       </button>
       {error && <span className="notice error">{error}</span>}
     </span>

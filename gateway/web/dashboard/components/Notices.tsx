@@ -5,7 +5,7 @@ export function Loading() {
   const { t } = useLabels();
   return (
     <p className="loading" role="status">
-      {t.loading}
+      {t('loading')}
     </p>
   );
 }
@@ -14,9 +14,9 @@ export function Failure({ message, retry }: { message: string; retry: () => void
   const { t } = useLabels();
   return (
     <div className="notice error" role="alert">
-      <strong>{t.error}</strong> — {message}{' '}
+      <strong>{t('error')}</strong> — {message}{' '}
       <button type="button" onClick={retry}>
-        {t.retry}
+        {t('retry')}
       </button>
     </div>
   );
@@ -30,7 +30,7 @@ export function PartialNotice({ errors }: { errors: GraphQLError[] }) {
   const lines = [...new Set(errors.map((e) => (where(e) ? `${where(e)}: ${e.message}` : e.message)))];
   return (
     <div className="notice partial" role="alert" data-testid="partial-notice">
-      <strong>{t.partial}</strong>
+      <strong>{t('partial')}</strong>
       <ul>
         {lines.slice(0, 6).map((line) => (
           <li key={line}>{line}</li>

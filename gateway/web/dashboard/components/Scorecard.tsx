@@ -1,4 +1,4 @@
-import { formatNumber, useLabels, type Labels } from '../i18n';
+import { formatNumber, useLabels } from '../i18n';
 
 export interface StatusRow {
   indicatorCode: string;
@@ -14,7 +14,7 @@ export interface StatusRow {
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useLabels();
-  return <span className={`status status-${status}`}>{t[status as keyof Labels] ?? status}</span>;
+  return <span className={`status status-${status}`}>{t(status as 'ACHIEVED')}</span>;
 }
 
 /** Target versus actual, one indicator a row; the rows with a target first. */
@@ -25,19 +25,19 @@ export function Scorecard({ rows }: { rows: StatusRow[] }) {
     <table className="scorecard">
       <thead>
         <tr>
-          <th>{t.indicator}</th>
-          <th>{t.period}</th>
-          <th>{t.target}</th>
-          <th>{t.actual}</th>
-          <th>{t.progress}</th>
-          <th>{t.status}</th>
-          <th>{t.source}</th>
+          <th>{t('indicator')}</th>
+          <th>{t('period')}</th>
+          <th>{t('target')}</th>
+          <th>{t('actual')}</th>
+          <th>{t('progress')}</th>
+          <th>{t('status')}</th>
+          <th>{t('source')}</th>
         </tr>
       </thead>
       <tbody>
         {sorted.map((row) => (
           <tr key={`${row.indicatorCode}-${row.fromYear}-${row.toYear}`} data-indicator={row.indicatorCode}>
-            <td>{(lang === 'fr' ? row.indicator?.name : row.indicator?.nameEn) ?? row.indicatorCode}</td>
+            <td>{(lang === 'en' ? row.indicator?.nameEn : row.indicator?.name) ?? row.indicatorCode}</td>
             <td>{row.fromYear === row.toYear ? row.fromYear : `${row.fromYear}–${row.toYear}`}</td>
             <td className="num">{formatNumber(lang, row.target)}</td>
             <td className="num">{formatNumber(lang, row.actual, 2)}</td>

@@ -1,22 +1,12 @@
 import { useState } from 'react';
-import { useLabels, type Lang } from '../i18n';
+import { chooseLanguage, LANGUAGE_NAMES, LANGUAGES, useLabels, type Lang } from '../i18n';
 import type { Session } from '../session';
 
 /** Asks for a token (the role decides what the pages show) and the language. */
-export function TokenBar({
-  session,
-  onToken,
-  lang,
-  onLang,
-}: {
-  session: Session;
-  onToken: (token: string | null) => void;
-  lang: Lang;
-  onLang: (lang: Lang) => void;
-}) {
-  const { t } = useLabels();
+export function TokenBar({ session, onToken }: { session: Session; onToken: (token: string | null) => void }) {
+  const { t, lang } = useLabels();
   const [draft, setDraft] = useState('');
-  const who = session.role ? `${session.role}${session.region ? ` · ${session.region}` : ''}` : t.anonymous;
+  const who = session.role ? `${session.role}${session.region ? ` · ${session.region}` : ''}` : t('anonymous');
   return (
     <form
       className="token-bar"
@@ -27,21 +17,28 @@ export function TokenBar({
       }}
     >
       <span className="who" data-testid="role">
-        {t.role} : <strong>{who}</strong>
+        {t('role')} : <strong>{who}</strong>
       </span>
       <label>
-        {t.token} <input name="token" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="eyJhbGciOi…" autoComplete="off" />
+        {t('token')} <input name="token" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="eyJhbGciOi…" autoComplete="off" />
       </label>
-      <button type="submit">{t.useToken}</button>
+      <button type="submit">{t('useToken')}</button>
       {session.token && (
         <button type="button" onClick={() => onToken(null)}>
-          {t.signOut}
+          {t('signOut')}
         </button>
       )}
-      <button type="button" className="lang" onClick={() => onLang(lang === 'fr' ? 'en' : 'fr')}>
-        {lang === 'fr' ? 'English' : 'Français'}
-      </button>
-      <small>{t.tokenHelp}</small>
+      <label className="lang">
+        {t('language')}{' '}
+        <select name="language" value={lang} onChange={(e) => chooseLanguage(e.target.value as Lang)}>
+          {LANGUAGES.map((code) => (
+            <option key={code} value={code} lang={code}>
+              {LANGUAGE_NAMES[code]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <small>{t('tokenHelp')}</small>
     </form>
   );
 }

@@ -29,40 +29,40 @@ export function EventForm({ region, token, onSaved }: { region: string; token: s
   };
   return (
     <form className="entry" data-testid="event-form" onSubmit={submit}>
-      <h3>{t.recordEvent}</h3>
+      <h3>{t('recordEvent')}</h3>
       <label>
-        {t.kind}
+        {t('kind')}
         <select name="kind" value={form.kind} onChange={set('kind')}>
-          <option value="AWARENESS">{t.AWARENESS}</option>
-          <option value="COUNCIL_SENSITISATION">{t.COUNCIL_SENSITISATION}</option>
+          <option value="AWARENESS">{t('AWARENESS')}</option>
+          <option value="COUNCIL_SENSITISATION">{t('COUNCIL_SENSITISATION')}</option>
         </select>
       </label>
       <label>
-        {t.date}
+        {t('date')}
         <input name="heldOn" type="date" value={form.heldOn} onChange={set('heldOn')} required />
       </label>
       <label>
-        {t.eventTitle}
+        {t('eventTitle')}
         <input name="title" value={form.title} onChange={set('title')} required />
       </label>
       <label>
-        {t.place}
+        {t('place')}
         <input name="place" value={form.place} onChange={set('place')} required />
       </label>
       <label>
-        {t.partner}
+        {t('partner')}
         <input name="partner" value={form.partner} onChange={set('partner')} placeholder={`CCIS-${region.slice(3)}`} />
       </label>
       <label>
-        {t.women}
+        {t('women')}
         <input name="women" type="number" value={form.women} onChange={set('women')} />
       </label>
       <label>
-        {t.men}
+        {t('men')}
         <input name="men" type="number" value={form.men} onChange={set('men')} />
       </label>
       <button type="submit" disabled={state.kind === 'sending'}>
-        {t.save}
+        {t('save')}
       </button>
       <WriteStatus state={state} />
     </form>

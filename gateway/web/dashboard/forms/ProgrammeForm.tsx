@@ -34,24 +34,24 @@ export function ProgrammeForm({ regions, token, onSaved }: { regions: Array<{ co
   );
   return (
     <form className="entry" data-testid="programme-form" onSubmit={submit}>
-      <h3>{t.createProgramme}</h3>
-      {text('code', t.code)}
-      {text('name', t.name)}
-      {text('description', t.description)}
+      <h3>{t('createProgramme')}</h3>
+      {text('code', t('code'))}
+      {text('name', t('name'))}
+      {text('description', t('description'))}
       <label>
-        {t.kind}
+        {t('kind')}
         <select name="kind" value={form.kind} onChange={set('kind')}>
           {KINDS.map((k) => (
             <option key={k}>{k}</option>
           ))}
         </select>
       </label>
-      {text('operator', t.operator)}
-      {text('startYear', t.startYear)}
-      {text('eligibility', t.eligibility)}
-      {text('source', t.sourceText)}
+      {text('operator', t('operator'))}
+      {text('startYear', t('startYear'))}
+      {text('eligibility', t('eligibility'))}
+      {text('source', t('sourceText'))}
       <fieldset>
-        <legend>{t.regions}</legend>
+        <legend>{t('regions')}</legend>
         {regions.map((r) => (
           <label key={r.code} className="check">
             <input
@@ -66,7 +66,7 @@ export function ProgrammeForm({ regions, token, onSaved }: { regions: Array<{ co
         ))}
       </fieldset>
       <button type="submit" disabled={state.kind === 'sending'}>
-        {t.save}
+        {t('save')}
       </button>
       <WriteStatus state={state} />
     </form>

@@ -25,21 +25,21 @@ export function WorkshopForm({ region, advisors, token, onSaved }: { region: str
   };
   return (
     <form className="entry" data-testid="workshop-form" onSubmit={submit}>
-      <h3>{t.recordWorkshop}</h3>
+      <h3>{t('recordWorkshop')}</h3>
       <label>
-        {t.date}
+        {t('date')}
         <input name="heldOn" type="date" value={form.heldOn} onChange={set('heldOn')} required />
       </label>
       <label>
-        {t.place}
+        {t('place')}
         <input name="place" value={form.place} onChange={set('place')} required />
       </label>
       <label>
-        {t.trainer}
+        {t('trainer')}
         <input name="trainer" value={form.trainer} onChange={set('trainer')} required />
       </label>
       <fieldset>
-        <legend>{t.trained}</legend>
+        <legend>{t('trained')}</legend>
         {advisors
           .filter((a) => a.active)
           .slice(0, 30)
@@ -50,7 +50,7 @@ export function WorkshopForm({ region, advisors, token, onSaved }: { region: str
           ))}
       </fieldset>
       <button type="submit" disabled={state.kind === 'sending'}>
-        {t.save}
+        {t('save')}
       </button>
       <WriteStatus state={state} />
     </form>

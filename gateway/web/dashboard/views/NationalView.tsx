@@ -1,26 +1,35 @@
 import { useMemo } from 'react';
-import type { ChartConfiguration } from 'chart.js';
-import { Chart } from '../components/Chart';
 import { ExportButton } from '../components/ExportButton';
+import { Figure } from '../components/Figure';
+import { IndicatorHistory } from '../components/IndicatorHistory';
+import { RegistryFigures } from '../components/RegistryFigures';
 import { ProgrammeForm } from '../forms/ProgrammeForm';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { Scorecard, StatusBadge, type StatusRow } from '../components/Scorecard';
-import { formatNumber, formatShare, useLabels } from '../i18n';
+import { formatNumber, formatShare, placeName, useLabels } from '../i18n';
 import { NATIONAL_QUERY } from '../queries';
 import type { Session } from '../session';
 import { useQuery } from '../useQuery';
-import { timelineChart, type YearFigures } from './timeline';
+import type { Breakdown, FigureSpec, YearFigures } from './figures';
 
 interface RegionRow {
   code: string;
   name: string;
+  nameAr: string;
   isPilot: boolean;
   registrationStats: { applications: number; registered: number; womenShare: number } | null;
 }
 
 interface NationalData {
   regions: RegionRow[] | null;
-  nationalStats: { applications: number; registered: number; womenShare: number; active: number } | null;
+  nationalStats: {
+    applications: number;
+    registered: number;
+    womenShare: number;
+    active: number;
+    bySegment: Breakdown[];
+    byActivityCategory: Breakdown[];
+  } | null;
   /** The nation's scorecard ("MA") and the regions'. */
   scorecards: Array<{ scope: string; statuses: StatusRow[] }> | null;
   registrationsByYear: YearFigures[] | null;
@@ -32,28 +41,30 @@ const registrationTarget = (statuses: StatusRow[] | undefined) => statuses?.find
 export function NationalView({ session, year, go }: { session: Session; year: number; go: (path: string) => void }) {
   const { t, lang } = useLabels();
   const [state, retry] = useQuery<NationalData>(NATIONAL_QUERY, { year }, session.token);
-  const byRegion = useMemo<ChartConfiguration | null>(() => {
+  const byRegion = useMemo<FigureSpec | null>(() => {
     if (state.kind !== 'done' || !state.data.regions) return null;
     const regions = state.data.regions;
     return {
-      type: 'bar',
-      data: {
-        labels: regions.map((r) => r.name),
-        datasets: [
-          {
-            label: t.registered,
-            data: regions.map((r) => r.registrationStats?.registered ?? 0),
-            backgroundColor: regions.map((r) => (r.isPilot ? '#c1272d' : '#006233')),
-          },
-        ],
+      id: 'regions',
+      title: t('byRegion'),
+      config: {
+        type: 'bar',
+        data: {
+          labels: regions.map((r) => placeName(lang, r)),
+          datasets: [
+            {
+              label: t('registered'),
+              data: regions.map((r) => r.registrationStats?.registered ?? 0),
+              backgroundColor: regions.map((r) => (r.isPilot ? '#c1272d' : '#006233')),
+            },
+          ],
+        },
+        options: { indexAxis: 'y', plugins: { legend: { display: false } } },
       },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } } },
+      columns: [t('region'), t('registered')],
+      rows: regions.map((r) => [placeName(lang, r), r.registrationStats?.registered ?? null]),
     };
-  }, [state, t]);
-  const overTime = useMemo(
-    () => (state.kind === 'done' && state.data.registrationsByYear ? timelineChart(state.data.registrationsByYear, t) : null),
-    [state, t],
-  );
+  }, [state, t, lang]);
 
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
@@ -66,37 +77,37 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
       {nationalStats && (
         <section className="tiles">
           <div className="tile">
-            <span>{t.applications}</span>
+            <span>{t('applications')}</span>
             <strong>{formatNumber(lang, nationalStats.applications)}</strong>
           </div>
           <div className="tile">
-            <span>{t.registered}</span>
+            <span>{t('registered')}</span>
             <strong data-testid="national-registered">{formatNumber(lang, nationalStats.registered)}</strong>
           </div>
           <div className="tile">
-            <span>{t.active}</span>
+            <span>{t('active')}</span>
             <strong>{formatNumber(lang, nationalStats.active)}</strong>
           </div>
           <div className="tile">
-            <span>{t.womenShare}</span>
+            <span>{t('womenShare')}</span>
             <strong>{formatShare(lang, nationalStats.womenShare)}</strong>
           </div>
         </section>
       )}
       {regions && (
         <section>
-          <h2>{t.regions}</h2>
+          <h2>{t('regions')}</h2>
           <table className="regions" data-testid="regions-table">
             <thead>
               <tr>
-                <th>{t.code}</th>
-                <th>{t.name}</th>
-                <th>{t.pilot}</th>
-                <th>{t.applications}</th>
-                <th>{t.registered}</th>
-                <th>{t.womenShare}</th>
+                <th>{t('code')}</th>
+                <th>{t('name')}</th>
+                <th>{t('pilot')}</th>
+                <th>{t('applications')}</th>
+                <th>{t('registered')}</th>
+                <th>{t('womenShare')}</th>
                 <th>
-                  {t.progress} ({year})
+                  {t('progress')} ({year})
                 </th>
               </tr>
             </thead>
@@ -114,10 +125,10 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
                           go(`/dashboard/${region.code}`);
                         }}
                       >
-                        {region.name}
+                        {placeName(lang, region)}
                       </a>
                     </td>
-                    <td>{region.isPilot ? '★' : ''}</td>
+                    <td>{region.isPilot ? <span aria-label={t('pilotRegion')}>★</span> : ''}</td>
                     <td className="num">{formatNumber(lang, region.registrationStats?.applications)}</td>
                     <td className="num">{formatNumber(lang, region.registrationStats?.registered)}</td>
                     <td className="num">{formatShare(lang, region.registrationStats?.womenShare)}</td>
@@ -127,7 +138,7 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
                           {target.progress === null ? '—' : `${formatNumber(lang, target.progress * 100)} %`} <StatusBadge status={target.status} />
                         </>
                       ) : (
-                        <span className="muted">{t.noTarget}</span>
+                        <span className="muted">{t('noTarget')}</span>
                       )}
                     </td>
                   </tr>
@@ -137,32 +148,25 @@ export function NationalView({ session, year, go }: { session: Session; year: nu
           </table>
         </section>
       )}
-      <section className="charts">
-        {byRegion && (
-          <div>
-            <h2>{t.byRegion}</h2>
-            <Chart config={byRegion} label={t.byRegion} />
-          </div>
-        )}
-        {overTime && (
-          <div>
-            <h2>{t.overTime}</h2>
-            <Chart config={overTime} label={t.overTime} />
-          </div>
-        )}
-      </section>
+      {byRegion && (
+        <section className="charts">
+          <Figure spec={byRegion} />
+        </section>
+      )}
+      <RegistryFigures years={state.data.registrationsByYear} bySegment={nationalStats?.bySegment} byCategory={nationalStats?.byActivityCategory} />
       {nationalScorecard && (
         <section>
           <h2>
-            {t.scorecard} — {year}
+            {t('scorecard')} — {year}
           </h2>
           <Scorecard rows={nationalScorecard} />
           <ExportButton list="scorecards" params={{ year }} token={session.token} />
+          <IndicatorHistory scope="MA" year={year} statuses={nationalScorecard} token={session.token} />
         </section>
       )}
       {session.role === 'NATIONAL' && regions && (
         <section className="entries">
-          <h2>{t.record}</h2>
+          <h2>{t('record')}</h2>
           <ProgrammeForm regions={regions} token={session.token} onSaved={retry} />
         </section>
       )}

@@ -1,25 +1,35 @@
 import { useMemo } from 'react';
-import type { ChartConfiguration } from 'chart.js';
-import { Chart } from '../components/Chart';
 import { ExportButton } from '../components/ExportButton';
+import { Figure } from '../components/Figure';
+import { IndicatorHistory } from '../components/IndicatorHistory';
+import { RegistryFigures } from '../components/RegistryFigures';
 import { EventForm } from '../forms/EventForm';
 import { WorkshopForm } from '../forms/WorkshopForm';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { Scorecard, type StatusRow } from '../components/Scorecard';
-import { formatNumber, formatShare, useLabels } from '../i18n';
+import { formatNumber, formatShare, placeName, useLabels } from '../i18n';
 import { REGION_QUERY } from '../queries';
 import { canManage, canReadPeople, homeRegion, type Session } from '../session';
 import { useQuery } from '../useQuery';
-import { timelineChart, type YearFigures } from './timeline';
+import { commitmentsFigure, type Breakdown, type FigureSpec, type YearFigures } from './figures';
 
 interface RegionData {
   region: {
     code: string;
     name: string;
+    nameAr: string;
     capital: string;
     population: number;
     isPilot: boolean;
-    registrationStats: { applications: number; registered: number; active: number; womenShare: number } | null;
+    provinces: Array<{ code: string; name: string; nameAr: string; kind: 'PREFECTURE' | 'PROVINCE' }> | null;
+    registrationStats: {
+      applications: number;
+      registered: number;
+      active: number;
+      womenShare: number;
+      bySegment: Breakdown[];
+      byActivityCategory: Breakdown[];
+    } | null;
     registrationsByYear: YearFigures[] | null;
     scorecardFor: { statuses: StatusRow[] } | null;
     programmeStats: Array<{
@@ -28,6 +38,11 @@ interface RegionData {
       women: number;
       womenShare: number;
       amountLent: number;
+    }> | null;
+    conventions: Array<{
+      code: string;
+      title: string;
+      commitments: Array<{ code: string; label: string; target: { value: number; status: { actual: number | null; progress: number | null } } | null }>;
     }> | null;
     events: Array<{ id: string; kind: string; title: string; heldOn: string; attendance: number }> | null;
     advisors: Array<{ id: string; active: boolean; trainedOn: string | null; fullName?: string }> | null;
@@ -42,22 +57,37 @@ export function RegionView({ code, session, year, go }: { code: string; session:
   const { t, lang } = useLabels();
   const people = canReadPeople(session, code);
   const [state, retry] = useQuery<RegionData>(REGION_QUERY, { code, year, people }, session.token);
-  const overTime = useMemo(
-    () => (state.kind === 'done' && state.data.region?.registrationsByYear ? timelineChart(state.data.region.registrationsByYear, t) : null),
-    [state, t],
-  );
-  const beneficiaries = useMemo<ChartConfiguration | null>(() => {
+  const beneficiaries = useMemo<FigureSpec | null>(() => {
     const stats = state.kind === 'done' ? state.data.region?.programmeStats : null;
     if (!stats) return null;
     return {
-      type: 'bar',
-      data: {
-        labels: stats.map((s) => s.programme.name),
-        datasets: [{ label: t.beneficiaries, data: stats.map((s) => s.beneficiaries), backgroundColor: '#006233' }],
+      id: 'beneficiaries',
+      title: t('beneficiaries'),
+      config: {
+        type: 'bar',
+        data: {
+          labels: stats.map((s) => s.programme.name),
+          datasets: [{ label: t('beneficiaries'), data: stats.map((s) => s.beneficiaries), backgroundColor: '#006233' }],
+        },
+        options: { indexAxis: 'y', plugins: { legend: { display: false } } },
       },
-      options: { indexAxis: 'y', plugins: { legend: { display: false } } },
+      columns: [t('programme'), t('beneficiaries'), t('women')],
+      rows: stats.map((s) => [s.programme.name, s.beneficiaries, s.women]),
     };
   }, [state, t]);
+  const commitments = useMemo<FigureSpec | null>(() => {
+    const conventions = state.kind === 'done' ? state.data.region?.conventions : null;
+    const rows = (conventions ?? []).flatMap((c) =>
+      c.commitments.map((m) => ({
+        convention: c.title,
+        label: m.label,
+        target: m.target?.value ?? 0,
+        actual: m.target?.status.actual ?? null,
+        progress: m.target?.status.progress ?? null,
+      })),
+    );
+    return rows.length > 0 ? commitmentsFigure(rows, t, lang) : null;
+  }, [state, t, lang]);
 
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;
@@ -68,7 +98,7 @@ export function RegionView({ code, session, year, go }: { code: string; session:
       <main>
         <PartialNotice errors={state.errors} />
         <p className="notice error">
-          {t.notFound} : {code}
+          {t('notFound')} : {code}
         </p>
       </main>
     );
@@ -84,80 +114,88 @@ export function RegionView({ code, session, year, go }: { code: string; session:
             go('/dashboard');
           }}
         >
-          {t.back}
+          {t('back')}
         </a>
       )}
       {home && home !== code && (
         <p className="notice partial">
-          {t.otherRegion} {home}.
+          {t('otherRegion')} {home}.
         </p>
       )}
       <h2>
-        {region.name}{' '}
+        {placeName(lang, region)}{' '}
         <small>
           ({region.code}
-          {region.isPilot ? ' · ★ pilote' : ''})
+          {region.isPilot ? ` · ★ ${t('pilotRegion')}` : ''})
         </small>
       </h2>
       <PartialNotice errors={state.errors} />
       <section className="tiles">
         <div className="tile">
-          <span>{t.capital}</span>
+          <span>{t('capital')}</span>
           <strong>{region.capital}</strong>
         </div>
         <div className="tile">
-          <span>{t.population}</span>
+          <span>{t('population')}</span>
           <strong>{formatNumber(lang, region.population)}</strong>
         </div>
         <div className="tile">
-          <span>{t.registered}</span>
+          <span>{t('registered')}</span>
           <strong data-testid="region-registered">{formatNumber(lang, region.registrationStats?.registered)}</strong>
         </div>
         <div className="tile">
-          <span>{t.womenShare}</span>
+          <span>{t('womenShare')}</span>
           <strong>{formatShare(lang, region.registrationStats?.womenShare)}</strong>
         </div>
         <div className="tile">
-          <span>{t.eventsCount}</span>
+          <span>{t('eventsCount')}</span>
           <strong>{region.events ? formatNumber(lang, events.length) : '—'}</strong>
         </div>
         <div className="tile">
-          <span>{t.advisorsActive}</span>
+          <span>{t('advisorsActive')}</span>
           <strong>{region.advisors ? formatNumber(lang, region.advisors.filter((a) => a.active).length) : '—'}</strong>
         </div>
       </section>
+      {region.provinces && (
+        <section>
+          <h2>{t('provinces')}</h2>
+          <ul className="provinces" data-testid="provinces">
+            {region.provinces.map((p) => (
+              <li key={p.code}>
+                {placeName(lang, p)} <span className="muted">({t(p.kind === 'PREFECTURE' ? 'prefecture' : 'province')})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {region.scorecardFor && (
         <section>
           <h2>
-            {t.scorecard} — {year}
+            {t('scorecard')} — {year}
           </h2>
           <Scorecard rows={region.scorecardFor.statuses} />
+          <IndicatorHistory scope={region.code} year={year} statuses={region.scorecardFor.statuses} token={session.token} />
         </section>
       )}
+      <RegistryFigures
+        years={region.registrationsByYear}
+        bySegment={region.registrationStats?.bySegment}
+        byCategory={region.registrationStats?.byActivityCategory}
+      />
       <section className="charts">
-        {overTime && (
-          <div>
-            <h2>{t.overTime}</h2>
-            <Chart config={overTime} label={t.overTime} />
-          </div>
-        )}
-        {beneficiaries && (
-          <div>
-            <h2>{t.beneficiaries}</h2>
-            <Chart config={beneficiaries} label={t.beneficiaries} />
-          </div>
-        )}
+        {beneficiaries && <Figure spec={beneficiaries} />}
+        {commitments && <Figure spec={commitments} />}
       </section>
       {region.programmeStats && (
         <section>
-          <h2>{t.programmes}</h2>
+          <h2>{t('programmes')}</h2>
           <table data-testid="programmes">
             <thead>
               <tr>
-                <th>{t.programme}</th>
-                <th>{t.beneficiaries}</th>
-                <th>{t.womenShare}</th>
-                <th>{t.amountLent}</th>
+                <th>{t('programme')}</th>
+                <th>{t('beneficiaries')}</th>
+                <th>{t('womenShare')}</th>
+                <th>{t('amountLent')}</th>
               </tr>
             </thead>
             <tbody>
@@ -175,13 +213,13 @@ export function RegionView({ code, session, year, go }: { code: string; session:
       )}
       {region.events && (
         <section>
-          <h2>{t.events}</h2>
+          <h2>{t('events')}</h2>
           <table>
             <thead>
               <tr>
-                <th>{t.date}</th>
-                <th>{t.name}</th>
-                <th>{t.attendance}</th>
+                <th>{t('date')}</th>
+                <th>{t('name')}</th>
+                <th>{t('attendance')}</th>
               </tr>
             </thead>
             <tbody>
@@ -201,11 +239,11 @@ export function RegionView({ code, session, year, go }: { code: string; session:
       )}
       {region.advisors && people && (
         <section>
-          <h2>{t.advisors}</h2>
+          <h2>{t('advisors')}</h2>
           <ul className="advisors">
             {region.advisors.slice(0, 12).map((a) => (
               <li key={a.id}>
-                {a.fullName} <span className="muted">{a.trainedOn ? `${t.trainedOn} ${a.trainedOn}` : ''}</span>
+                {a.fullName} <span className="muted">{a.trainedOn ? `${t('trainedOn')} ${a.trainedOn}` : ''}</span>
               </li>
             ))}
           </ul>
@@ -213,13 +251,13 @@ export function RegionView({ code, session, year, go }: { code: string; session:
       )}
       {canManage(session, region.code) && (
         <section className="entries">
-          <h2>{t.record}</h2>
+          <h2>{t('record')}</h2>
           <EventForm region={region.code} token={session.token} onSaved={retry} />
           <WorkshopForm region={region.code} advisors={region.advisors ?? []} token={session.token} onSaved={retry} />
         </section>
       )}
       <section className="exports">
-        <h2>{t.exportCsv}</h2>
+        <h2>{t('exportCsv')}</h2>
         {people && <ExportButton list="people" params={{ region: region.code }} token={session.token} />}
         {people && <ExportButton list="enrolments" params={{ region: region.code }} token={session.token} />}
         {people && <ExportButton list="advisors" params={{ region: region.code }} token={session.token} />}
@@ -227,15 +265,15 @@ export function RegionView({ code, session, year, go }: { code: string; session:
         <ExportButton list="scorecards" params={{ year }} token={session.token} />
       </section>
       <section>
-        <h2>{t.people}</h2>
+        <h2>{t('people')}</h2>
         {people && autoEntrepreneurs ? (
           <table data-testid="people">
             <thead>
               <tr>
-                <th>{t.name}</th>
-                <th>{t.nationalId}</th>
-                <th>{t.status}</th>
-                <th>{t.date}</th>
+                <th>{t('name')}</th>
+                <th>{t('nationalId')}</th>
+                <th>{t('status')}</th>
+                <th>{t('date')}</th>
               </tr>
             </thead>
             <tbody>
@@ -251,7 +289,7 @@ export function RegionView({ code, session, year, go }: { code: string; session:
           </table>
         ) : (
           <p className="muted" data-testid="people-hidden">
-            {t.peopleHidden}
+            {t('peopleHidden')}
           </p>
         )}
       </section>

@@ -26,6 +26,10 @@ export class Province {
   @Field({ description: 'Name in French, e.g. "Oujda-Angad".' })
   name!: string;
 
+  @Column({ type: 'text', name: 'name_ar' })
+  @Field({ description: 'Name in Arabic, e.g. "وجدة-أنكاد".' })
+  nameAr!: string;
+
   @Column({ type: 'varchar', length: 10 })
   @Field(() => ProvinceKind, { description: 'Prefecture or province.' })
   kind!: ProvinceKind;

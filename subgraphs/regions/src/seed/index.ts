@@ -16,8 +16,8 @@ export async function seed(manager: EntityManager): Promise<void> {
   await insertRows(
     manager,
     'province',
-    ['code', 'name', 'kind', 'region_code'],
-    REGIONS.flatMap((r) => r.provinces.map((p) => [p.code, p.name, p.kind, p.region])),
+    ['code', 'name', 'name_ar', 'kind', 'region_code'],
+    REGIONS.flatMap((r) => r.provinces.map((p) => [p.code, p.name, p.nameAr, p.kind, p.region])),
   );
   await insertRows(manager, 'ecosystem', ['code', 'region_code', 'sector', 'name', 'description'], ECOSYSTEMS);
   await insertRows(manager, 'partner', ['code', 'name', 'kind', 'region_code'], PARTNERS);

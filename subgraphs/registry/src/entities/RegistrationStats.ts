@@ -91,4 +91,13 @@ export class YearFigures {
 
   @Field(() => Int, { description: 'Registrations since the register opened, up to the end of the year (struck off included).' })
   registeredToDate!: number;
+
+  @Field(() => Int, { description: 'Auto-entrepreneurs struck off the register that year (radiations).' })
+  struckOff!: number;
+
+  @Field(() => Float, { description: "Turnover declared for the year's quarters, MAD (chiffre d'affaires déclaré)." })
+  turnover!: number;
+
+  @Field(() => Float, { description: 'Tax on that turnover, MAD (contribution fiscale).' })
+  taxContribution!: number;
 }

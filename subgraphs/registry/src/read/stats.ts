@@ -60,7 +60,12 @@ export interface YearRow {
   applications: number;
   registered: number;
   women: number;
+  struckOff: number;
+  turnover: number;
+  taxContribution: number;
 }
+
+const EMPTY_YEAR = { applications: 0, registered: 0, women: 0, struckOff: 0, turnover: 0, taxContribution: 0 };
 
 /** Yearly flows of every region, from the rollup (a few hundred rows), kept until the rollup version moves. */
 const yearsCache = new VersionedCache<Array<YearRow & { region: string }>>('registry_rollup_version', 1);
@@ -69,7 +74,8 @@ export function yearsByRegion(db: EntityManager): Promise<Array<YearRow & { regi
   return yearsCache.get(db, 'years', () =>
     db.query(
       `SELECT region_code AS region, year, sum(applications)::int AS applications, sum(registered)::int AS registered,
-       (sum(registered) FILTER (WHERE gender = 'FEMALE'))::int AS women
+       coalesce(sum(registered) FILTER (WHERE gender = 'FEMALE'), 0)::int AS women, sum(struck_off)::int AS "struckOff",
+       sum(turnover)::float8 AS turnover, sum(tax)::float8 AS "taxContribution"
      FROM registry_rollup GROUP BY region_code, year`,
     ),
   );
@@ -80,12 +86,15 @@ export function timeline(rows: Array<YearRow & { region: string }>, scope: strin
   const byYear = new Map<number, YearRow>();
   for (const row of rows) {
     if (scope !== NATIONAL && row.region !== scope) continue;
-    const sum = byYear.get(row.year) ?? { year: row.year, applications: 0, registered: 0, women: 0 };
+    const sum = byYear.get(row.year) ?? { year: row.year, ...EMPTY_YEAR };
     byYear.set(row.year, {
       year: row.year,
       applications: sum.applications + row.applications,
       registered: sum.registered + row.registered,
-      women: sum.women + (row.women ?? 0),
+      women: sum.women + row.women,
+      struckOff: sum.struckOff + row.struckOff,
+      turnover: sum.turnover + row.turnover,
+      taxContribution: sum.taxContribution + row.taxContribution,
     });
   }
   const years = [...byYear.keys()];
@@ -93,9 +102,9 @@ export function timeline(rows: Array<YearRow & { region: string }>, scope: strin
   const result: Array<YearRow & { registeredToDate: number }> = [];
   let toDate = 0;
   for (let year = Math.min(...years); year <= Math.max(...years); year += 1) {
-    const row = byYear.get(year) ?? { year, applications: 0, registered: 0, women: 0 };
+    const row = byYear.get(year) ?? { year, ...EMPTY_YEAR };
     toDate += row.registered;
-    result.push({ year, applications: row.applications, registered: row.registered, women: row.women, registeredToDate: toDate });
+    result.push({ ...row, registeredToDate: toDate });
   }
   return result;
 }
