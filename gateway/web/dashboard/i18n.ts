@@ -4,7 +4,7 @@ import { ar } from './locales/ar';
 import { en } from './locales/en';
 import { fr, type Translation } from './locales/fr';
 
-export { chooseLanguage, LANGUAGE_NAMES, LANGUAGES, type Lang } from '../shared/languages';
+export type { Lang } from '../shared/languages';
 export const TRANSLATIONS: Record<Lang, Translation> = { ar, fr, en };
 
 /** Number formats of each language: Moroccan Arabic and French, British English. */

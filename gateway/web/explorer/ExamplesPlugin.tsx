@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { Trans, useTranslation } from 'react-i18next';
 import { EXAMPLE_OPERATIONS, type ExampleOperation } from '../../src/examples';
-import { chooseLanguage, currentLanguage, LANGUAGE_NAMES, LANGUAGES, type Lang } from '../shared/languages';
+import { LanguageSelect } from '../shared/LanguageSelect';
 
 function BookIcon() {
   return (
@@ -36,16 +36,7 @@ function ExamplesPane() {
   return (
     <div className="moukawil-examples" lang={i18n.resolvedLanguage} dir={i18n.dir()}>
       <div className="graphiql-doc-explorer-title">{t('examples')}</div>
-      <label className="moukawil-language">
-        {t('language')}{' '}
-        <select name="language" value={currentLanguage(i18n.resolvedLanguage)} onChange={(e) => chooseLanguage(e.target.value as Lang)}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect label={t('language')} className="moukawil-language" />
       <p>{t('examplesHelp')}</p>
       <ul>
         {EXAMPLE_OPERATIONS.map((example) => (

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { chooseLanguage, LANGUAGE_NAMES, LANGUAGES, useLabels, type Lang } from '../i18n';
+import { LanguageSelect } from '../../shared/LanguageSelect';
+import { useLabels } from '../i18n';
 import type { Session } from '../session';
 
 /** Asks for a token (the role decides what the pages show) and the language. */
 export function TokenBar({ session, onToken }: { session: Session; onToken: (token: string | null) => void }) {
-  const { t, lang } = useLabels();
+  const { t } = useLabels();
   const [draft, setDraft] = useState('');
   const who = session.role ? `${session.role}${session.region ? ` · ${session.region}` : ''}` : t('anonymous');
   return (
@@ -28,16 +29,7 @@ export function TokenBar({ session, onToken }: { session: Session; onToken: (tok
           {t('signOut')}
         </button>
       )}
-      <label className="lang">
-        {t('language')}{' '}
-        <select name="language" value={lang} onChange={(e) => chooseLanguage(e.target.value as Lang)}>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code} lang={code}>
-              {LANGUAGE_NAMES[code]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect label={t('language')} className="lang" />
       <small>{t('tokenHelp')}</small>
     </form>
   );
