@@ -136,8 +136,8 @@ describe('the pictures', () => {
   });
 
   it('of an indicator: its daily snapshots against its target', async () => {
-    // Two days of snapshots of the indicator the page shows first, in Marrakech-Safi (no other suite snapshots it).
-    const statuses = ok(await gql(`{ region(code: "MA-07") { scorecardFor(year: 2019) { statuses { indicatorCode fromYear toYear target } } } }`)).region
+    // Two days of snapshots of the indicator the page shows first, in Marrakech-Safi for 2018 (no other suite snapshots those).
+    const statuses = ok(await gql(`{ region(code: "MA-07") { scorecardFor(year: 2018) { statuses { indicatorCode fromYear toYear target } } } }`)).region
       .scorecardFor.statuses as Array<{ indicatorCode: string; fromYear: number; toYear: number; target: number | null }>;
     const shown = statuses.find((s) => s.target !== null) ?? statuses[0];
     for (const [day, actual] of [
@@ -150,6 +150,7 @@ describe('the pictures', () => {
         [day, shown.indicatorCode, shown.fromYear, shown.toYear, shown.target, actual],
       );
     const { page, seen } = await open('/dashboard/MA-07', 'fr-FR');
+    await page.selectOption('select[name="year"]', '2018');
     await page.waitForSelector('figure[data-figure="history"] canvas');
     expect(await tableOf(page, 'history')).toEqual([
       ['2026-01-05', expect.any(String), '120'],
