@@ -38,7 +38,7 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     private readonly subgraph: string,
     url: string,
   ) {
-    this.send = deduplicating(counted(subgraph, subgraphSender(url, this.timeoutMs)));
+    this.send = deduplicating(subgraph, counted(subgraph, subgraphSender(url, this.timeoutMs)));
   }
 
   /** A failed entity fetch answers null for the fields it asked (see missing-entities.ts), with the error. */

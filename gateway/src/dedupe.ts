@@ -1,4 +1,4 @@
-import { envBool, TRACE_HEADER } from '@moukawil/kit/core';
+import { envBool, subgraphFetchesShared, TRACE_HEADER } from '@moukawil/kit/core';
 import type { Answer, Send } from './subgraph-http';
 
 const MUTATION = /"query":"\s*mutation\b/;
@@ -13,7 +13,7 @@ const MUTATION = /"query":"\s*mutation\b/;
  * GATEWAY_DEDUPLICATE=false turns it off. One wrapper per subgraph's sender, so the subgraph is
  * part of the key.
  */
-export function deduplicating(send: Send): Send {
+export function deduplicating(subgraph: string, send: Send): Send {
   if (!envBool('GATEWAY_DEDUPLICATE', true)) return send;
   const inFlight = new Map<string, Promise<Answer>>();
   return (headers, body) => {
@@ -25,7 +25,7 @@ export function deduplicating(send: Send): Send {
       inFlight.set(key, shared);
       const forget = () => inFlight.delete(key);
       shared.then(forget, forget);
-    }
+    } else subgraphFetchesShared.inc({ subgraph });
     return shared;
   };
 }

@@ -19,6 +19,7 @@ export {
   startMetrics,
   subgraphFetchDuration,
   subgraphFetches,
+  subgraphFetchesShared,
 } from './metrics';
 export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, withRequestScope } from './request-scope';
 export { ANONYMOUS, assertIdentityConfig, signToken, unauthenticated, viewerFromHeader } from './tokens';

@@ -45,6 +45,12 @@ export const subgraphFetches = new Counter({
   labelNames: ['subgraph', 'outcome'] as const,
   registers: [metrics],
 });
+export const subgraphFetchesShared = new Counter({
+  name: 'moukawil_subgraph_fetches_shared_total',
+  help: 'Subgraph calls not sent because an identical one was in flight: its answer served them (deduplication).',
+  labelNames: ['subgraph'] as const,
+  registers: [metrics],
+});
 export const subgraphFetchDuration = new Histogram({
   name: 'moukawil_subgraph_fetch_duration_seconds',
   help: 'Time of a call from the gateway to a subgraph.',
