@@ -35,6 +35,8 @@ describe('the dashboard speaks the browser’s language', () => {
       .locator('[data-testid="regions-table"] thead th')
       .evaluateAll((cells) => cells.slice(0, 2).map((c) => c.getBoundingClientRect().left));
     expect(first).toBeGreaterThan(second);
+    // Indicators in Arabic too, from the catalogue.
+    expect(await page.textContent('table.scorecard tr[data-indicator="AE_REGISTRATIONS"] td')).toBe('التسجيلات في السجل الوطني للمقاول الذاتي');
     await screenshot(page, 'dashboard-national-ar');
 
     await page.click('tr[data-region="MA-09"] a');

@@ -1,6 +1,6 @@
 const YEARS = 'registrationsByYear { year applications registered women struckOff turnover taxContribution }';
 const BREAKDOWNS = 'bySegment { key registered women } byActivityCategory { key registered women }';
-const STATUS = 'indicatorCode indicator { name nameEn unit } fromYear toYear target actual progress status targetSource';
+const STATUS = 'indicatorCode indicator { name nameEn nameAr unit } fromYear toYear target actual progress status targetSource';
 
 export const NATIONAL_QUERY = `query NationalDashboard($year: Int!) {
   regions {

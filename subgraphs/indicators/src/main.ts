@@ -17,6 +17,7 @@ import { IndicatorResolver, indicatorReference } from './resolvers/IndicatorReso
 import { IndicatorStatusResolver, RegionScorecardResolver, ScorecardResolver, ScorecardStatusResolver } from './resolvers/ScorecardResolver';
 import { AssessmentResolver, TargetResolver, targetReference } from './resolvers/TargetResolver';
 import { DeclaredSources1733300000000 } from './migrations/1733300000000-DeclaredSources';
+import { IndicatorNamesAr1733600000000 } from './migrations/1733600000000-IndicatorNamesAr';
 import { scorecardReference, statusFromKey } from './read/scorecards';
 import { seed, TABLES } from './seed';
 import { snapshotCommand, snapshotSchedule } from './write/snapshots';
@@ -25,7 +26,13 @@ import { snapshotCommand, snapshotSchedule } from './write/snapshots';
 export const indicators: SubgraphDefinition<Context> = {
   name: 'indicators',
   entities: [Indicator, Target, TargetRevision, Assessment, Snapshot],
-  migrations: [Initial1732250000000, MonitoringComplete1732260000000, ReferenceVersion1732270000000, DeclaredSources1733300000000],
+  migrations: [
+    Initial1732250000000,
+    MonitoringComplete1732260000000,
+    ReferenceVersion1732270000000,
+    DeclaredSources1733300000000,
+    IndicatorNamesAr1733600000000,
+  ],
   schema: {
     resolvers: [
       IndicatorResolver,

@@ -18,6 +18,7 @@ const input = {
   code: 'EVENTS_HELD',
   name: 'Événements organisés',
   nameEn: 'Events held',
+  nameAr: 'الأنشطة المنظمة',
   description: 'Awareness events held, as recorded by the councils.',
   kind: 'QUANTITATIVE',
   unit: 'events',
@@ -25,7 +26,7 @@ const input = {
   aggregation: 'COUNT',
   source: 'AWARENESS_EVENTS',
 };
-const ADD = `mutation($input: IndicatorInput!) { addIndicator(input: $input) { code source actualSource retiredAt } }`;
+const ADD = `mutation($input: IndicatorInput!) { addIndicator(input: $input) { code nameAr source actualSource retiredAt } }`;
 const card = async () =>
   ok(await gql(`{ nationalScorecardFor(year: 2017) { statuses { indicatorCode actual } } }`, as())).nationalScorecardFor.statuses as Array<{
     indicatorCode: string;
@@ -37,6 +38,7 @@ describe('the indicator catalogue', () => {
     expect(codes(await gql(ADD, as({ authorization: undefined, as: 'REGIONAL_MA09', variables: { input } })))).toEqual(['FORBIDDEN']);
     expect(ok(await gql(ADD, as({ as: 'NATIONAL', variables: { input } }))).addIndicator).toMatchObject({
       code: 'EVENTS_HELD',
+      nameAr: 'الأنشطة المنظمة',
       source: 'AWARENESS_EVENTS',
       retiredAt: null,
     });

@@ -5,7 +5,7 @@ import { useQuery } from '../useQuery';
 import { historyFigure, type HistoryPoint } from '../views/figures';
 import { Figure } from './Figure';
 import { PartialNotice } from './Notices';
-import type { StatusRow } from './Scorecard';
+import { indicatorName, type StatusRow } from './Scorecard';
 
 interface HistoryData {
   scorecards: Array<{ statuses: Array<{ indicatorCode: string; fromYear: number; toYear: number; history: HistoryPoint[] }> }> | null;
@@ -18,7 +18,7 @@ export function IndicatorHistory({ scope, year, statuses, token }: { scope: stri
   const [chosen, setChosen] = useState(options[0]?.indicatorCode ?? statuses[0]?.indicatorCode);
   const [state] = useQuery<HistoryData>(HISTORY_QUERY, { year, scopes: [scope] }, token);
   const row = statuses.find((s) => s.indicatorCode === chosen);
-  const name = (s: StatusRow) => (lang === 'en' ? s.indicator?.nameEn : s.indicator?.name) ?? s.indicatorCode;
+  const name = (s: StatusRow) => indicatorName(lang, s);
   const points = useMemo(() => {
     if (state.kind !== 'done') return null;
     const statusOf = state.data.scorecards?.[0]?.statuses.find((s) => s.indicatorCode === chosen && s.fromYear === row?.fromYear && s.toYear === row?.toYear);

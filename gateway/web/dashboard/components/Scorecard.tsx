@@ -1,8 +1,8 @@
-import { formatNumber, useLabels } from '../i18n';
+import { formatNumber, useLabels, type Lang } from '../i18n';
 
 export interface StatusRow {
   indicatorCode: string;
-  indicator?: { name: string; nameEn: string; unit: string } | null;
+  indicator?: { name: string; nameEn: string; nameAr?: string | null; unit: string } | null;
   fromYear?: number;
   toYear?: number;
   target: number | null;
@@ -11,6 +11,10 @@ export interface StatusRow {
   status: string;
   targetSource?: string | null;
 }
+
+/** An indicator's name in the user's language: Arabic or English where the catalogue has it, else French. */
+export const indicatorName = (lang: Lang, row: StatusRow) =>
+  (lang === 'en' ? row.indicator?.nameEn : lang === 'ar' ? (row.indicator?.nameAr ?? row.indicator?.name) : row.indicator?.name) ?? row.indicatorCode;
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useLabels();
@@ -37,7 +41,7 @@ export function Scorecard({ rows }: { rows: StatusRow[] }) {
       <tbody>
         {sorted.map((row) => (
           <tr key={`${row.indicatorCode}-${row.fromYear}-${row.toYear}`} data-indicator={row.indicatorCode}>
-            <td>{(lang === 'en' ? row.indicator?.nameEn : row.indicator?.name) ?? row.indicatorCode}</td>
+            <td>{indicatorName(lang, row)}</td>
             <td>{row.fromYear === row.toYear ? row.fromYear : `${row.fromYear}–${row.toYear}`}</td>
             <td className="num">{formatNumber(lang, row.target)}</td>
             <td className="num">{formatNumber(lang, row.actual, 2)}</td>

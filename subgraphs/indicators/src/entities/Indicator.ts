@@ -20,6 +20,10 @@ export class Indicator {
   @Field({ description: 'Name in English, e.g. "Registrations in the national register".' })
   nameEn!: string;
 
+  @Column({ type: 'text', name: 'name_ar', nullable: true })
+  @Field(() => String, { nullable: true, description: 'Name in Arabic, e.g. "التسجيلات في السجل الوطني للمقاول الذاتي"; null when none was given.' })
+  nameAr!: string | null;
+
   @Column({ type: 'text' })
   @Field({ description: 'What is measured and how.' })
   description!: string;

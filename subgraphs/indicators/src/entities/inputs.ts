@@ -12,6 +12,9 @@ export class IndicatorInput {
   @Field({ description: 'Name in English.' })
   nameEn!: string;
 
+  @Field(() => String, { nullable: true, description: 'Name in Arabic (the dashboard shows the French name without it).' })
+  nameAr?: string | null;
+
   @Field({ description: 'What is measured and how.' })
   description!: string;
 

@@ -1,14 +1,15 @@
 import type { EntityManager } from 'typeorm';
 import { insertRows } from '@moukawil/kit/subgraph';
 import { ASSESSMENTS, HIGHER, INDICATORS, SOURCES, TARGETS } from './catalogue';
+import { INDICATOR_NAMES_AR } from './names-ar';
 
 /** The indicator catalogue and the targets of the sources (same at every scale). */
 export async function seed(manager: EntityManager): Promise<void> {
   await insertRows(
     manager,
     'indicator',
-    ['code', 'name_fr', 'name_en', 'description', 'kind', 'unit', 'aggregation', 'actual_source', 'direction', 'source'],
-    INDICATORS.map((row) => [...row, HIGHER, SOURCES[row[0]]]),
+    ['code', 'name_fr', 'name_en', 'description', 'kind', 'unit', 'aggregation', 'actual_source', 'direction', 'source', 'name_ar'],
+    INDICATORS.map((row) => [...row, HIGHER, SOURCES[row[0]], INDICATOR_NAMES_AR[row[0]] ?? null]),
   );
   await insertRows(manager, 'target', ['indicator_code', 'region_code', 'from_year', 'to_year', 'value', 'source'], TARGETS);
   await manager.query(`INSERT INTO target_revision (target_id, previous_value, value, reason, actor_subject, at)

@@ -29,6 +29,7 @@ export class Catalogue {
       code: input.code,
       name: textArg(input.name, 'name', 3, 200),
       nameEn: textArg(input.nameEn, 'nameEn', 3, 200),
+      nameAr: input.nameAr ? textArg(input.nameAr, 'nameAr', 2, 200) : null,
       description: textArg(input.description, 'description', 3, 2_000),
       kind: input.kind,
       unit: textArg(input.unit, 'unit', 2, 60),

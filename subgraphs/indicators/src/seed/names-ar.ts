@@ -1,0 +1,23 @@
+/** The catalogue's indicators named in Arabic, for the dashboard in Arabic (an indicator added later may have none). */
+export const INDICATOR_NAMES_AR: Readonly<Record<string, string>> = {
+  AE_APPLICATIONS: 'طلبات التسجيل',
+  AE_REGISTRATIONS: 'التسجيلات في السجل الوطني للمقاول الذاتي',
+  AE_REGISTERED_TO_DATE: 'المسجلون في السجل الوطني (تراكمي)',
+  AE_ACTIVE: 'المقاولون الذاتيون النشيطون',
+  REGISTRATION_RATE: 'نسبة التسجيل',
+  WOMEN_SHARE: 'نسبة النساء',
+  TURNOVER: 'رقم المعاملات المصرح به',
+  TAX_CONTRIBUTION: 'المساهمة الضريبية',
+  BENEFICIARIES_HONOUR_LOAN: 'المستفيدون من قروض الشرف',
+  HONOUR_LOAN_AMOUNT: 'مبلغ قروض الشرف',
+  BENEFICIARIES_DIGITAL_INCLUSION: 'المستفيدون من الإدماج الرقمي',
+  BENEFICIARIES_TPME_PROMOTION: 'المقاولات المستفيدة من إنعاش المقاولات الصغيرة جدا والصغرى والمتوسطة',
+  BENEFICIARIES_PROJECT_HOLDER_SUPPORT: 'حاملو المشاريع المدعومون',
+  BENEFICIARIES_POST_CREATION_SUPPORT: 'المقاولات الناشئة في مرحلة ما بعد الإحداث',
+  ADVISORS_TRAINED: 'المستشارون المكوَّنون',
+  AWARENESS_EVENTS: 'الأنشطة التحسيسية',
+  WORKSHOPS: 'ورشات التكوين',
+  REGIONAL_COUNCILS_ENGAGED: 'المجالس الجهوية المحسَّسة',
+  ADVISOR_SUPPORT_QUALITY: 'جودة مواكبة المستشارين',
+  PARTNER_ENGAGEMENT: 'انخراط الشركاء',
+};
