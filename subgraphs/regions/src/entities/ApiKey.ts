@@ -62,7 +62,7 @@ export class ApiKey {
   revokeReason!: string | null;
 
   @Column({ type: 'timestamptz', name: 'last_used_at', nullable: true })
-  @Field(() => Date, { nullable: true, description: 'When it was last accepted by the gateway.' })
+  @Field(() => Date, { nullable: true, description: 'When it was last accepted by the gateway (to the minute).' })
   lastUsedAt!: Date | null;
 }
 

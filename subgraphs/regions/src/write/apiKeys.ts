@@ -72,11 +72,17 @@ export class ApiKeys {
     return this.db.getRepository(ApiKey).find({ order: { createdAt: 'DESC' } });
   }
 
-  /** The gateway's check of a key it was shown, by hash: a live key's scopes and rate (its last use noted), or null. */
+  /**
+   * The gateway's check of a key it was shown, by hash: a live key's scopes and rate, or null. Its
+   * last use is written at most once a minute: a key in steady use costs a read per request, not a write.
+   */
   static async check(db: EntityManager, hash: string): Promise<ApiKeyCheck | null> {
     if (!/^[0-9a-f]{64}$/.test(hash)) return null;
-    const [rows]: [Array<{ id: string; scopes: string[]; rate_per_minute: number | null }>, number] = await db.query(
-      `UPDATE api_key SET last_used_at = now() WHERE hash = $1 AND revoked_at IS NULL RETURNING id, scopes, rate_per_minute`,
+    const rows: Array<{ id: string; scopes: string[]; rate_per_minute: number | null }> = await db.query(
+      `WITH found AS (SELECT id, scopes, rate_per_minute, last_used_at FROM api_key WHERE hash = $1 AND revoked_at IS NULL),
+       touched AS (UPDATE api_key SET last_used_at = now() FROM found
+         WHERE api_key.id = found.id AND (found.last_used_at IS NULL OR found.last_used_at < now() - interval '1 minute') RETURNING api_key.id)
+       SELECT id, scopes, rate_per_minute FROM found`,
       [hash],
     );
     const found = rows[0];
