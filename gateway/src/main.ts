@@ -10,6 +10,7 @@ import {
   envOptional,
   listen,
   log,
+  metricsAcrossWorkers,
   newHttp,
   onTermination,
   serveMetrics,
@@ -104,6 +105,7 @@ if (require.main === module) {
   startMetrics('gateway');
   // GATEWAY_WORKERS > 1: one gateway process per core behind Node's cluster (the port is shared).
   const workers = envInt('GATEWAY_WORKERS', 1, 1, 64);
+  if (workers > 1) metricsAcrossWorkers();
   if (workers > 1 && cluster.isPrimary) runWorkers(workers);
   else serve();
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { startGateway } from '../../test/gateway';
 import { freePort } from '../../test/ports';
 import { gql, url } from '../../test/support';
@@ -63,6 +64,34 @@ describe('metrics', () => {
       expect(value((await scrape(limited.origin)).text, 'moukawil_rate_limited_total{entry="graphql",service="gateway"}')).toBe(2);
     } finally {
       await limited.stop();
+    }
+  });
+
+  it('sum every worker of a gateway run with GATEWAY_WORKERS, whichever worker the scrape reaches', async () => {
+    const workers = await startGateway(await freePort(), { GATEWAY_WORKERS: '2' });
+    // Each call on a connection of its own, so that the cluster spreads them over the workers.
+    const fresh = (path: string, body?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const call = request(
+          `${workers.origin}${path}`,
+          { method: body ? 'POST' : 'GET', agent: false, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (chunk) => (text += chunk));
+            res.on('end', () => resolve(text));
+          },
+        );
+        call.on('error', reject);
+        call.end(body);
+      });
+    try {
+      for (let i = 0; i < 6; i++) await fresh('/graphql', JSON.stringify({ query: 'query WorkersProbe { regions { code } }' }));
+      const seen = [];
+      for (let i = 0; i < 4; i++)
+        seen.push(value(await fresh('/metrics'), 'moukawil_graphql_requests_total{operation="WorkersProbe",outcome="ok",service="gateway"}'));
+      expect(seen).toEqual([6, 6, 6, 6]);
+    } finally {
+      await workers.stop();
     }
   });
 

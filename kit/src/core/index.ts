@@ -13,6 +13,7 @@ export {
   countGraphQL,
   errorCodesOf,
   metrics,
+  metricsAcrossWorkers,
   operationLabel,
   rateLimited,
   serveMetrics,

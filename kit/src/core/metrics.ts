@@ -1,5 +1,6 @@
+import cluster from 'node:cluster';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { envOptional, isProduction } from './config';
 
 /**
@@ -99,6 +100,48 @@ export function errorCodesOf(body: string | Buffer): string[] {
 }
 
 /**
+ * A process that runs under Node's cluster (the gateway with GATEWAY_WORKERS > 1) answers /metrics
+ * for all its workers, summed, whichever worker the scrape reaches: the worker asks the primary,
+ * which gathers every worker's registry (prom-client's AggregatorRegistry). Call it in the primary
+ * and in each worker.
+ */
+let fromPrimary: (() => Promise<string>) | null = null;
+export function metricsAcrossWorkers(): void {
+  if (cluster.isPrimary) {
+    const aggregator = new AggregatorRegistry();
+    cluster.on('message', (worker, message: { type?: string; id?: number }) => {
+      if (message?.type !== 'moukawil:metrics?') return;
+      aggregator.clusterMetrics().then(
+        (text) => worker.send({ type: 'moukawil:metrics', id: message.id, text }),
+        () => worker.send({ type: 'moukawil:metrics', id: message.id, text: null }),
+      );
+    });
+    return;
+  }
+  // Constructing one is what makes prom-client answer the primary's requests in a worker.
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([metrics]);
+  const waiting = new Map<number, (text: string | null) => void>();
+  let next = 0;
+  process.on('message', (message: { type?: string; id?: number; text?: string | null }) => {
+    if (message?.type !== 'moukawil:metrics' || message.id === undefined) return;
+    waiting.get(message.id)?.(message.text ?? null);
+    waiting.delete(message.id);
+  });
+  fromPrimary = () =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      const timer = setTimeout(() => waiting.delete(id) && reject(new Error('the primary did not answer')), 5_000);
+      waiting.set(id, (text) => {
+        clearTimeout(timer);
+        if (text === null) reject(new Error('the primary could not gather the workers'));
+        else resolve(text);
+      });
+      process.send!({ type: 'moukawil:metrics?', id });
+    });
+}
+
+/**
  * GET /metrics. Outside production anyone may read it; in production only with
  * `Authorization: Bearer $METRICS_TOKEN` (the scraper's), and not at all (404) without that setting:
  * series names and operation names are nobody else's business.
@@ -111,7 +154,14 @@ export async function serveMetrics(req: IncomingMessage, res: ServerResponse): P
     res.end(token ? 'metrics need the scraper token\n' : 'not found\n');
     return;
   }
-  const body = await metrics.metrics();
+  let body: string;
+  try {
+    body = fromPrimary ? await fromPrimary() : await metrics.metrics();
+  } catch {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('metrics unavailable: try again\n');
+    return;
+  }
   res.writeHead(200, { 'content-type': metrics.contentType, 'cache-control': 'no-store' });
   res.end(body);
 }
