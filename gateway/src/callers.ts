@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { log, unauthenticated, viewerFromHeader, type Viewer } from '@moukawil/kit/core';
+import { log, rateLimited, unauthenticated, viewerFromHeader, type Viewer } from '@moukawil/kit/core';
 import type { AuthenticatedDataSource } from './datasource';
+import type { Refusal } from './graphql-http';
+import { callerKey, type RateLimit } from './rate-limit';
 
 /** What a partner key opens (the regions subgraph's ApiScope). */
 export type Scope = 'GRAPHQL' | 'EXPORTS';
@@ -60,8 +62,35 @@ export function callers(regions: AuthenticatedDataSource): Identify {
   };
 }
 
+/** Who a request comes from, or why it goes no further: 401/403/503 for its identity, 429 for its rate (with the seconds to wait). */
+export type Admitted = { viewer: Viewer; refusal: null } | { viewer: null; refusal: Refusal & { retryAfter?: number } };
+export type Admit = (req: IncomingMessage, scope: Scope) => Promise<Admitted>;
+
+/**
+ * The first step of every entry of the gateway (/graphql, /export): the caller identified, then
+ * counted against its rate (its own, for a partner key). A bad token or key still counts, against
+ * the client's address, before its refusal: failed guesses are rate-limited too.
+ */
+export function admission(identify: Identify, limit: RateLimit | null, clientAddress: (req: IncomingMessage) => string | undefined): Admit {
+  return async (req, scope) => {
+    let caller: Caller | null = null;
+    let refused: Refusal | null = null;
+    try {
+      caller = await identify(req.headers, scope);
+    } catch (error) {
+      refused = refusalOf(error);
+    }
+    const limited = limit && (await limit(callerKey(caller?.viewer ?? null, clientAddress(req)), caller?.ratePerMinute));
+    if (limited) {
+      rateLimited.inc({ entry: scope === 'GRAPHQL' ? 'graphql' : 'export' });
+      return { viewer: null, refusal: limited };
+    }
+    return caller ? { viewer: caller.viewer, refusal: null } : { viewer: null, refusal: refused! };
+  };
+}
+
 /** The HTTP status and code of a refused identification. */
-export function refusalOf(error: unknown): { status: number; code: string; message: string } {
+function refusalOf(error: unknown): Refusal {
   const e = error as GraphQLError;
   const code = typeof e.extensions?.code === 'string' ? e.extensions.code : 'UNAUTHENTICATED';
   const http = e.extensions?.http as { status?: number } | undefined;

@@ -1,10 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
-import { log, rateLimited, requestIdOf, requestScope, type Viewer } from '@moukawil/kit/core';
-import { refusalOf, type Identify } from './callers';
+import { log, requestIdOf, requestScope } from '@moukawil/kit/core';
+import type { Admit } from './callers';
 import { errorsBody, writeAnswer } from './graphql-http';
-import { callerKey, type RateLimit } from './rate-limit';
 import type { GraphPath } from './request';
 
 type Row = Record<string, unknown>;
@@ -147,12 +146,7 @@ const INT_FILTERS = new Set(['year']);
  * graph; a refusal comes before any row. Each export counts once against the caller's rate and
  * writes one audit line.
  */
-export function exportPath(
-  graph: GraphPath['operate'],
-  identify: Identify,
-  limit: RateLimit | null,
-  clientAddress: (req: IncomingMessage) => string | undefined,
-) {
+export function exportPath(graph: GraphPath['operate'], admit: Admit) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const requestId = requestIdOf(req.headers['x-request-id']);
     requestScope.run({ requestId, sql: 0, personalReads: new Set() }, () => {
@@ -170,19 +164,8 @@ export function exportPath(
     const list = name ? LISTS[name] : undefined;
     if (req.method !== 'GET') return refuse(res, requestId, 405, 'BAD_REQUEST', 'Exports are read with GET.');
     if (!list) return refuse(res, requestId, 404, 'NOT_FOUND', `No such export: the lists are ${Object.keys(LISTS).join(', ')} (/export/<list>.csv).`);
-    let viewer: Viewer;
-    let ownRate: number | null;
-    try {
-      ({ viewer, ratePerMinute: ownRate } = await identify(req.headers, 'EXPORTS'));
-    } catch (error) {
-      const { status, code, message } = refusalOf(error);
-      return refuse(res, requestId, status, code, message);
-    }
-    const limited = limit && (await limit(callerKey(viewer, clientAddress(req)), ownRate));
-    if (limited) {
-      rateLimited.inc({ entry: 'export' });
-      return refuse(res, requestId, 429, 'RATE_LIMITED', limited.message);
-    }
+    const { viewer, refusal } = await admit(req, 'EXPORTS');
+    if (refusal) return refuse(res, requestId, refusal.status, refusal.code, refusal.message);
 
     const variables: Record<string, unknown> = {};
     for (const filter of list.filters) {

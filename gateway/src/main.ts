@@ -22,7 +22,7 @@ import {
 } from '@moukawil/kit/core';
 import { loadFederation } from './apollo';
 import { responseCache } from './cache';
-import { callers } from './callers';
+import { admission, callers } from './callers';
 import { AuthenticatedDataSource } from './datasource';
 import { subgraphHealth } from './health';
 import { mountPages } from './pages';
@@ -48,16 +48,12 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     links.set(name, link);
     return link;
   });
-  const limit = rateLimit();
-  const address = clientAddress();
-  const identify = callers(links.get('regions')!);
+  const admit = admission(callers(links.get('regions')!), rateLimit(), clientAddress());
   const graphql = requestPath({
     federation,
     links,
-    identify,
-    limit,
+    admit,
     cache: responseCache(),
-    clientAddress: address,
     direct: envBool('GATEWAY_SINGLE_SUBGRAPH', true),
   });
 
@@ -69,7 +65,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', service: 'gateway', supergraph: 'loaded', subgraphs });
   });
   server.removeListener('request', app);
-  const exports = exportPath(graphql.operate, identify, limit, address);
+  const exports = exportPath(graphql.operate, admit);
   server.on('request', (req, res) => {
     if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return graphql.handle(req, res);
     if (req.url?.startsWith('/export/')) return exports(req, res);

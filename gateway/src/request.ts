@@ -9,7 +9,6 @@ import {
   LIMITS,
   log,
   operationLabel,
-  rateLimited,
   requestFingerprint,
   requestIdOf,
   requestScope,
@@ -17,11 +16,10 @@ import {
   type Viewer,
 } from '@moukawil/kit/core';
 import type { Federation } from './apollo';
-import { refusalOf, type Identify } from './callers';
+import type { Admit } from './callers';
 import type { ResponseCache } from './cache';
 import type { AuthenticatedDataSource, GatewayContext } from './datasource';
 import { answerType, errorsBody, readGraphQLRequest, writeAnswer, type GraphQLHttpRequest, type Refusal } from './graphql-http';
-import { callerKey, type RateLimit } from './rate-limit';
 import { sendDirect } from './route/direct';
 import { executePlanned, type Answer } from './route/planned';
 
@@ -29,11 +27,9 @@ export interface RequestPath {
   federation: Federation;
   /** The link to each subgraph, for queries one of them answers whole. */
   links: Map<string, AuthenticatedDataSource>;
-  /** Who is calling: a bearer token or a partner API key (callers.ts). */
-  identify: Identify;
-  limit: RateLimit | null;
+  /** Who is calling (a bearer token or a partner API key), counted against its rate (callers.ts). */
+  admit: Admit;
   cache: ResponseCache | null;
-  clientAddress: (req: IncomingMessage) => string | undefined;
   /** GATEWAY_SINGLE_SUBGRAPH: send queries one subgraph answers whole straight to it. */
   direct: boolean;
 }
@@ -65,24 +61,14 @@ export function requestPath(path: RequestPath): GraphPath {
     const refuse = ({ status, code, message }: Refusal, extensions: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
       answer(status, errorsBody([{ message, extensions: { code, ...extensions } }]), headers);
 
-    // The caller, verified once; a bad token or key still counts against its address before its 401.
-    let viewer: Viewer | null = null;
-    let ownRate: number | null = null;
-    let refused: Refusal | null = null;
-    try {
-      ({ viewer, ratePerMinute: ownRate } = await path.identify(req.headers, 'GRAPHQL'));
-    } catch (error) {
-      refused = refusalOf(error);
-    }
-    const limited = path.limit && (await path.limit(callerKey(viewer, path.clientAddress(req)), ownRate));
-    if (limited) {
-      rateLimited.inc({ entry: 'graphql' });
-      return refuse(limited, { retryAfter: limited.retryAfter }, { 'retry-after': String(limited.retryAfter) });
-    }
+    // The caller, verified once and counted; a refused identity is answered after the body's own refusals.
+    const { viewer, refusal } = await path.admit(req, 'GRAPHQL');
+    const retryAfter = refusal?.retryAfter;
+    if (retryAfter) return refuse(refusal, { retryAfter }, { 'retry-after': String(retryAfter) });
 
     const read = await readGraphQLRequest(req, LIMITS.bodyBytes);
     if ('refusal' in read) return refuse(read.refusal);
-    if (refused || !viewer) return refuse(refused ?? { status: 401, code: 'UNAUTHENTICATED', message: 'Authentication failed' });
+    if (refusal) return refuse(refusal);
     const request = read.request;
 
     const checked = documents(request.query);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { type ServiceName } from '@moukawil/kit/core';
 import { freePort } from '@moukawil/kit/subgraph';
@@ -51,3 +52,11 @@ export const hiveGateway = (env: NodeJS.ProcessEnv) =>
 
 /** The bare Node proxy in front of one subgraph: the floor of any Node gateway on this machine. */
 export const bareProxy = (target: string) => spawnPeer(process.execPath, (port) => [BENCH_PROXY_ENTRY, target, String(port)], {});
+
+/** An OpenTelemetry collector's address that accepts every span and drops it: what a gateway with traces on exports to. */
+export async function otlpSink(): Promise<Peer> {
+  const server = createServer((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}`, pid: process.pid, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
 import { freePort, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
 import { combine, exportRun, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
 import { measurePages } from './bench-pages';
-import { bareProxy, hiveGateway, ourGateway, stockGateway, subgraphUrls, type Peer } from './bench-peers';
+import { bareProxy, hiveGateway, otlpSink, ourGateway, stockGateway, subgraphUrls, type Peer } from './bench-peers';
 import { writeReport, type Results } from './bench-report';
 import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
 import { summariseProfile } from './profile-summary';
@@ -107,11 +106,9 @@ async function main(): Promise<void> {
     const proxies = { regions: await bareProxy(direct('regions')), registry: await bareProxy(direct('registry')) };
     peers.push(...Object.values(proxies));
     // Traces on: our gateway exporting its spans over OTLP to a sink that accepts and drops them (off is the default: nothing loaded).
-    const sink = createServer((req, res) => req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
-    const sinkPort = await freePort();
-    await new Promise<void>((resolve) => sink.listen(sinkPort, '127.0.0.1', resolve));
-    const traced = await ourGateway({ ...peerEnv, ...off, OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}` });
-    peers.push(traced, { url: '', pid: 0, stop: () => new Promise<void>((resolve) => sink.close(() => resolve())) });
+    const sink = await otlpSink();
+    const traced = await ourGateway({ ...peerEnv, ...off, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url });
+    peers.push(sink, traced);
     const plain = gateways['ours, cache and deduplication off'].url;
     const stock = gateways["Apollo's stock gateway"].url;
     const firstPage = ask(QUERIES.page, council, { after: null });

@@ -39,16 +39,16 @@ export function saveToken(token: string | null): Session {
   return sessionOf(token);
 }
 
-/** Whether this session may read the people (names, CIN) of a region: the contract's rule. */
+/** Whether the token in use may read the people (names, CIN) of a region: the contract's rule. */
 export function canReadPeople(session: Session, region: string): boolean {
   if (session.role === 'NATIONAL') return true;
   return (session.role === 'REGIONAL' || session.role === 'ADVISOR') && session.region === region;
 }
 
-/** The one region a regional session is about (councils and advisors), or null. */
+/** The one region a regional token is about (councils and advisors), or null. */
 export const homeRegion = (session: Session) => (session.role === 'REGIONAL' || session.role === 'ADVISOR' ? session.region : null);
 
-/** Whether this session records a region's events and workshops: its council and the national office (the graph decides). */
+/** Whether the token in use records a region's events and workshops: its council and the national office (the graph decides). */
 export function canManage(session: Session, region: string): boolean {
   return session.role === 'NATIONAL' || (session.role === 'REGIONAL' && session.region === region);
 }

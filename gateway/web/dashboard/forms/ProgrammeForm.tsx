@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useLabels } from '../i18n';
+import { useFields } from './useFields';
 import { useMutation } from './useMutation';
 import { WriteStatus } from './WriteStatus';
 
@@ -10,7 +11,11 @@ const KINDS = ['POST_CREATION_SUPPORT', 'PROJECT_HOLDER_SUPPORT', 'TPME_PROMOTIO
 export function ProgrammeForm({ regions, token, onSaved }: { regions: Array<{ code: string; name: string }>; token: string | null; onSaved: () => void }) {
   const { t } = useLabels();
   const [state, send] = useMutation(CREATE_PROGRAMME, token, onSaved);
-  const [form, setForm] = useState({
+  const {
+    values: form,
+    set,
+    input,
+  } = useFields({
     code: '',
     name: '',
     description: '',
@@ -21,17 +26,11 @@ export function ProgrammeForm({ regions, token, onSaved }: { regions: Array<{ co
     source: '',
   });
   const [where, setWhere] = useState<string[]>([]);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void send({ input: { ...form, startYear: Number(form.startYear), regions: where, scope: 'ALL' } });
   };
-  const text = (key: keyof typeof form, label: string) => (
-    <label>
-      {label}
-      <input name={key} value={form[key]} onChange={set(key)} required />
-    </label>
-  );
+  const text = (key: keyof typeof form, label: string) => input(key, label, { required: true });
   return (
     <form className="entry" data-testid="programme-form" onSubmit={submit}>
       <h3>{t('createProgramme')}</h3>

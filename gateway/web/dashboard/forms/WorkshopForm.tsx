@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useLabels } from '../i18n';
+import { today, useFields } from './useFields';
 import { useMutation } from './useMutation';
 import { WriteStatus } from './WriteStatus';
 
@@ -15,9 +16,8 @@ export interface AdvisorChoice {
 export function WorkshopForm({ region, advisors, token, onSaved }: { region: string; advisors: AdvisorChoice[]; token: string | null; onSaved: () => void }) {
   const { t } = useLabels();
   const [state, send] = useMutation(RECORD_WORKSHOP, token, onSaved);
-  const [form, setForm] = useState({ heldOn: new Date().toISOString().slice(0, 10), place: '', trainer: '' });
+  const { values: form, input } = useFields({ heldOn: today(), place: '', trainer: '' });
   const [trained, setTrained] = useState<string[]>([]);
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const toggle = (id: string) => setTrained(trained.includes(id) ? trained.filter((a) => a !== id) : [...trained, id]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -26,18 +26,9 @@ export function WorkshopForm({ region, advisors, token, onSaved }: { region: str
   return (
     <form className="entry" data-testid="workshop-form" onSubmit={submit}>
       <h3>{t('recordWorkshop')}</h3>
-      <label>
-        {t('date')}
-        <input name="heldOn" type="date" value={form.heldOn} onChange={set('heldOn')} required />
-      </label>
-      <label>
-        {t('place')}
-        <input name="place" value={form.place} onChange={set('place')} required />
-      </label>
-      <label>
-        {t('trainer')}
-        <input name="trainer" value={form.trainer} onChange={set('trainer')} required />
-      </label>
+      {input('heldOn', t('date'), { type: 'date', required: true })}
+      {input('place', t('place'), { required: true })}
+      {input('trainer', t('trainer'), { required: true })}
       <fieldset>
         <legend>{t('trained')}</legend>
         {advisors

@@ -10,7 +10,7 @@ import { formatNumber, formatShare, placeName, useLabels } from '../i18n';
 import { NATIONAL_QUERY } from '../queries';
 import type { Session } from '../session';
 import { useQuery } from '../useQuery';
-import type { Breakdown, FigureSpec, YearFigures } from './figures';
+import { regionsFigure, type Breakdown, type YearFigures } from './figures';
 
 interface RegionRow {
   code: string;
@@ -41,29 +41,14 @@ const registrationTarget = (statuses: StatusRow[] | undefined) => statuses?.find
 export function NationalView({ session, year, go }: { session: Session; year: number; go: (path: string) => void }) {
   const { t, lang } = useLabels();
   const [state, retry] = useQuery<NationalData>(NATIONAL_QUERY, { year }, session.token);
-  const byRegion = useMemo<FigureSpec | null>(() => {
-    if (state.kind !== 'done' || !state.data.regions) return null;
-    const regions = state.data.regions;
-    return {
-      id: 'regions',
-      title: t('byRegion'),
-      config: {
-        type: 'bar',
-        data: {
-          labels: regions.map((r) => placeName(lang, r)),
-          datasets: [
-            {
-              label: t('registered'),
-              data: regions.map((r) => r.registrationStats?.registered ?? 0),
-              backgroundColor: regions.map((r) => (r.isPilot ? '#c1272d' : '#006233')),
-            },
-          ],
-        },
-        options: { indexAxis: 'y', plugins: { legend: { display: false } } },
-      },
-      columns: [t('region'), t('registered')],
-      rows: regions.map((r) => [placeName(lang, r), r.registrationStats?.registered ?? null]),
-    };
+  const byRegion = useMemo(() => {
+    const regions = state.kind === 'done' ? state.data.regions : null;
+    return regions
+      ? regionsFigure(
+          regions.map((r) => ({ name: placeName(lang, r), isPilot: r.isPilot, registered: r.registrationStats?.registered ?? null })),
+          t,
+        )
+      : null;
   }, [state, t, lang]);
 
   if (state.kind === 'loading') return <Loading />;

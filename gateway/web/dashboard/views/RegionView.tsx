@@ -11,7 +11,7 @@ import { formatNumber, formatShare, placeName, useLabels } from '../i18n';
 import { REGION_QUERY } from '../queries';
 import { canManage, canReadPeople, homeRegion, type Session } from '../session';
 import { useQuery } from '../useQuery';
-import { commitmentsFigure, type Breakdown, type FigureSpec, type YearFigures } from './figures';
+import { beneficiariesFigure, commitmentsFigure, type Breakdown, type YearFigures } from './figures';
 
 interface RegionData {
   region: {
@@ -57,25 +57,11 @@ export function RegionView({ code, session, year, go }: { code: string; session:
   const { t, lang } = useLabels();
   const people = canReadPeople(session, code);
   const [state, retry] = useQuery<RegionData>(REGION_QUERY, { code, year, people }, session.token);
-  const beneficiaries = useMemo<FigureSpec | null>(() => {
+  const beneficiaries = useMemo(() => {
     const stats = state.kind === 'done' ? state.data.region?.programmeStats : null;
-    if (!stats) return null;
-    return {
-      id: 'beneficiaries',
-      title: t('beneficiaries'),
-      config: {
-        type: 'bar',
-        data: {
-          labels: stats.map((s) => s.programme.name),
-          datasets: [{ label: t('beneficiaries'), data: stats.map((s) => s.beneficiaries), backgroundColor: '#006233' }],
-        },
-        options: { indexAxis: 'y', plugins: { legend: { display: false } } },
-      },
-      columns: [t('programme'), t('beneficiaries'), t('women')],
-      rows: stats.map((s) => [s.programme.name, s.beneficiaries, s.women]),
-    };
+    return stats ? beneficiariesFigure(stats, t) : null;
   }, [state, t]);
-  const commitments = useMemo<FigureSpec | null>(() => {
+  const commitments = useMemo(() => {
     const conventions = state.kind === 'done' ? state.data.region?.conventions : null;
     const rows = (conventions ?? []).flatMap((c) =>
       c.commitments.map((m) => ({
@@ -86,8 +72,8 @@ export function RegionView({ code, session, year, go }: { code: string; session:
         progress: m.target?.status.progress ?? null,
       })),
     );
-    return rows.length > 0 ? commitmentsFigure(rows, t, lang) : null;
-  }, [state, t, lang]);
+    return rows.length > 0 ? commitmentsFigure(rows, t) : null;
+  }, [state, t]);
 
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'failed') return <Failure message={state.message} retry={retry} />;

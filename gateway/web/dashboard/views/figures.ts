@@ -1,6 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { TFunction } from 'i18next';
-import type { Lang } from '../i18n';
 
 /** A chart with its figures: the same numbers drawn, given as a table (screen readers) and as a CSV file. */
 export interface FigureSpec {
@@ -176,7 +175,7 @@ export function historyFigure(indicator: string, points: HistoryPoint[], t: TFun
 }
 
 /** Each commitment of the region's conventions: its progress to the target that measures it, in per cent. */
-export function commitmentsFigure(rows: CommitmentRow[], t: TFunction, lang: Lang): FigureSpec {
+export function commitmentsFigure(rows: CommitmentRow[], t: TFunction): FigureSpec {
   const percent = (r: CommitmentRow) => (r.progress === null ? null : Math.round(r.progress * 1000) / 10);
   return {
     id: 'commitments',
@@ -187,9 +186,45 @@ export function commitmentsFigure(rows: CommitmentRow[], t: TFunction, lang: Lan
         labels: rows.map((r) => r.label),
         datasets: [{ label: `${t('progress')} (%)`, data: rows.map(percent), backgroundColor: rows.map((r) => ((r.progress ?? 0) >= 1 ? GREEN : BLUE)) }],
       },
-      options: { indexAxis: 'y', scales: { x: { min: 0, suggestedMax: 100 } }, plugins: { legend: { display: false } }, locale: lang },
+      options: { indexAxis: 'y', scales: { x: { min: 0, suggestedMax: 100 } }, plugins: { legend: { display: false } } },
     },
     columns: [t('convention'), t('commitment'), t('target'), t('actual'), `${t('progress')} (%)`],
     rows: rows.map((r) => [r.convention, r.label, r.target, r.actual, percent(r)]),
+  };
+}
+
+/** Registered people by region (pilot regions in red), each region named in the user's language. */
+export function regionsFigure(regions: Array<{ name: string; isPilot: boolean; registered: number | null }>, t: TFunction): FigureSpec {
+  return {
+    id: 'regions',
+    title: t('byRegion'),
+    config: {
+      type: 'bar',
+      data: {
+        labels: regions.map((r) => r.name),
+        datasets: [{ label: t('registered'), data: regions.map((r) => r.registered ?? 0), backgroundColor: regions.map((r) => (r.isPilot ? RED : GREEN)) }],
+      },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } } },
+    },
+    columns: [t('region'), t('registered')],
+    rows: regions.map((r) => [r.name, r.registered]),
+  };
+}
+
+/** Beneficiaries of each programme in a region, with the women among them. */
+export function beneficiariesFigure(stats: Array<{ programme: { name: string }; beneficiaries: number; women: number }>, t: TFunction): FigureSpec {
+  return {
+    id: 'beneficiaries',
+    title: t('beneficiaries'),
+    config: {
+      type: 'bar',
+      data: {
+        labels: stats.map((s) => s.programme.name),
+        datasets: [{ label: t('beneficiaries'), data: stats.map((s) => s.beneficiaries), backgroundColor: GREEN }],
+      },
+      options: { indexAxis: 'y', plugins: { legend: { display: false } } },
+    },
+    columns: [t('programme'), t('beneficiaries'), t('women')],
+    rows: stats.map((s) => [s.programme.name, s.beneficiaries, s.women]),
   };
 }
