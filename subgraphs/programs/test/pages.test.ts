@@ -44,12 +44,19 @@ describe('Query.enrolments: keyset pages of enrolments', () => {
   });
 
   it('costs the same SQL statements on a late page as on the first', async () => {
-    const first = await gql(PAGE, { as: 'NATIONAL', traceSql: true, variables: { first: 5 } });
     const { ids } = await walk({ first: 50 });
     const lateCursor = ok(await gql(PAGE, { as: 'NATIONAL', variables: { first: ids.length - 10 } })).enrolments.pageInfo.endCursor;
-    const late = await gql(PAGE, { as: 'NATIONAL', traceSql: true, variables: { first: 5, after: lateCursor } });
-    expect(ok(late).enrolments.edges).toHaveLength(5);
-    expect(late.extensions!.sqlStatements).toEqual(first.extensions!.sqlStatements);
+    // Other suites write enrolments meanwhile, and a write can cost the next read a statement (kept
+    // figures read again): the two pages are read back to back, at most three times, until no
+    // write fell between them. A page that cost a statement per row would differ every time.
+    let first, late;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      first = await gql(PAGE, { as: 'NATIONAL', traceSql: true, variables: { first: 5 } });
+      late = await gql(PAGE, { as: 'NATIONAL', traceSql: true, variables: { first: 5, after: lateCursor } });
+      if (JSON.stringify(late.extensions!.sqlStatements) === JSON.stringify(first.extensions!.sqlStatements)) break;
+    }
+    expect(ok(late!).enrolments.edges).toHaveLength(5);
+    expect(late!.extensions!.sqlStatements).toEqual(first!.extensions!.sqlStatements);
   });
 
   it('scopes a council to its region and refuses the public and other regions', async () => {
