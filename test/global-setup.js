@@ -38,6 +38,8 @@ module.exports = async function globalSetup() {
     SNAPSHOT_SCHEDULE: 'off',
     RATE_LIMIT_PER_MINUTE: '0',
     IDEMPOTENCY_PURGE_SECONDS: '2',
+    // Every answer the gateway's executor gives in any test is checked against Apollo Gateway's executor.
+    GATEWAY_EXECUTOR_CHECK: 'true',
   };
   let stack;
   try {
@@ -60,5 +62,7 @@ module.exports = async function globalSetup() {
     TEST_TOKENS: JSON.stringify(tokens),
     TEST_PORTS: JSON.stringify(ports),
     TEST_DATABASE_URL: database.url,
+    // The suites' own gateways (test/gateway.ts, test/stack.ts) check their answers too.
+    GATEWAY_EXECUTOR_CHECK: 'true',
   });
 };

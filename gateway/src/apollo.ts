@@ -7,9 +7,9 @@ import { BREAK, Kind, validate, visit, type DocumentNode, type GraphQLSchema, ty
 import type { GatewayContext } from './datasource';
 
 /**
- * The only file that knows how Apollo Federation is driven: `@apollo/gateway` remains the
- * planner and the executor of every federated query, and `@apollo/query-planner` tells which
- * queries one subgraph answers whole. Everything here goes through their published interfaces
+ * The only file that knows how Apollo Federation is driven: `@apollo/query-planner` plans every
+ * federated query (and tells which queries one subgraph answers whole), `@apollo/gateway` loads
+ * the supergraph and executes what the gateway's own executor (execution/) leaves to it. Everything here goes through their published interfaces
  * (ApolloGateway.load and its executor, the request context of @apollo/server-gateway-interface,
  * QueryPlanner); `gateway/test/apollo.test.ts` fails loudly if an upgrade changes what is relied
  * on (the plan's shape, the context the executor reads).
@@ -17,9 +17,13 @@ import type { GatewayContext } from './datasource';
 export interface Federation {
   /** The API schema clients query. */
   schema: GraphQLSchema;
+  /** The supergraph's schema: the types of the entities that travel between subgraphs. */
+  supergraphSchema: GraphQLSchema;
   /** The subgraph that answers this operation whole, or null when it needs a plan. */
   directRoute(document: DocumentNode, operationName: string | null): string | null;
-  /** Runs an operation with Apollo's query plan. */
+  /** Apollo's query plan of an operation. */
+  plan(document: DocumentNode, operationName: string | null): QueryPlan;
+  /** Runs an operation with Apollo Gateway's executor. */
   execute(operation: PlannedOperation): Promise<GatewayExecutionResult>;
 }
 
@@ -61,15 +65,24 @@ export async function loadFederation(supergraphSdl: string, buildService: (name:
       .map((subgraph) => [subgraph.name, subgraph.schema.toGraphQLJSSchema()] as const),
   );
 
+  const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+  // The limits Apollo Gateway's own planning applies (APOLLO_DISABLE_SECURITY_* turn them off there too).
+  const planOptions = {
+    recursiveSelectionsLimitDisabled: process.env.APOLLO_DISABLE_SECURITY_RECURSIVE_SELECTIONS_CHECK === 'true',
+    nonLocalSelectionsLimitDisabled: process.env.APOLLO_DISABLE_SECURITY_NON_LOCAL_SELECTIONS_CHECK === 'true',
+  };
+  const operationOf = (document: DocumentNode, operationName: string | null) =>
+    operationFromDocument(supergraph.apiSchema(), document, { operationName: operationName ?? undefined });
+
   return {
     schema,
+    supergraphSchema,
+    plan: (document, operationName) => planner.buildQueryPlan(operationOf(document, operationName), planOptions),
     directRoute(document, operationName) {
       // Only documents the subgraph itself would accept as they are, so that it runs exactly what the client asked.
       if (asksForIntrospection(document) || document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION))
         return null;
-      const subgraph = singleFetch(
-        planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), document, { operationName: operationName ?? undefined })),
-      );
+      const subgraph = singleFetch(planner.buildQueryPlan(operationOf(document, operationName)));
       const own = subgraph ? subgraphSchemas.get(subgraph) : undefined;
       return own && validate(own, document).length === 0 ? subgraph : null;
     },

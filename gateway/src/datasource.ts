@@ -23,6 +23,9 @@ export interface GatewayContext {
 
 const MUTATION = /^\s*mutation\b/;
 
+/** A fetch of a query plan, as Apollo Gateway's executor and the gateway's own send it. */
+type SubgraphRequest = Pick<GraphQLDataSourceProcessOptions<GatewayContext>['request'], 'query' | 'variables' | 'operationName' | 'extensions'>;
+
 /**
  * Apollo Gateway's link to one subgraph. Forwards the already-verified bearer token (the
  * subgraph verifies it again: it never trusts a caller for having reached its port), the request
@@ -41,19 +44,24 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     this.send = deduplicating(subgraph, counted(subgraph, subgraphSender(url, this.timeoutMs)));
   }
 
-  /** A failed entity fetch answers null for the fields it asked (see missing-entities.ts), with the error. */
-  async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  /** Apollo Gateway's executor calls the subgraph here. */
+  process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    return this.answer(request, context);
+  }
+
+  /** One fetch of a query plan. A failed entity fetch answers null for the fields it asked (see missing-entities.ts), with the error. */
+  async answer(request: SubgraphRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {
     try {
-      return this.counted(await this.call(options), options.context);
+      return this.counted(await this.call(request, context), context);
     } catch (error) {
       if (!(error instanceof GraphQLError) || error.extensions.code !== 'SUBGRAPH_UNAVAILABLE') throw error;
-      const nulls = entitiesWithNullFields(options.request.query, options.request.variables);
+      const nulls = entitiesWithNullFields(request.query, request.variables);
       if (!nulls) throw error;
       return { data: nulls, errors: [error.toJSON()] };
     }
   }
 
-  private async call({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+  private async call(request: SubgraphRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName, extensions } = request;
     let status: number | undefined;
     try {

@@ -8,6 +8,7 @@ import {
   envBool,
   envInt,
   envOptional,
+  isProduction,
   listen,
   log,
   metricsAcrossWorkers,
@@ -28,6 +29,7 @@ import { subgraphHealth } from './health';
 import { mountPages } from './pages';
 import { clientAddress, rateLimit } from './rate-limit';
 import { exportPath } from './export';
+import { executorCheck } from './execution/check';
 import { requestPath } from './request';
 import { SUPERGRAPH_FILE } from './supergraph';
 import { runWorkers } from './workers';
@@ -48,6 +50,9 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     links.set(name, link);
     return link;
   });
+  // Tests only: every planned answer is checked against Apollo Gateway's executor (execution/check.ts).
+  const check =
+    envBool('GATEWAY_EXECUTOR_CHECK', false) && !isProduction() ? await executorCheck((buildService) => loadFederation(supergraphSdl, buildService)) : null;
   const admit = admission(callers(links.get('regions')!), rateLimit(), clientAddress());
   const graphql = requestPath({
     federation,
@@ -55,6 +60,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     admit,
     cache: responseCache(),
     direct: envBool('GATEWAY_SINGLE_SUBGRAPH', true),
+    check,
   });
 
   const { app, server } = newHttp();

@@ -21,7 +21,8 @@ import type { ResponseCache } from './cache';
 import type { AuthenticatedDataSource, GatewayContext } from './datasource';
 import { answerType, errorsBody, readGraphQLRequest, writeAnswer, type GraphQLHttpRequest, type Refusal } from './graphql-http';
 import { sendDirect } from './route/direct';
-import { executePlanned, type Answer } from './route/planned';
+import { plannedRoute, type Answer } from './route/planned';
+import type { ExecutorCheck } from './execution/check';
 
 export interface RequestPath {
   federation: Federation;
@@ -32,6 +33,8 @@ export interface RequestPath {
   cache: ResponseCache | null;
   /** GATEWAY_SINGLE_SUBGRAPH: send queries one subgraph answers whole straight to it. */
   direct: boolean;
+  /** GATEWAY_EXECUTOR_CHECK: every planned answer compared with Apollo Gateway's executor (tests). */
+  check: ExecutorCheck | null;
 }
 
 /**
@@ -40,7 +43,7 @@ export interface RequestPath {
  *   caller verified once (its token) → rate limit (per caller) → GraphQL request read from HTTP
  *   (body size, JSON, CSRF) → document parsed and validated with the operation limits (once per
  *   text) → operation chosen, variables checked → public cache? → route: one subgraph answers
- *   it whole (sent as written), or Apollo's query plan → answer, with the headers the contract
+ *   it whole (sent as written), or Apollo's query plan run by the gateway's executor → answer, with the headers the contract
  *   passes through (x-request-id, idempotent-replay).
  *
  * Each step answers early with the contract's error (its code and HTTP status) and hands the next
@@ -49,6 +52,7 @@ export interface RequestPath {
 export function requestPath(path: RequestPath): GraphPath {
   const documents = checkedDocuments(path.federation.schema);
   const routes = boundedCache<string, { subgraph: string | null }>(1_000);
+  const executePlanned = plannedRoute(path.federation, path.links, path.check);
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const type = answerType(req.headers.accept);
@@ -120,7 +124,7 @@ export function requestPath(path: RequestPath): GraphPath {
       const direct = await sendDirect(path.links.get(route.subgraph)!, route.subgraph, request, context);
       if (direct) return [direct, route.subgraph];
     }
-    const planned = await executePlanned(path.federation, {
+    const planned = await executePlanned({
       query: request.query,
       document: document!,
       operation,

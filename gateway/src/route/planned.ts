@@ -1,6 +1,10 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { formatError, log } from '@moukawil/kit/core';
+import { boundedCache, formatError, log } from '@moukawil/kit/core';
 import type { Federation, PlannedOperation } from '../apollo';
+import type { AuthenticatedDataSource } from '../datasource';
+import type { ExecutorCheck } from '../execution/check';
+import { executePlan, type SubgraphCall } from '../execution/execute';
+import { preparePlan, type PreparedPlan } from '../execution/prepare';
 
 /** An answer ready to write: its status and JSON body. */
 export interface Answer {
@@ -26,16 +30,51 @@ export function responseBody(result: { errors?: readonly unknown[]; data?: unkno
   });
 }
 
-/** Everything not answered whole by one subgraph: Apollo's query plan, executed by Apollo Gateway. */
-export async function executePlanned(federation: Federation, operation: PlannedOperation): Promise<Answer> {
-  try {
-    const result = await federation.execute(operation);
-    const status =
-      (result.errors?.find((e) => (e.extensions?.http as { status?: number } | undefined)?.status)?.extensions?.http as { status: number } | undefined)
-        ?.status ?? 200;
-    return { status, body: responseBody(result) };
-  } catch (error) {
-    log.error({ err: error }, 'query plan execution failed');
-    return { status: 500, body: responseBody({ errors: [new GraphQLError('Internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] }) };
+/**
+ * Everything not answered whole by one subgraph: Apollo's query plan, run by the gateway's
+ * executor (execution/execute.ts), or by Apollo Gateway's for the few operations it leaves to it
+ * (execution/prepare.ts). Prepared plans are kept per operation text.
+ */
+export function plannedRoute(federation: Federation, links: Map<string, AuthenticatedDataSource>, check: ExecutorCheck | null) {
+  const prepared = boundedCache<string, { plan: PreparedPlan | null }>(1_000);
+  const call: SubgraphCall = (service, request, context) => links.get(service)!.answer(request, context);
+
+  function preparedFor(operation: PlannedOperation): PreparedPlan | null {
+    const key = `${operation.operationName ?? ''}\n${operation.query}`;
+    let entry = prepared.get(key);
+    if (!entry) {
+      const { schema, supergraphSchema } = federation;
+      entry = {
+        plan: preparePlan(schema, supergraphSchema, federation.plan(operation.document, operation.operationName), operation.document, operation.operation),
+      };
+      if (operation.query.length <= 10_000) prepared.set(key, entry);
+    }
+    return entry.plan;
   }
+
+  return async function executePlanned(operation: PlannedOperation): Promise<Answer> {
+    try {
+      const plan = preparedFor(operation);
+      if (!plan) return answerOf(await federation.execute(operation));
+      if (!check) return answerOf(await executePlan(plan, operation.variables ?? {}, operation.context, call));
+      const recording = check.recording(call);
+      const ours = answerOf(await executePlan(plan, operation.variables ?? {}, operation.context, recording.call));
+      const apollo = answerOf(await recording.replay(operation));
+      if (ours.status === apollo.status && ours.body === apollo.body) return ours;
+      log.error({ ours, apollo, query: operation.query }, "the gateway's executor and Apollo's answered differently");
+      const mismatch = { message: "The gateway's executor and Apollo Gateway's answered differently", extensions: { code: 'EXECUTOR_MISMATCH', ours, apollo } };
+      return { status: 500, body: responseBody({ errors: [mismatch] }) };
+    } catch (error) {
+      log.error({ err: error }, 'query plan execution failed');
+      return { status: 500, body: responseBody({ errors: [new GraphQLError('Internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } })] }) };
+    }
+  };
+}
+
+/** The answer of an executed plan: the HTTP status an error asks for (extensions.http), else 200. */
+function answerOf(result: { errors?: readonly GraphQLError[] | readonly GraphQLFormattedError[]; data?: unknown; extensions?: unknown }): Answer {
+  const status =
+    (result.errors?.find((e) => (e.extensions?.http as { status?: number } | undefined)?.status)?.extensions?.http as { status: number } | undefined)?.status ??
+    200;
+  return { status, body: responseBody(result) };
 }

@@ -1,0 +1,242 @@
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { errorCodeDef, ERRORS } from '@apollo/federation-internals';
+import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
+import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import type { GatewayContext } from '../datasource';
+import type { PreparedPlan } from './prepare';
+import { applyShape } from './shape';
+
+/** One subgraph call of a plan: the fetch's operation and variables, answered parsed (datasource.ts). */
+export type SubgraphCall = (
+  service: string,
+  request: { query: string; variables: Record<string, unknown>; operationName: string | undefined },
+  context: GatewayContext,
+) => Promise<GatewayGraphQLResponse>;
+
+/** What a plan's execution answers, as Apollo Gateway's executor does. */
+export interface PlanResult {
+  data?: Record<string, unknown> | null;
+  errors?: GraphQLError[];
+  extensions?: Record<string, unknown>;
+}
+
+type Path = Array<string | number>;
+interface Cursor {
+  path: Path;
+  data: unknown;
+  fullResult: Record<string, unknown>;
+}
+type Data = Record<string, unknown>;
+
+/**
+ * Runs a query plan of Apollo's planner: fetches in the plan's order (Sequence one after the
+ * other, Parallel together), each entity fetch sending the representations its `requires`
+ * selects and merging the entities it gets back, then the client's answer shaped from the merged
+ * data (shape.ts). It does what Apollo Gateway's executeQueryPlan does, in the same order and with
+ * the same errors (their paths, codes and serviceName), without its per-request tracing objects
+ * and schema model: the gateway's main cost on a federated query. GATEWAY_EXECUTOR_CHECK
+ * (check.ts) holds every answer equal to Apollo's executor over the same subgraph answers.
+ */
+export async function executePlan(
+  prepared: PreparedPlan,
+  variables: Record<string, unknown>,
+  context: GatewayContext,
+  call: SubgraphCall,
+): Promise<PlanResult> {
+  const errors: GraphQLError[] = [];
+  const merged: Data = {};
+  const withDefaults = { ...prepared.defaults, ...variables };
+
+  async function run(node: PlanNode, cursor: Cursor | undefined): Promise<void> {
+    if (!cursor) return;
+    switch (node.kind) {
+      case 'Sequence':
+        for (const child of node.nodes) await run(child, cursor);
+        return;
+      case 'Parallel':
+        await Promise.all(node.nodes.map((child) => run(child, cursor)));
+        return;
+      case 'Flatten':
+        return run(node.node, moveInto(cursor, node.path));
+      case 'Fetch':
+        try {
+          await fetch(node, cursor);
+        } catch (error) {
+          errors.push(error as GraphQLError);
+        }
+        return;
+      case 'Condition': {
+        const value = withDefaults[node.condition];
+        if (typeof value !== 'boolean') throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${node.condition}`);
+        const branch = value ? node.ifClause : node.elseClause;
+        if (branch) await run(branch, cursor);
+        return;
+      }
+      default:
+        throw new Error(`${node.kind} nodes are planned only for operations prepare.ts leaves to Apollo's executor`);
+    }
+  }
+
+  async function fetch(node: FetchNode, cursor: Cursor): Promise<void> {
+    const entities = (Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data]) as Data[];
+    if (entities.length < 1) return;
+    const fetchVariables: Record<string, unknown> = {};
+    for (const name of node.variableUsages ?? []) {
+      if (Object.hasOwn(variables, name) && variables[name] !== undefined) fetchVariables[name] = variables[name];
+    }
+    const send = async (sent: Record<string, unknown>) => {
+      const response = await call(node.serviceName, { query: node.operation, variables: sent, operationName: node.operationName }, context);
+      if (response.errors) {
+        const pathOf = errorPaths(node, cursor);
+        errors.push(...response.errors.map((error) => downstreamError(error, node.serviceName, pathOf)));
+      }
+      return response.data as Data | null | undefined;
+    };
+    if (!node.requires) {
+      const received = await send(fetchVariables);
+      for (const entity of entities) deepMerge(entity, received);
+      return;
+    }
+    const representations: Data[] = [];
+    const owners: number[] = [];
+    entities.forEach((entity, index) => {
+      const representation = select(prepared.supergraph, entity, node.requires!);
+      if (representation && representation.__typename) {
+        representations.push(representation);
+        owners.push(index);
+      }
+    });
+    if (representations.length < 1) return;
+    if ('representations' in fetchVariables) throw new Error(`Variables cannot contain key "representations"`);
+    const received = await send({ ...fetchVariables, representations });
+    if (!received) return;
+    const found = received._entities;
+    if (!Array.isArray(found)) throw new Error(`Expected "data._entities" in response to be an array`);
+    if (found.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+    for (let i = 0; i < owners.length; i++) {
+      const entity = found[i] as Data | null;
+      const owner = entities[owners[i]];
+      if (entity && !entity.__typename) entity.__typename = owner.__typename;
+      deepMerge(owner, entity);
+    }
+  }
+
+  if (prepared.node) await run(prepared.node, { path: [], data: merged, fullResult: merged });
+  const shaped = applyShape(prepared.schema, prepared.root, prepared.shape, merged, withDefaults);
+  if (errors.length > 0) return { errors, data: shaped.data };
+  if (shaped.errors.length > 0) return { extensions: { valueCompletion: shaped.errors }, data: shaped.data };
+  return { data: shaped.data };
+}
+
+function moveInto(cursor: Cursor, path: Path): Cursor | undefined {
+  const data = flattenAt(cursor.data, path);
+  return data ? { path: cursor.path.concat(path), data, fullResult: cursor.fullResult } : undefined;
+}
+
+function flattenAt(value: unknown, path: Path): unknown {
+  if (path.length === 0 || value === undefined || value === null) return value;
+  const [head, ...rest] = path;
+  if (head === '@') return (value as unknown[]).flatMap((element) => flattenAt(element, rest));
+  return flattenAt(Object.hasOwn(value as Data, head as string) ? (value as Data)[head as string] : undefined, rest);
+}
+
+/** A representation: the entity's fields its `requires` names (null when one is missing). */
+function select(schema: GraphQLSchema, source: Data | null, selections: QueryPlanSelectionNode[]): Data | null {
+  if (source === null) return null;
+  const result: Data = {};
+  for (const selection of selections) {
+    if (selection.kind === 'Field') {
+      const name = selection.alias ?? selection.name;
+      const value = Object.hasOwn(source, name) ? source[name] : undefined;
+      if (value === undefined) return null;
+      const inner = selection.selections;
+      if (Array.isArray(value)) result[name] = value.map((item) => (inner ? select(schema, item as Data, inner) : item));
+      else result[name] = inner ? select(schema, value as Data, inner) : value;
+    } else if (selection.typeCondition && isOfType(schema, source, selection.typeCondition)) {
+      deepMerge(result, select(schema, source, selection.selections));
+    }
+  }
+  return result;
+}
+
+function isOfType(schema: GraphQLSchema, object: Data, condition: string): boolean {
+  const typename = object.__typename as string | undefined;
+  if (!typename) return false;
+  if (typename === condition) return true;
+  const type = schema.getType(typename);
+  const abstract = schema.getType(condition);
+  if (!type || !abstract || !isAbstractType(abstract)) return false;
+  return (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(abstract, type);
+}
+
+/** Apollo Gateway's deepMerge: objects merged key by key, lists of equal length element by element, the rest replaced. */
+function deepMerge(target: Data, source: Data | null | undefined): Data {
+  if (source === undefined || source === null) return target;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (value === undefined) continue;
+    // A key the prototype has (`constructor`) becomes the object's own before it is read.
+    if (!Object.hasOwn(target, key) && key in target)
+      Object.defineProperty(target, key, { value: undefined, writable: true, enumerable: true, configurable: true });
+    const current = target[key];
+    if (current && isObject(value)) deepMerge(current as Data, value as Data);
+    else if (Array.isArray(value) && Array.isArray(current) && value.length === current.length) {
+      for (let i = 0; i < value.length; i++) {
+        if (isObject(current[i]) && isObject(value[i])) deepMerge(current[i] as Data, value[i] as Data);
+        else current[i] = value[i];
+      }
+    } else target[key] = value;
+  }
+  return target;
+}
+
+const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Where a subgraph's error lands in the client's answer: an entity's index becomes that entity's path. */
+function errorPaths(node: FetchNode, cursor: Cursor): (path: Path | undefined) => Path | undefined {
+  let hydrated: Path[] | undefined;
+  return (path) => {
+    if (node.requires && typeof path?.[1] === 'number') {
+      if (!hydrated) {
+        hydrated = [];
+        hydratePaths([], cursor.path, cursor.fullResult, hydrated);
+      }
+      return [...(hydrated[path[1]] ?? []), ...path.slice(2)];
+    }
+    return path ? [...cursor.path, ...path] : undefined;
+  };
+}
+
+function hydratePaths(parent: Path, path: Path, data: unknown, result: Path[]): void {
+  if (data === null || data === undefined) return;
+  const [head] = path;
+  if (head === undefined) result.push(parent.slice());
+  else if (head === '@' || Array.isArray(data)) {
+    (data as unknown[]).forEach((value, i) => {
+      parent.push(i);
+      hydratePaths(parent, head === '@' ? path.slice(1) : path, value, result);
+      parent.pop();
+    });
+  } else if (Object.hasOwn(data as Data, head as string)) {
+    parent.push(head);
+    hydratePaths(parent, path.slice(1), (data as Data)[head as string], result);
+    parent.pop();
+  }
+}
+
+/** A subgraph's error as the client gets it: its message, its path in the answer, `serviceName`, a code always. */
+function downstreamError(
+  original: NonNullable<GatewayGraphQLResponse['errors']>[number],
+  serviceName: string,
+  pathOf: (path: Path | undefined) => Path | undefined,
+): GraphQLError {
+  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
+  const options = {
+    originalError: original as unknown as Error,
+    path: pathOf(original.path as Path | undefined),
+    extensions: { ...original.extensions, serviceName },
+  };
+  const known = errorCodeDef(original as unknown as GraphQLError);
+  if (!known && original.extensions?.code) return new GraphQLError(message, options);
+  return (known ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
+}

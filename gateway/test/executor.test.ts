@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { getOperationAST, GraphQLError, parse } from 'graphql';
+import { loadFederation, type Federation } from '../src/apollo';
+import { executePlan } from '../src/execution/execute';
+import { preparePlan } from '../src/execution/prepare';
+
+/**
+ * The gateway's executor against Apollo Gateway's, on subgraph answers made to go wrong: errors
+ * on some entities, a subgraph that fails, nulls where the schema forbids them, values of the
+ * wrong type, an unknown __typename, aliases, fragments and @skip/@include. Both executors get the
+ * same answers; their bodies must be equal byte for byte. (Every request of the rest of the suite
+ * is compared the same way as it runs: GATEWAY_EXECUTOR_CHECK, execution/check.ts.)
+ */
+type Answer = (request: { query?: string; variables?: Record<string, any> }) => GatewayGraphQLResponse;
+let answers: Record<string, Answer> = {};
+let federation: Federation;
+
+// Subgraphs answer under the client's aliases (label, share, first), as the plan's fetches ask.
+const regions = [
+  { __typename: 'Region', code: 'MA-01', label: 'Tanger-Tétouan-Al Hoceïma', isPilot: true },
+  { __typename: 'Region', code: 'MA-02', label: "L'Oriental", isPilot: false },
+  { __typename: 'Region', code: 'MA-03', label: 'Fès-Meknès', isPilot: false },
+];
+const stats = (code: string) => ({ registrationStats: { applications: Number(code.slice(-1)) * 10, registered: 7, share: 0.25 } });
+const programmes = { programmes: [{ code: 'P1', kind: 'HONOUR_LOAN' }], first: [{ name: 'Intelaka' }] };
+
+/** The default answers: every subgraph answers what it is asked, well. */
+const WELL: Record<string, Answer> = {
+  regions: () => ({ data: { regions } }),
+  registry: ({ variables }) => ({ data: { _entities: variables!.representations.map((r: { code: string }) => stats(r.code)) } }),
+  programs: ({ variables }) => ({ data: { _entities: variables!.representations.map(() => programmes) } }),
+};
+
+beforeAll(async () => {
+  const sdl = readFileSync(join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8');
+  const fake = (name: string): GraphQLDataSource => ({ process: async ({ request }) => structuredClone(answers[name](request)) });
+  federation = await loadFederation(sdl, fake);
+});
+
+/** A result as JSON, errors as graphql-js writes them (the gateway's formatting after it is the same for both). */
+const responseBody = (result: { errors?: readonly unknown[]; data?: unknown; extensions?: unknown }) =>
+  JSON.stringify({
+    ...(result.errors?.length ? { errors: result.errors.map((e) => (e instanceof GraphQLError ? e.toJSON() : e)) } : {}),
+    ...(result.data !== undefined ? { data: result.data } : {}),
+    ...(result.extensions ? { extensions: result.extensions } : {}),
+  });
+
+async function bothExecutors(query: string, variables: Record<string, unknown> = {}) {
+  const document = parse(query);
+  const operation = getOperationAST(document, null)!;
+  const prepared = preparePlan(federation.schema, federation.supergraphSchema, federation.plan(document, null), document, operation);
+  expect(prepared).not.toBeNull();
+  const call = async (service: string, request: { query: string; variables: Record<string, unknown> }) => structuredClone(answers[service](request));
+  const ours = responseBody(await executePlan(prepared!, variables, {}, call));
+  const apollo = responseBody(await federation.execute({ query, document, operation, operationName: null, variables, headers: {}, context: {} }));
+  return { ours, apollo, parsed: JSON.parse(ours) };
+}
+
+const QUERY = `query($withStats: Boolean = true, $noName: Boolean!) {
+  regions {
+    code
+    label: name @skip(if: $noName)
+    kind: __typename
+    ... on Region { isPilot registrationStats @include(if: $withStats) { applications registered share: womenShare } }
+    ...Programmes
+  }
+}
+fragment Programmes on Region { programmes { code kind } first: programmes { name } }`;
+
+describe("the gateway's executor answers as Apollo Gateway's", () => {
+  beforeEach(() => (answers = { ...WELL }));
+
+  it('when every subgraph answers well, with aliases, fragments and @skip/@include', async () => {
+    for (const variables of [{ noName: false }, { noName: true, withStats: false }]) {
+      const { ours, apollo, parsed } = await bothExecutors(QUERY, variables);
+      expect(ours).toBe(apollo);
+      expect(parsed.errors).toBeUndefined();
+    }
+    const { parsed } = await bothExecutors(QUERY, { noName: false });
+    expect(parsed.data.regions[1]).toEqual({
+      code: 'MA-02',
+      label: "L'Oriental",
+      kind: 'Region',
+      isPilot: false,
+      registrationStats: { applications: 20, registered: 7, share: 0.25 },
+      programmes: [{ code: 'P1', kind: 'HONOUR_LOAN' }],
+      first: [{ name: 'Intelaka' }],
+    });
+  });
+
+  it('when a subgraph answers errors on some entities (their paths become the entities’ paths)', async () => {
+    answers.registry = ({ variables }) => ({
+      data: { _entities: variables!.representations.map((r: { code: string }, i: number) => (i === 1 ? null : stats(r.code))) },
+      errors: [{ message: 'no figures for MA-02', path: ['_entities', 1, 'registrationStats'], extensions: { code: 'NOT_FOUND' } }],
+    });
+    const { ours, apollo, parsed } = await bothExecutors(QUERY, { noName: false });
+    expect(ours).toBe(apollo);
+    expect(parsed.errors[0]).toMatchObject({ path: ['regions', 1, 'registrationStats'], extensions: { code: 'NOT_FOUND', serviceName: 'registry' } });
+    expect(parsed.data.regions[1].registrationStats).toBeNull();
+  });
+
+  it('when a subgraph fails outright, or answers an error with no code', async () => {
+    answers.programs = () => {
+      throw new GraphQLError('The programs subgraph is unavailable', { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } });
+    };
+    answers.registry = () => ({ data: null, errors: [{ message: 'boom' }] });
+    const { ours, apollo, parsed } = await bothExecutors(QUERY, { noName: false });
+    expect(ours).toBe(apollo);
+    expect(parsed.errors.map((e: { extensions: { code: string } }) => e.extensions.code).sort()).toEqual(['DOWNSTREAM_SERVICE_ERROR', 'SUBGRAPH_UNAVAILABLE']);
+    expect(parsed.data.regions[0]).toMatchObject({ code: 'MA-01', programmes: null, registrationStats: null });
+  });
+
+  it('when a subgraph breaks the schema: a null that must not be, a wrong value, an unknown __typename', async () => {
+    answers.regions = () => ({
+      data: {
+        regions: [
+          { ...regions[0], label: null },
+          { ...regions[1], isPilot: 'yes' },
+          { ...regions[2], __typename: 'Nowhere' },
+        ],
+      },
+    });
+    answers.programs = ({ variables }) => ({
+      data: { _entities: variables!.representations.map(() => ({ programmes: [{ code: 'P9', kind: 'NOT_A_KIND' }], first: [{ name: null }] })) },
+    });
+    const { ours, apollo, parsed } = await bothExecutors(QUERY, { noName: false });
+    expect(ours).toBe(apollo);
+    // With no fetch error, what shaping found goes in extensions.valueCompletion, as Apollo Gateway does.
+    expect(parsed.extensions.valueCompletion.length).toBeGreaterThan(2);
+    // regions is [Region!]!: a region that must be null takes the list, and the list the whole answer.
+    expect(parsed.data).toBeNull();
+  });
+
+  it('when the list itself is missing, and when nothing at all is fetched', async () => {
+    answers.regions = () => ({ data: { regions: null } });
+    expect((await bothExecutors(QUERY, { noName: false })).ours).toBe((await bothExecutors(QUERY, { noName: false })).apollo);
+    const bare = await bothExecutors('{ __typename alias: __typename }');
+    expect(bare.ours).toBe(bare.apollo);
+    expect(bare.parsed.data).toEqual({ __typename: 'Query', alias: 'Query' });
+  });
+});
