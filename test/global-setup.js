@@ -38,8 +38,10 @@ module.exports = async function globalSetup() {
     SNAPSHOT_SCHEDULE: 'off',
     RATE_LIMIT_PER_MINUTE: '0',
     IDEMPOTENCY_PURGE_SECONDS: '2',
-    // Every answer the gateway's executor gives in any test is checked against Apollo Gateway's executor.
+    // Every answer the gateway's executor gives in any test is checked against Apollo Gateway's executor,
+    // and every query a subgraph answers with graphql-jit against graphql-js's execution.
     GATEWAY_EXECUTOR_CHECK: 'true',
+    SUBGRAPH_EXECUTOR_CHECK: 'true',
   };
   let stack;
   try {
@@ -64,5 +66,6 @@ module.exports = async function globalSetup() {
     TEST_DATABASE_URL: database.url,
     // The suites' own gateways (test/gateway.ts, test/stack.ts) check their answers too.
     GATEWAY_EXECUTOR_CHECK: 'true',
+    SUBGRAPH_EXECUTOR_CHECK: 'true',
   });
 };

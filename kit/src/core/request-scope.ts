@@ -17,6 +17,8 @@ export interface RequestScope {
   personalReads: Set<string>;
   /** A keyed mutation's database transaction (subgraph/request-transaction.ts owns its type). */
   transaction?: unknown;
+  /** The request wrote an audit line (a search on personal data does, a query though it is). */
+  wroteAudit?: boolean;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();

@@ -55,7 +55,9 @@ export interface AuditEntry {
 export async function recordAudit(db: DataSource | EntityManager, viewer: Viewer, entry: AuditEntry): Promise<void> {
   const actor = viewer.subject ?? 'anonymous';
   const people = entry.people ?? [];
-  const requestId = requestScope.getStore()?.requestId ?? null;
+  const scope = requestScope.getStore();
+  const requestId = scope?.requestId ?? null;
+  if (scope) scope.wroteAudit = true;
   await db.query(`INSERT INTO audit_trail (actor, role, region, action, people, detail, request_id, budgeted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
     actor,
     viewer.role,

@@ -21,6 +21,7 @@ import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from '
 import { releaseRequestTransaction, requestDatabase, requestTransaction } from './request-transaction';
 import { AuditRetention1733400000000, AuditTrail1733000000000, scheduleAuditPurge } from './audit-trail';
 import { changeFeed, VersionNotify1733100000000 } from './change-feed';
+import { compiledExecution } from './compiled-queries';
 import { ChangeHistory1733200000000 } from './history';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
@@ -131,7 +132,8 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   const { schema } = await buildFederatedSchema(def.schema);
   const { app, server } = newHttp();
   const apollo = new ApolloServer<Ctx>({
-    schema,
+    // The schema, and how its operations are executed: queries compiled by graphql-jit (compiled-queries.ts).
+    gateway: compiledExecution(schema),
     // One door: a caller who reaches this port directly meets the gateway's operation limits.
     parseOptions: { maxTokens: LIMITS.tokens },
     validationRules: [...LIMIT_RULES],
