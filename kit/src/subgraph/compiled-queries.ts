@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { execute, getVariableValues, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { boundedCache } from '../core/cache';
 import { envBool, isProduction } from '../core/config';
@@ -46,10 +46,9 @@ export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
     const operationName = request.operationName ?? null;
     const variableValues = request.variables ?? {};
     const run = () => execute({ schema, document, contextValue: context, variableValues, operationName });
-    // No operation (an unknown operationName) and variables that do not fit are graphql-js's to
-    // refuse: Apollo Server recognises its errors (OPERATION_RESOLUTION_FAILURE, BAD_USER_INPUT).
+    // No operation (an unknown operationName) is graphql-js's to refuse, as are variables that do
+    // not fit (below: an answer with errors): Apollo Server recognises its errors (BAD_USER_INPUT…).
     if (!operation || operation.operation !== 'query') return run();
-    if (getVariableValues(schema, operation.variableDefinitions ?? [], variableValues).errors) return run();
     const query = compiledFor(source, operationName, document);
     if (!query) return run();
     const result = await query.query(undefined, context, variableValues);

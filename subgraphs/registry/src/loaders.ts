@@ -5,7 +5,7 @@ import { Activity } from './entities/Activity';
 import { AutoEntrepreneur } from './entities/AutoEntrepreneur';
 import { RegistryEvent } from './entities/RegistryEvent';
 import { TurnoverDeclaration } from './entities/TurnoverDeclaration';
-import { NATIONAL, recentCells, summarize, timeline, yearsByRegion, type Cell, type Figures } from './read/stats';
+import { cellsOfScope, recentCells, summarize, timeline, yearsByRegion, type Cell, type Figures } from './read/stats';
 
 /** Per-request DataLoaders: one SQL statement (or one grouped pair) per batch. */
 export function createLoaders(db: EntityManager) {
@@ -35,7 +35,7 @@ export function createLoaders(db: EntityManager) {
           const [scope, from, to] = key.split('|');
           if (!periods.has(`${from}|${to}`)) periods.set(`${from}|${to}`, recentCells(db, from === '*' ? null : Number(from), to === '*' ? null : Number(to)));
           const cells = await periods.get(`${from}|${to}`)!;
-          return scope === NATIONAL ? cells : cells.filter((c) => c.region === scope);
+          return cellsOfScope(cells, scope);
         }),
       );
     }),
