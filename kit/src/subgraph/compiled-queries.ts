@@ -6,6 +6,9 @@ import { envBool, isProduction } from '../core/config';
 import { log } from '../core/log';
 import { requestScope } from '../core/request-scope';
 
+/** What a client gets of a result, in one order (graphql-jit writes errors before data). */
+const answerOf = ({ data, errors }: ExecutionResult) => ({ data, errors: errors?.map((e) => ({ ...e.toJSON(), extensions: e.extensions })) });
+
 /**
  * A subgraph's operations are executed here, handed to Apollo Server through its executor
  * interface (the one Apollo Gateway uses), so that parsing, validation, plugins, error formatting
@@ -15,28 +18,30 @@ import { requestScope } from '../core/request-scope';
  * subgraph's time was that walk (the 273 statuses of the scorecards: about two thousand fields
  * per answer). Mutations, operations graphql-jit cannot compile and variables that do not fit run
  * with graphql-js's execute as Apollo Server runs them, and so do queries whose compiled answer
- * holds an error (they are run again: a query reads, and reads twice alike). Compiled queries are
- * kept per operation text (at most 500).
+ * holds an error (they are run again: a query reads, and reads twice alike). A query is compiled
+ * on its second use (a one-off text is not worth a compilation, and a caller sending ever new texts
+ * must not make the subgraph compile each), and kept per text (at most 500).
  *
  * SUBGRAPH_EXECUTOR_CHECK (tests, never production): each compiled answer is compared with
  * graphql-js's execution of the same query, and a difference is answered as an error, so that
  * the test that sent it fails where it stands. A query that wrote an audit line (a search on
  * personal data) is not run a second time: its line and its lookup budget would count twice.
  */
-/** What a client gets of a result, in one order (graphql-jit writes errors before data). */
-const answerOf = ({ data, errors }: ExecutionResult) => ({ data, errors: errors?.map((e) => ({ ...e.toJSON(), extensions: e.extensions })) });
-
 export function compiledExecution(schema: GraphQLSchema): GatewayInterface {
   const check = envBool('SUBGRAPH_EXECUTOR_CHECK', false) && !isProduction();
-  const compiled = boundedCache<string, { query: CompiledQuery | null }>(500);
+  const compiled = boundedCache<string, { uses: number; query: CompiledQuery | null }>(500);
+  // Under the check every query is compiled at once, so that every query of the tests is compared.
+  const compileAt = check ? 1 : 2;
 
   function compiledFor(text: string, operationName: string | null, document: DocumentNode): CompiledQuery | null {
+    if (text.length > 10_000) return null;
     const key = `${operationName ?? ''}\n${text}`;
     let entry = compiled.get(key);
-    if (!entry) {
+    if (!entry) compiled.set(key, (entry = { uses: 0, query: null }));
+    entry.uses += 1;
+    if (entry.uses === compileAt) {
       const result = compileQuery(schema, document as never, operationName ?? undefined);
-      entry = { query: isCompiledQuery(result) ? result : null };
-      if (text.length <= 10_000) compiled.set(key, entry);
+      entry.query = isCompiledQuery(result) ? result : null;
     }
     return entry.query;
   }
