@@ -38,10 +38,26 @@ describe('metrics', () => {
     expect(moved('moukawil_graphql_requests_total{operation="MetricsRefused",outcome="FORBIDDEN",service="gateway"}')).toBe(1);
     expect(moved('moukawil_graphql_errors_total{code="FORBIDDEN",service="gateway"}')).toBeGreaterThanOrEqual(1);
     expect(moved('moukawil_graphql_request_duration_seconds_count{operation="MetricsProbe",service="gateway"}')).toBe(3);
+    // The probe needs two subgraphs: a plan, run by the gateway's own executor (once: the public
+    // cache answers the two others; other suites run plans too).
+    expect(moved('moukawil_gateway_plans_total{executor="gateway",service="gateway"}')).toBeGreaterThanOrEqual(1);
     // Two subgraphs answer the probe: regions, then registry for the figures.
     for (const subgraph of ['regions', 'registry'])
       expect(moved(`moukawil_subgraph_fetches_total{subgraph="${subgraph}",outcome="2xx",service="gateway"}`)).toBeGreaterThanOrEqual(1);
     expect(after.text).toContain('moukawil_process_resident_memory_bytes{service="gateway"}');
+  });
+
+  it("count the plans left to Apollo Gateway's executor: introspection beside other fields", async () => {
+    const before = (await scrape(gateway())).text;
+    const mixed = await gql(`{ __schema { queryType { name } } regions { code registrationStats { registered } } }`);
+    expect(mixed.errors).toBeUndefined();
+    expect(mixed.data.__schema.queryType.name).toBe('Query');
+    expect(mixed.data.regions).toHaveLength(12);
+    const after = (await scrape(gateway())).text;
+    expect(
+      value(after, 'moukawil_gateway_plans_total{executor="apollo",service="gateway"}') -
+        value(before, 'moukawil_gateway_plans_total{executor="apollo",service="gateway"}'),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('count what each subgraph answers and show its database pool', async () => {

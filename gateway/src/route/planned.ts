@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { boundedCache, formatError, log } from '@moukawil/kit/core';
+import { boundedCache, formatError, log, plansExecuted } from '@moukawil/kit/core';
 import type { Federation, PlannedOperation } from '../apollo';
 import type { AuthenticatedDataSource } from '../datasource';
 import type { ExecutorCheck } from '../execution/check';
@@ -55,6 +55,7 @@ export function plannedRoute(federation: Federation, links: Map<string, Authenti
   return async function executePlanned(operation: PlannedOperation): Promise<Answer> {
     try {
       const plan = preparedFor(operation);
+      plansExecuted.inc({ executor: plan ? 'gateway' : 'apollo' });
       if (!plan) return answerOf(await federation.execute(operation));
       if (!check) return answerOf(await executePlan(plan, operation.variables ?? {}, operation.context, call));
       const recording = check.recording(call);

@@ -15,6 +15,7 @@ export {
   metrics,
   metricsAcrossWorkers,
   operationLabel,
+  plansExecuted,
   rateLimited,
   serveMetrics,
   startMetrics,

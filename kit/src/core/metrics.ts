@@ -46,6 +46,12 @@ export const subgraphFetches = new Counter({
   labelNames: ['subgraph', 'outcome'] as const,
   registers: [metrics],
 });
+export const plansExecuted = new Counter({
+  name: 'moukawil_gateway_plans_total',
+  help: "Query plans run by the gateway, by executor: its own (gateway), or Apollo Gateway's for what it leaves to it (apollo).",
+  labelNames: ['executor'] as const,
+  registers: [metrics],
+});
 export const subgraphFetchesShared = new Counter({
   name: 'moukawil_subgraph_fetches_shared_total',
   help: 'Subgraph calls not sent because an identical one was in flight: its answer served them (deduplication).',
