@@ -21,7 +21,7 @@ import type { ResponseCache } from './cache';
 import type { AuthenticatedDataSource, GatewayContext } from './datasource';
 import { answerType, errorsBody, readGraphQLRequest, writeAnswer, type GraphQLHttpRequest, type Refusal } from './graphql-http';
 import { sendDirect } from './route/direct';
-import { plannedRoute, type Answer } from './route/planned';
+import { plannedRoute, type Answer, type Route } from './route/planned';
 import type { ExecutorCheck } from './execution/check';
 
 export interface RequestPath {
@@ -43,15 +43,16 @@ export interface RequestPath {
  *   caller verified once (its token) → rate limit (per caller) → GraphQL request read from HTTP
  *   (body size, JSON, CSRF) → document parsed and validated with the operation limits (once per
  *   text) → operation chosen, variables checked → public cache? → route: one subgraph answers
- *   it whole (sent as written), or Apollo's query plan run by the gateway's executor → answer, with the headers the contract
- *   passes through (x-request-id, idempotent-replay).
+ *   it whole (sent as written), or Apollo's query plan run by the gateway's executor → answer,
+ *   with the headers the contract passes through (x-request-id, idempotent-replay).
  *
  * Each step answers early with the contract's error (its code and HTTP status) and hands the next
  * one what it found; no step knows another's internals.
  */
 export function requestPath(path: RequestPath): GraphPath {
   const documents = checkedDocuments(path.federation.schema);
-  const routes = boundedCache<string, { subgraph: string | null }>(1_000);
+  // Per operation text: the subgraph that answers it whole, or its prepared plan (once first run).
+  const routes = boundedCache<string, Route>(1_000);
   const executePlanned = plannedRoute(path.federation, path.links, path.check);
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
@@ -124,7 +125,7 @@ export function requestPath(path: RequestPath): GraphPath {
       const direct = await sendDirect(path.links.get(route.subgraph)!, route.subgraph, request, context);
       if (direct) return [direct, route.subgraph];
     }
-    const planned = await executePlanned({
+    const planned = await executePlanned(route, {
       query: request.query,
       document: document!,
       operation,

@@ -37,8 +37,9 @@ export async function executorCheck(load: (buildService: (name: string) => Graph
       const recording: Recording = new Map();
       return {
         async call(service, request, context) {
-          const answers = recording.get(keyOf(service, request)) ?? [];
-          recording.set(keyOf(service, request), answers);
+          const key = keyOf(service, request);
+          const answers = recording.get(key) ?? [];
+          recording.set(key, answers);
           try {
             const response = await call(service, request, context);
             // Kept before the executor merges (and so changes) the objects of the answer.

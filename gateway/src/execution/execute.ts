@@ -1,10 +1,10 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { errorCodeDef, ERRORS } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
-import { GraphQLError, isAbstractType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../datasource';
 import type { PreparedPlan } from './prepare';
-import { applyShape } from './shape';
+import { applyShape, isTypeOf } from './shape';
 
 /** One subgraph call of a plan: the fetch's operation and variables, answered parsed (datasource.ts). */
 export type SubgraphCall = (
@@ -60,7 +60,7 @@ export async function executePlan(
         return run(node.node, moveInto(cursor, node.path));
       case 'Fetch':
         try {
-          await fetch(node, cursor);
+          await runFetch(node, cursor);
         } catch (error) {
           errors.push(error as GraphQLError);
         }
@@ -77,7 +77,7 @@ export async function executePlan(
     }
   }
 
-  async function fetch(node: FetchNode, cursor: Cursor): Promise<void> {
+  async function runFetch(node: FetchNode, cursor: Cursor): Promise<void> {
     const entities = (Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data]) as Data[];
     if (entities.length < 1) return;
     const fetchVariables: Record<string, unknown> = {};
@@ -159,14 +159,14 @@ function select(schema: GraphQLSchema, source: Data | null, selections: QueryPla
   return result;
 }
 
+/** Apollo Gateway's isObjectOfType: an object of no known __typename meets no condition. */
 function isOfType(schema: GraphQLSchema, object: Data, condition: string): boolean {
   const typename = object.__typename as string | undefined;
   if (!typename) return false;
   if (typename === condition) return true;
   const type = schema.getType(typename);
-  const abstract = schema.getType(condition);
-  if (!type || !abstract || !isAbstractType(abstract)) return false;
-  return (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(abstract, type);
+  const conditionType = schema.getType(condition);
+  return !!type && !!conditionType && isTypeOf(schema, type, conditionType);
 }
 
 /** Apollo Gateway's deepMerge: objects merged key by key, lists of equal length element by element, the rest replaced. */

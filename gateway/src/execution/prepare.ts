@@ -46,7 +46,7 @@ export function preparePlan(
   if (!root || !isCompositeType(root)) return null;
   let shape: Shape;
   try {
-    shape = compileShape(schema, operation, fragments);
+    shape = compileShape(schema, root, operation, fragments);
   } catch (error) {
     if (error instanceof Unsupported) return null;
     throw error;

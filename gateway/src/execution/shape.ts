@@ -4,6 +4,7 @@ import {
   isAbstractType,
   isCompositeType,
   isEnumType,
+  isInterfaceType,
   isListType,
   isNonNullType,
   isObjectType,
@@ -57,9 +58,12 @@ type Selection =
 /** An operation that shaping cannot take (introspection): Apollo's executor runs it. */
 export class Unsupported extends Error {}
 
-export function compileShape(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): Shape {
-  const root = schema.getRootType(operation.operation);
-  if (!root) throw new Unsupported(`no ${operation.operation} type`);
+export function compileShape(
+  schema: GraphQLSchema,
+  root: GraphQLCompositeType,
+  operation: OperationDefinitionNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+): Shape {
   const compile = (set: SelectionSetNode, parent: GraphQLCompositeType): Shape =>
     set.selections.map((node): Selection => {
       const skipped = conditionOf(node.directives);
@@ -160,8 +164,7 @@ export function applyShape(
   function applies(condition: GraphQLCompositeType | null, typename: string | undefined, parent: GraphQLCompositeType): boolean {
     if (!condition) return true;
     const type = typename ? schema.getType(typename) : parent;
-    if (!type) return false;
-    return type === condition || (isAbstractType(condition) && (isObjectType(type) || 'getInterfaces' in type) && schema.isSubType(condition, type as never));
+    return !!type && isTypeOf(schema, type, condition);
   }
 
   // Set by every complete(): the value it just completed had errors (Apollo's hasErrors). A flag
@@ -222,6 +225,12 @@ export function applyShape(
   // Plain objects, not Object.create(null) as Apollo's: V8 keeps those as dictionaries, slower to fill and to serialise.
   const data: Record<string, unknown> = {};
   return { data: selectInto(input, shape, data, root) === BUBBLE ? null : data, errors };
+}
+
+/** A type meets a fragment's type condition: it is that type, or a member or implementation of it. */
+export function isTypeOf(schema: GraphQLSchema, type: GraphQLNamedType, condition: GraphQLNamedType): boolean {
+  if (type === condition) return true;
+  return isAbstractType(condition) && (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type);
 }
 
 const typeNames = new WeakMap<GraphQLSchema, { object: Set<string>; composite: Set<string> }>();

@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { boundedCache, formatError, log, plansExecuted } from '@moukawil/kit/core';
+import { formatError, log, plansExecuted } from '@moukawil/kit/core';
 import type { Federation, PlannedOperation } from '../apollo';
 import type { AuthenticatedDataSource } from '../datasource';
 import type { ExecutorCheck } from '../execution/check';
@@ -30,31 +30,28 @@ export function responseBody(result: { errors?: readonly unknown[]; data?: unkno
   });
 }
 
+/** How one operation text is answered, kept per text by request.ts. */
+export interface Route {
+  /** The subgraph that answers it whole, or null. */
+  subgraph: string | null;
+  /** Its plan prepared for the gateway's executor (null: Apollo Gateway's runs it), once first needed. */
+  plan?: PreparedPlan | null;
+}
+
 /**
  * Everything not answered whole by one subgraph: Apollo's query plan, run by the gateway's
  * executor (execution/execute.ts), or by Apollo Gateway's for the few operations it leaves to it
- * (execution/prepare.ts). Prepared plans are kept per operation text.
+ * (execution/prepare.ts). The plan is prepared once per operation text and kept on its route.
  */
 export function plannedRoute(federation: Federation, links: Map<string, AuthenticatedDataSource>, check: ExecutorCheck | null) {
-  const prepared = boundedCache<string, { plan: PreparedPlan | null }>(1_000);
   const call: SubgraphCall = (service, request, context) => links.get(service)!.answer(request, context);
+  const prepare = ({ document, operation, operationName }: PlannedOperation) =>
+    preparePlan(federation.schema, federation.supergraphSchema, federation.plan(document, operationName), document, operation);
 
-  function preparedFor(operation: PlannedOperation): PreparedPlan | null {
-    const key = `${operation.operationName ?? ''}\n${operation.query}`;
-    let entry = prepared.get(key);
-    if (!entry) {
-      const { schema, supergraphSchema } = federation;
-      entry = {
-        plan: preparePlan(schema, supergraphSchema, federation.plan(operation.document, operation.operationName), operation.document, operation.operation),
-      };
-      if (operation.query.length <= 10_000) prepared.set(key, entry);
-    }
-    return entry.plan;
-  }
-
-  return async function executePlanned(operation: PlannedOperation): Promise<Answer> {
+  return async function executePlanned(route: Route, operation: PlannedOperation): Promise<Answer> {
     try {
-      const plan = preparedFor(operation);
+      if (route.plan === undefined) route.plan = prepare(operation);
+      const plan = route.plan;
       plansExecuted.inc({ executor: plan ? 'gateway' : 'apollo' });
       if (!plan) return answerOf(await federation.execute(operation));
       if (!check) return answerOf(await executePlan(plan, operation.variables ?? {}, operation.context, call));

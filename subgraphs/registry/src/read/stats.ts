@@ -120,16 +120,19 @@ const groupedByRegion = new WeakMap<Cell[], Map<string, Cell[]>>();
 export function cellsOfScope(cells: Cell[], scope: string): Cell[] {
   if (scope === NATIONAL) return cells;
   let groups = groupedByRegion.get(cells);
-  if (!groups) {
-    groups = new Map();
-    for (const cell of cells) {
-      const group = groups.get(cell.region);
-      if (group) group.push(cell);
-      else groups.set(cell.region, [cell]);
-    }
-    groupedByRegion.set(cells, groups);
-  }
+  if (!groups) groupedByRegion.set(cells, (groups = groupBy(cells, 'region')));
   return groups.get(scope) ?? [];
+}
+
+/** The cells by the value of one of their columns, in the order first met. */
+function groupBy(cells: Cell[], column: 'region' | Dimension): Map<string, Cell[]> {
+  const groups = new Map<string, Cell[]>();
+  for (const cell of cells) {
+    const group = groups.get(cell[column]);
+    if (group) group.push(cell);
+    else groups.set(cell[column], [cell]);
+  }
+  return groups;
 }
 
 export function summarize(cells: Cell[]): Figures {
@@ -168,13 +171,7 @@ export type Dimension = 'segment' | 'category' | 'gender';
 
 /** The figures split by one dimension, largest registrations first. */
 export function breakdown(cells: Cell[], dimension: Dimension): Array<Figures & { key: string }> {
-  const groups = new Map<string, Cell[]>();
-  for (const cell of cells) {
-    const group = groups.get(cell[dimension]);
-    if (group) group.push(cell);
-    else groups.set(cell[dimension], [cell]);
-  }
-  return [...groups.entries()]
+  return [...groupBy(cells, dimension).entries()]
     .map(([key, group]) => Object.assign(summarize(group), { key }))
     .sort((a, b) => b.registered - a.registered || a.key.localeCompare(b.key));
 }
