@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify';
-import { log, requestIdOf, requestScope } from '@moukawil/kit/core';
+import { log, requestScope, scopeOf } from '@moukawil/kit/core';
 import type { Admit } from './callers';
 import { errorsBody, writeAnswer } from './graphql-http';
 import type { GraphPath } from './request';
@@ -148,8 +148,9 @@ const INT_FILTERS = new Set(['year']);
  */
 export function exportPath(graph: GraphPath['operate'], admit: Admit) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const requestId = requestIdOf(req.headers['x-request-id']);
-    requestScope.run({ requestId, sql: 0, personalReads: new Set() }, () => {
+    const scope = scopeOf(req.headers);
+    const { requestId } = scope;
+    requestScope.run(scope, () => {
       exportList(req, res, requestId).catch((error: unknown) => {
         log.error({ err: error }, 'export failed');
         if (!res.headersSent) refuse(res, requestId, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');

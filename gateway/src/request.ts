@@ -10,8 +10,8 @@ import {
   log,
   operationLabel,
   requestFingerprint,
-  requestIdOf,
   requestScope,
+  scopeOf,
   TRACE_HEADER,
   type Viewer,
 } from '@moukawil/kit/core';
@@ -157,9 +157,9 @@ export function requestPath(path: RequestPath): GraphPath {
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    const requestId = requestIdOf(req.headers['x-request-id']);
-    const key = req.headers['idempotency-key'];
-    requestScope.run({ requestId, idempotencyKey: typeof key === 'string' ? key : undefined, sql: 0, personalReads: new Set() }, () => {
+    const scope = scopeOf(req.headers);
+    const { requestId } = scope;
+    requestScope.run(scope, () => {
       handle(req, res, requestId).catch((error: unknown) => {
         // Not expected: every step answers or hands on. Never leave the client hanging.
         log.error({ err: error }, 'request failed');

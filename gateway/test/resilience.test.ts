@@ -75,6 +75,31 @@ describe("the same limits at a subgraph's own port (one door)", () => {
     expect(codes(tokens)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(ok(await regions(`{ regions { code conventions { region { code } } } }`)).regions.length).toBe(12);
   });
+
+  it('refuses a body too large or not JSON there too, echoes the request id, and lets no cache keep an answer', async () => {
+    const send = (body: string, headers: Record<string, string> = {}) =>
+      fetch(url('registry'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const big = await send(JSON.stringify({ query: `{ nationalStats { registered } }`, variables: { pad: 'x'.repeat(1_100_000) } }));
+    expect(big.status).toBe(413);
+    expect((await big.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    const broken = await send('{"query": "{ regions');
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const notAnObject = await send('"{ nationalStats { registered } }"');
+    expect(notAnObject.status).toBe(400);
+
+    const answered = await send(JSON.stringify({ query: '{ nationalStats { registered } }' }), { 'x-request-id': 'support-call-42' });
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('x-request-id')).toBe('support-call-42');
+    expect(answered.headers.get('cache-control')).toBe('no-store');
+    expect((await answered.json()).data.nationalStats.registered).toBeGreaterThan(0);
+    // The query string of a GET, and the pages beside /graphql, still reach their handlers.
+    const get = await fetch(`${url('registry')}?query=${encodeURIComponent('{ nationalStats { registered } }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
+    expect((await get.json()).data.nationalStats.registered).toBeGreaterThan(0);
+    expect((await (await fetch(url('registry').replace('/graphql', '/health'))).json()).status).toBe('ok');
+  });
 });
 
 describe('a corpus of hostile operations', () => {

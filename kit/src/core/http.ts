@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express } from 'express';
 import { log } from './log';
 
 /** An Express app and the HTTP server around it (created before Apollo, which drains it on stop). */
@@ -49,20 +49,4 @@ export function onTermination(stop: () => Promise<void>, graceMs = 10_000): void
   // A promise rejected with no handler is a bug to fix (logged as such), not a reason to drop every
   // request in flight: one bad request must not take the service down.
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-}
-
-/** Refusals of a request body, in GraphQL's shape with their 4xx status. */
-const BODY_TOO_LARGE = { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' } as const;
-const BODY_NOT_JSON = { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON.' } as const;
-
-/**
- * Express's own refusals of a body (too large, not JSON) in GraphQL's shape, with their 4xx status,
- * instead of an HTML page; anything else is a 500 without detail.
- */
-export function jsonBodyErrors(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
-  if (res.headersSent) return next(error);
-  const refusal = error.type === 'entity.too.large' ? BODY_TOO_LARGE : error.type === 'entity.parse.failed' ? BODY_NOT_JSON : null;
-  if (!refusal) log.error({ err: error }, 'request failed');
-  const { status, code, message } = refusal ?? { status: 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' };
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }

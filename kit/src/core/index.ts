@@ -5,7 +5,7 @@ export { SERVICES, SUBGRAPHS, envBool, envInt, envOptional, isProduction, servic
 export type { ServiceName, SubgraphName } from './config';
 export { badInput, forbidden, formatError } from './errors';
 export { FINGERPRINT_HEADER, PART_HEADER, SUBGRAPH_REQUEST_HEADERS, SUBGRAPH_RESPONSE_HEADERS, requestFingerprint } from './headers';
-export { jsonBodyErrors, listen, newHttp, onTermination } from './http';
+export { listen, newHttp, onTermination } from './http';
 export { LIMITS, LIMIT_RULES, checkedDocuments, parseWithinLimit } from './limits';
 export type { Checked } from './limits';
 export { log, setServiceName } from './log';
@@ -23,6 +23,6 @@ export {
   subgraphFetches,
   subgraphFetchesShared,
 } from './metrics';
-export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, withRequestScope } from './request-scope';
+export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, scopeOf } from './request-scope';
 export { ANONYMOUS, assertIdentityConfig, signToken, unauthenticated, viewerFromHeader } from './tokens';
 export type { Viewer } from './tokens';

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { trace } from '@opentelemetry/api';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 
 /**
  * What one request carries through its asynchronous calls, in the gateway and in every subgraph:
@@ -36,14 +36,12 @@ export function requestIdOf(given: string | string[] | undefined): string {
 }
 
 /**
- * Runs the rest of an HTTP request inside its scope: the caller's x-request-id when it is a sane
- * one (the gateway's, or a client's), else a new one; echoed in the response for support calls.
+ * A new HTTP request's scope: the caller's x-request-id when it is a sane one (the gateway's, or a
+ * client's), else a new one (echoed in the response for support calls), and its Idempotency-Key.
  */
-export function withRequestScope(req: Request, res: Response, next: NextFunction): void {
-  const requestId = requestIdOf(req.headers['x-request-id']);
-  const key = req.headers['idempotency-key'];
-  res.set('x-request-id', requestId);
-  requestScope.run({ sql: 0, personalReads: new Set(), requestId, idempotencyKey: typeof key === 'string' ? key : undefined }, next);
+export function scopeOf(headers: IncomingHttpHeaders): RequestScope {
+  const key = headers['idempotency-key'];
+  return { requestId: requestIdOf(headers['x-request-id']), idempotencyKey: typeof key === 'string' ? key : undefined, sql: 0, personalReads: new Set() };
 }
 
 /** The id of the request being served (for contexts and outgoing calls). */

@@ -1,21 +1,20 @@
 import 'reflect-metadata';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import express from 'express';
 import type { DataSource, EntityManager, MigrationInterface } from 'typeorm';
 import { envBool, envInt, isProduction, servicePort, type SubgraphName } from '../core/config';
 import { databaseUrlFor, oneAtATime, openDatabase, type DatabaseOptions } from './database';
 import { formatError } from '../core/errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
-import { jsonBodyErrors, listen, newHttp, onTermination } from '../core/http';
+import { listen, newHttp, onTermination } from '../core/http';
 import { assertIdentityConfig, viewerFromHeader, type Viewer } from '../core/tokens';
 import { LIMIT_RULES, LIMITS } from '../core/limits';
 import { log, setServiceName } from '../core/log';
 import { serveMetrics, startMetrics } from '../core/metrics';
 import { metricsPlugin, poolMetrics } from './metrics';
-import { currentRequestId, requestScope, TRACE_HEADER, withRequestScope } from '../core/request-scope';
+import { currentRequestId, requestScope, TRACE_HEADER } from '../core/request-scope';
+import { graphqlListener } from './graphql-http';
 import { auditReads } from './audit';
 import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
 import { releaseRequestTransaction, requestDatabase, requestTransaction } from './request-transaction';
@@ -166,26 +165,16 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       res.status(503).json({ status: 'unavailable', service: def.name, database: 'down' });
     }
   });
-  app.use(
-    '/graphql',
-    withRequestScope,
-    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
-      res.set('cache-control', 'no-store'); // answers may hold personal data: no cache keeps them
-      next();
-    },
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const viewer = await viewerFromHeader(req.headers.authorization);
-        const base: BaseContext = { viewer, db: requestDatabase(db, req.body), requestId: currentRequestId() };
-        // Normally committed or rolled back before the answer is sent (idempotency.ts); this covers a request that dies on the way.
-        const transaction = requestTransaction();
-        if (transaction) res.once('close', () => void releaseRequestTransaction(transaction));
-        return def.context ? def.context(base) : (base as Ctx);
-      },
-    }),
-  );
-  app.use(jsonBodyErrors);
+  const graphql = graphqlListener(apollo, async (req, res) => {
+    const viewer = await viewerFromHeader(req.headers.authorization);
+    const base: BaseContext = { viewer, db: requestDatabase(db, req.body), requestId: currentRequestId() };
+    // Normally committed or rolled back before the answer is sent (idempotency.ts); this covers a request that dies on the way.
+    const transaction = requestTransaction();
+    if (transaction) res.once('close', () => void releaseRequestTransaction(transaction));
+    return def.context ? def.context(base) : (base as Ctx);
+  });
+  server.removeListener('request', app);
+  server.on('request', (req, res) => (req.url === '/graphql' || req.url?.startsWith('/graphql?') ? graphql(req, res) : app(req, res)));
   const bound = await listen(server, port);
   const stopBackground = def.background?.(db) ?? (() => undefined);
   const stopPurge = schedulePurge(db);
