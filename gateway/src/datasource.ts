@@ -3,6 +3,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit/core';
 import { deduplicating } from './dedupe';
+import { mergeRequests, type FetchRequest } from './execution/merge';
 import { entitiesWithNullFields } from './missing-entities';
 import { counted, subgraphSender, type Answer, type Send } from './subgraph-http';
 
@@ -17,8 +18,9 @@ export interface GatewayContext {
   mutationCalls?: Map<string, number>;
   /** Set when a subgraph answered a mutation with its stored answer: the client gets `idempotent-replay: true`. */
   replayed?: boolean;
-  /** Set when the client asked for `x-moukawil-trace: sql`: statements per subgraph. */
+  /** Set when the client asked for `x-moukawil-trace: sql`: statements per subgraph, and the calls made to each. */
   sqlStatements?: Record<string, number>;
+  subgraphCalls?: Record<string, number>;
 }
 
 const MUTATION = /^\s*mutation\b/;
@@ -54,11 +56,35 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     try {
       return this.counted(await this.call(request, context), context);
     } catch (error) {
-      if (!(error instanceof GraphQLError) || error.extensions.code !== 'SUBGRAPH_UNAVAILABLE') throw error;
-      const nulls = entitiesWithNullFields(request.query, request.variables);
-      if (!nulls) throw error;
-      return { data: nulls, errors: [error.toJSON()] };
+      return this.failed(request, error);
     }
+  }
+
+  /**
+   * Fetches of one step of a plan, as one request when they merge (execution/merge.ts), each
+   * answered as if it had gone alone: a merged answer with no data at all (a non-null field
+   * failed) is asked again fetch by fetch, so that one fetch's failure never empties another's.
+   */
+  answerAll(requests: readonly FetchRequest[], context: GatewayContext): Array<Promise<GatewayGraphQLResponse>> {
+    const merged = requests.length > 1 ? mergeRequests(requests) : null;
+    if (!merged) return requests.map((request) => this.answer(request, context));
+    const answered = this.call(merged.request, context).then(
+      (response) => ({ parts: response.data ? merged.split(this.counted(response, context)) : null }),
+      (error: unknown) => ({ error }),
+    );
+    return requests.map(async (request, i) => {
+      const outcome = await answered;
+      if ('error' in outcome) return this.failed(request, outcome.error);
+      return outcome.parts ? outcome.parts[i] : this.answer(request, context);
+    });
+  }
+
+  /** A fetch whose subgraph did not answer: an entity fetch gets null fields and the error, anything else the error thrown. */
+  private failed(request: SubgraphRequest, error: unknown): GatewayGraphQLResponse {
+    if (!(error instanceof GraphQLError) || error.extensions.code !== 'SUBGRAPH_UNAVAILABLE') throw error;
+    const nulls = entitiesWithNullFields(request.query, request.variables);
+    if (!nulls) throw error;
+    return { data: nulls, errors: [error.toJSON()] };
   }
 
   private async call(request: SubgraphRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {
@@ -105,8 +131,9 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     });
   }
 
-  /** Adds the subgraph's SQL statement count to the request's when the client asked for them. */
+  /** Adds the subgraph's SQL statement count, and the call, to the request's when the client asked for them. */
   private counted(response: GatewayGraphQLResponse, context: GatewayContext): GatewayGraphQLResponse {
+    if (context?.subgraphCalls) context.subgraphCalls[this.subgraph] = (context.subgraphCalls[this.subgraph] ?? 0) + 1;
     const count = response.extensions?.sqlStatements;
     if (context?.sqlStatements && typeof count === 'number') {
       context.sqlStatements[this.subgraph] = (context.sqlStatements[this.subgraph] ?? 0) + count;

@@ -134,7 +134,7 @@ export function requestPath(path: RequestPath): GraphPath {
       headers: req.headers,
       context,
     });
-    if (context.sqlStatements) planned.body = withSqlCounts(planned.body as string, context.sqlStatements);
+    if (context.sqlStatements) planned.body = withSqlCounts(planned.body as string, context.sqlStatements, context.subgraphCalls);
     return [planned, null];
   }
 
@@ -189,13 +189,13 @@ function contextOf(req: IncomingMessage, request: GraphQLHttpRequest, viewer: Vi
     ...(typeof key === 'string'
       ? { idempotencyKey: key, idempotencyFingerprint: requestFingerprint(request.query, request.variables, request.operationName), mutationCalls: new Map() }
       : {}),
-    sqlStatements: req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? {} : undefined,
+    ...(req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? { sqlStatements: {}, subgraphCalls: {} } : {}),
   };
 }
 
-/** Adds the subgraphs' SQL statement counts to the answer (`x-moukawil-trace: sql`, outside production). */
-function withSqlCounts(body: string, counts: Record<string, number>): string {
+/** Adds the subgraphs' SQL statement counts, and the calls made to each, to the answer (`x-moukawil-trace: sql`, outside production). */
+function withSqlCounts(body: string, counts: Record<string, number>, calls: Record<string, number> = {}): string {
   const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
-  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, sqlStatements: { ...counts, total } } });
+  const total = (figures: Record<string, number>) => ({ ...figures, total: Object.values(figures).reduce((sum, n) => sum + n, 0) });
+  return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, sqlStatements: total(counts), subgraphCalls: total(calls) } });
 }

@@ -16,6 +16,8 @@ import { preparePlan } from '../src/execution/prepare';
  */
 type Answer = (request: { query?: string; variables?: Record<string, any> }) => GatewayGraphQLResponse;
 let answers: Record<string, Answer> = {};
+/** The calls the gateway's executor made, and how many fetches each carried. */
+let calls: Array<{ service: string; fetches: number }> = [];
 let federation: Federation;
 
 // Subgraphs answer under the client's aliases (label, share, first), as the plan's fetches ask.
@@ -49,11 +51,15 @@ const responseBody = (result: { errors?: readonly unknown[]; data?: unknown; ext
   });
 
 async function bothExecutors(query: string, variables: Record<string, unknown> = {}) {
+  calls = [];
   const document = parse(query);
   const operation = getOperationAST(document, null)!;
   const prepared = preparePlan(federation.schema, federation.supergraphSchema, federation.plan(document, null), document, operation);
   expect(prepared).not.toBeNull();
-  const call = async (service: string, request: { query: string; variables: Record<string, unknown> }) => structuredClone(answers[service](request));
+  const call = (service: string, requests: readonly { query: string; variables: Record<string, unknown> }[]) => {
+    calls.push({ service, fetches: requests.length });
+    return requests.map(async (request) => structuredClone(answers[service](request)));
+  };
   const ours = responseBody(await executePlan(prepared!, variables, {}, call));
   const apollo = responseBody(await federation.execute({ query, document, operation, operationName: null, variables, headers: {}, context: {} }));
   return { ours, apollo, parsed: JSON.parse(ours) };
@@ -140,5 +146,46 @@ describe("the gateway's executor answers as Apollo Gateway's", () => {
     const bare = await bothExecutors('{ __typename alias: __typename }');
     expect(bare.ours).toBe(bare.apollo);
     expect(bare.parsed.data).toEqual({ __typename: 'Query', alias: 'Query' });
+  });
+});
+
+describe('fetches of different branches to one subgraph, in one call (execution/waves.ts)', () => {
+  // Two branches call the registry: the regions' figures after the regions, and the national figures.
+  const BRANCHES = `{ regions { code registrationStats { applications } } nationalStats { applications registered } }`;
+  const national = { nationalStats: { applications: 1000, registered: 700 } };
+  beforeEach(() => {
+    answers = { ...WELL, registry: (request) => (request.query!.includes('nationalStats') ? { data: national } : WELL.registry(request)) };
+  });
+
+  it('answer as Apollo Gateway does, with one registry call where Apollo makes two', async () => {
+    const { ours, apollo, parsed } = await bothExecutors(BRANCHES);
+    expect(ours).toBe(apollo);
+    expect(parsed.data.nationalStats).toEqual({ applications: 1000, registered: 700 });
+    expect(parsed.data.regions[2].registrationStats).toEqual({ applications: 30 });
+    expect(calls).toEqual([
+      { service: 'regions', fetches: 1 },
+      { service: 'registry', fetches: 2 },
+    ]);
+  });
+
+  it('answer as Apollo Gateway does when one of the fetches fails and the other does not', async () => {
+    answers.registry = (request) =>
+      request.query!.includes('nationalStats')
+        ? { data: null, errors: [{ message: 'no national figures', path: ['nationalStats'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }
+        : WELL.registry(request);
+    const { ours, apollo, parsed } = await bothExecutors(BRANCHES);
+    expect(ours).toBe(apollo);
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.data).toBeNull(); // nationalStats is non-null: its failure takes the answer, as with Apollo's plan
+  });
+
+  it('leave plans with conditions as Apollo planned them', async () => {
+    const conditional = `query($stats: Boolean!) { regions { code registrationStats @include(if: $stats) { applications } } nationalStats { applications } }`;
+    const { ours, apollo } = await bothExecutors(conditional, { stats: true });
+    expect(ours).toBe(apollo);
+    expect(calls.filter((c) => c.service === 'registry')).toEqual([
+      { service: 'registry', fetches: 1 },
+      { service: 'registry', fetches: 1 },
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import type { Federation, PlannedOperation } from '../apollo';
 import type { GatewayContext } from '../datasource';
 import type { SubgraphCall } from './execute';
 
-/** The subgraph answers of one request, in the order they came, per call (service, operation, variables). */
+/** The subgraph answers of one request, in the order they came, per fetch (service, operation, variables): a merged call's answer split back (merge.ts). */
 type Recording = Map<string, Array<{ response: GatewayGraphQLResponse } | { error: unknown }>>;
 
 const keyOf = (service: string, request: { query?: string; variables?: Record<string, unknown> }) =>
@@ -36,19 +36,21 @@ export async function executorCheck(load: (buildService: (name: string) => Graph
     recording(call) {
       const recording: Recording = new Map();
       return {
-        async call(service, request, context) {
-          const key = keyOf(service, request);
-          const answers = recording.get(key) ?? [];
-          recording.set(key, answers);
-          try {
-            const response = await call(service, request, context);
-            // Kept before the executor merges (and so changes) the objects of the answer.
-            answers.push({ response: structuredClone(response) });
-            return response;
-          } catch (error) {
-            answers.push({ error });
-            throw error;
-          }
+        call(service, requests, context) {
+          return call(service, requests, context).map(async (answer, i) => {
+            const key = keyOf(service, requests[i]);
+            const answers = recording.get(key) ?? [];
+            recording.set(key, answers);
+            try {
+              const response = await answer;
+              // Kept before the executor merges (and so changes) the objects of the answer.
+              answers.push({ response: structuredClone(response) });
+              return response;
+            } catch (error) {
+              answers.push({ error });
+              throw error;
+            }
+          });
         },
         replay: (operation) => apollo.execute({ ...operation, context: { ...operation.context, recording } as GatewayContext }),
       };

@@ -4,14 +4,15 @@ import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../datasource';
 import type { PreparedPlan } from './prepare';
+import type { FetchRequest } from './merge';
 import { applyShape, isTypeOf } from './shape';
+import type { Batch } from './waves';
 
-/** One subgraph call of a plan: the fetch's operation and variables, answered parsed (datasource.ts). */
-export type SubgraphCall = (
-  service: string,
-  request: { query: string; variables: Record<string, unknown>; operationName: string | undefined },
-  context: GatewayContext,
-) => Promise<GatewayGraphQLResponse>;
+/**
+ * The subgraph calls of a plan: the fetches given go to one subgraph together (one request when
+ * they can be merged, merge.ts); each gets its own answer, parsed (datasource.ts).
+ */
+export type SubgraphCall = (service: string, requests: readonly FetchRequest[], context: GatewayContext) => Array<Promise<GatewayGraphQLResponse>>;
 
 /** What a plan's execution answers, as Apollo Gateway's executor does. */
 export interface PlanResult {
@@ -78,25 +79,58 @@ export async function executePlan(
   }
 
   async function runFetch(node: FetchNode, cursor: Cursor): Promise<void> {
+    const fetch = fetchOf(node, cursor);
+    if (fetch) receive(fetch, await call(node.serviceName, [fetch.request], context)[0]);
+  }
+
+  /** The fetches of a batch (waves.ts), each from the entities at its path, as one call. */
+  async function runBatch(batch: Batch): Promise<void> {
+    const fetches: Fetch[] = [];
+    for (const { path, fetch } of batch.members) {
+      const cursor = moveInto({ path: [], data: merged, fullResult: merged }, path);
+      try {
+        const ready = cursor && fetchOf(fetch, cursor);
+        if (ready) fetches.push(ready);
+      } catch (error) {
+        errors.push(error as GraphQLError);
+      }
+    }
+    if (fetches.length < 1) return;
+    const answers = call(
+      batch.serviceName,
+      fetches.map((f) => f.request),
+      context,
+    );
+    await Promise.all(
+      fetches.map(async (fetch, i) => {
+        try {
+          receive(fetch, await answers[i]);
+        } catch (error) {
+          errors.push(error as GraphQLError);
+        }
+      }),
+    );
+  }
+
+  interface Fetch {
+    node: FetchNode;
+    cursor: Cursor;
+    request: FetchRequest;
+    entities: Data[];
+    /** For an entity fetch: the entity each representation was made from. */
+    owners?: number[];
+  }
+
+  /** What a fetch sends, from the entities under its cursor; null when it has nothing to ask. */
+  function fetchOf(node: FetchNode, cursor: Cursor): Fetch | null {
     const entities = (Array.isArray(cursor.data) ? cursor.data.filter((entity) => entity !== null && entity !== undefined) : [cursor.data]) as Data[];
-    if (entities.length < 1) return;
+    if (entities.length < 1) return null;
     const fetchVariables: Record<string, unknown> = {};
     for (const name of node.variableUsages ?? []) {
       if (Object.hasOwn(variables, name) && variables[name] !== undefined) fetchVariables[name] = variables[name];
     }
-    const send = async (sent: Record<string, unknown>) => {
-      const response = await call(node.serviceName, { query: node.operation, variables: sent, operationName: node.operationName }, context);
-      if (response.errors) {
-        const pathOf = errorPaths(node, cursor);
-        errors.push(...response.errors.map((error) => downstreamError(error, node.serviceName, pathOf)));
-      }
-      return response.data as Data | null | undefined;
-    };
-    if (!node.requires) {
-      const received = await send(fetchVariables);
-      for (const entity of entities) deepMerge(entity, received);
-      return;
-    }
+    const request = (sent: Record<string, unknown>) => ({ query: node.operation, variables: sent, operationName: node.operationName });
+    if (!node.requires) return { node, cursor, request: request(fetchVariables), entities };
     const representations: Data[] = [];
     const owners: number[] = [];
     entities.forEach((entity, index) => {
@@ -106,13 +140,26 @@ export async function executePlan(
         owners.push(index);
       }
     });
-    if (representations.length < 1) return;
+    if (representations.length < 1) return null;
     if ('representations' in fetchVariables) throw new Error(`Variables cannot contain key "representations"`);
-    const received = await send({ ...fetchVariables, representations });
+    return { node, cursor, request: request({ ...fetchVariables, representations }), entities, owners };
+  }
+
+  /** A fetch's answer: its errors where they belong in the client's answer, its data merged into the entities. */
+  function receive({ node, cursor, entities, owners }: Fetch, response: GatewayGraphQLResponse): void {
+    if (response.errors) {
+      const pathOf = errorPaths(node, cursor);
+      errors.push(...response.errors.map((error) => downstreamError(error, node.serviceName, pathOf)));
+    }
+    const received = response.data as Data | null | undefined;
+    if (!owners) {
+      for (const entity of entities) deepMerge(entity, received);
+      return;
+    }
     if (!received) return;
     const found = received._entities;
     if (!Array.isArray(found)) throw new Error(`Expected "data._entities" in response to be an array`);
-    if (found.length !== representations.length) throw new Error(`Expected "data._entities" to contain ${representations.length} elements`);
+    if (found.length !== owners.length) throw new Error(`Expected "data._entities" to contain ${owners.length} elements`);
     for (let i = 0; i < owners.length; i++) {
       const entity = found[i] as Data | null;
       const owner = entities[owners[i]];
@@ -121,7 +168,8 @@ export async function executePlan(
     }
   }
 
-  if (prepared.node) await run(prepared.node, { path: [], data: merged, fullResult: merged });
+  if (prepared.waves) for (const wave of prepared.waves) await Promise.all(wave.map(runBatch));
+  else if (prepared.node) await run(prepared.node, { path: [], data: merged, fullResult: merged });
   const shaped = applyShape(prepared.schema, prepared.root, prepared.shape, merged, withDefaults);
   if (errors.length > 0) return { errors, data: shaped.data };
   if (shaped.errors.length > 0) return { extensions: { valueCompletion: shaped.errors }, data: shaped.data };

@@ -12,11 +12,14 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { compileShape, Unsupported, type Shape } from './shape';
+import { batchWaves, type Wave } from './waves';
 
 /** A query plan with what executing it needs, prepared once per operation text (request.ts keeps them). */
 export interface PreparedPlan {
   /** The plan's root (none when nothing is fetched, e.g. `{ __typename }`). */
   node: PlanNode | undefined;
+  /** The same fetches as waves of one call per subgraph, when that saves calls (waves.ts). */
+  waves: Wave[] | null;
   /** The API schema (shaping) and the supergraph's (the types of representations). */
   schema: GraphQLSchema;
   supergraph: GraphQLSchema;
@@ -57,7 +60,7 @@ export function preparePlan(
     const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
     if (type) defaults[definition.variable.name.value] = valueFromAST(definition.defaultValue, type);
   }
-  return { node: node as PlanNode | undefined, schema, supergraph, root, shape, defaults };
+  return { node: node as PlanNode | undefined, waves: batchWaves(node as PlanNode | undefined), schema, supergraph, root, shape, defaults };
 }
 
 function executable(node: PlanNode): boolean {

@@ -44,7 +44,7 @@ export interface Route {
  * (execution/prepare.ts). The plan is prepared once per operation text and kept on its route.
  */
 export function plannedRoute(federation: Federation, links: Map<string, AuthenticatedDataSource>, check: ExecutorCheck | null) {
-  const call: SubgraphCall = (service, request, context) => links.get(service)!.answer(request, context);
+  const call: SubgraphCall = (service, requests, context) => links.get(service)!.answerAll(requests, context);
   const prepare = ({ document, operation, operationName }: PlannedOperation) =>
     preparePlan(federation.schema, federation.supergraphSchema, federation.plan(document, operationName), document, operation);
 
