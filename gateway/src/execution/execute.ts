@@ -31,7 +31,8 @@ type Data = Record<string, unknown>;
 
 /**
  * Runs a query plan of Apollo's planner: fetches in the plan's order (Sequence one after the
- * other, Parallel together), each entity fetch sending the representations its `requires`
+ * other, Parallel together), or wave by wave with one call per subgraph and wave when that saves
+ * calls (waves.ts), each entity fetch sending the representations its `requires`
  * selects and merging the entities it gets back, then the client's answer shaped from the merged
  * data (shape.ts). It does what Apollo Gateway's executeQueryPlan does, in the same order and with
  * the same errors (their paths, codes and serviceName), without its per-request tracing objects
