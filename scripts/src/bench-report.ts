@@ -110,7 +110,7 @@ export function writeReport(r: Results): void {
     '## The national dashboard, through each gateway (national token)',
     '',
     "The dashboard: every region's registration figures and programmes, the national figures and the 13 scorecards",
-    `(\`scorecards(year: 2020)\`). ${r.connections} connections.`,
+    `(\`scorecards(year: 2020)\`). ${r.connections} connections; each gateway in two rounds of half the time, interleaved with the others', averaged.`,
     '',
     ...table(r.compared.dashboard),
     '',
