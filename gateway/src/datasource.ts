@@ -24,6 +24,8 @@ export interface GatewayContext {
 }
 
 const MUTATION = /^\s*mutation\b/;
+/** Codes of a subgraph that refused an operation's text (not its execution): the same text is refused every time. */
+const REFUSED_TEXT = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
 
 /** A fetch of a query plan, as Apollo Gateway's executor and the gateway's own send it. */
 type SubgraphRequest = Pick<GraphQLDataSourceProcessOptions<GatewayContext>['request'], 'query' | 'variables' | 'operationName' | 'extensions'>;
@@ -62,14 +64,20 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
 
   /**
    * Fetches of one step of a plan, as one request when they merge (execution/merge.ts), each
-   * answered as if it had gone alone: a merged answer with no data at all (a non-null field
-   * failed) is asked again fetch by fetch, so that one fetch's failure never empties another's.
+   * answered as if it had gone alone: a merged answer with no data at all is asked again fetch by
+   * fetch, so that one fetch's failure (a non-null field) never empties another's, and a merged
+   * text the subgraph refuses (its limits count aliases, cost and tokens over the whole
+   * operation) is not sent again.
    */
   answerAll(requests: readonly FetchRequest[], context: GatewayContext): Array<Promise<GatewayGraphQLResponse>> {
     const merged = requests.length > 1 ? mergeRequests(requests) : null;
     if (!merged) return requests.map((request) => this.answer(request, context));
-    const answered = this.call(merged.request, context).then(
-      (response) => ({ parts: response.data ? merged.split(this.counted(response, context)) : null }),
+    const answered = this.call(merged.request, context, true).then(
+      (response) => {
+        this.counted(response, context);
+        if (!response.data && response.errors?.some((e) => REFUSED_TEXT.has(e.extensions?.code as string))) merged.refused();
+        return { parts: response.data ? merged.split(response) : null };
+      },
       (error: unknown) => ({ error }),
     );
     return requests.map(async (request, i) => {
@@ -87,14 +95,16 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     return { data: nulls, errors: [error.toJSON()] };
   }
 
-  private async call(request: SubgraphRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {
+  /** One request to the subgraph, its answer parsed; `refusals`: a 400 (a text the subgraph refuses) is answered, not thrown. */
+  private async call(request: SubgraphRequest, context: GatewayContext, refusals = false): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName, extensions } = request;
     let status: number | undefined;
     try {
       const answer = await this.forward(context, JSON.stringify({ query, variables, operationName, extensions }), MUTATION.test(query ?? ''));
       status = answer.status;
       if (answer.replay && context) context.replayed = true;
-      if (status < 200 || status > 299 || !answer.contentType?.includes('json')) throw new Error(`HTTP ${status}`);
+      const answered = (status >= 200 && status <= 299) || (refusals && status === 400);
+      if (!answered || !answer.contentType?.includes('json')) throw new Error(`HTTP ${status}`);
       const body: unknown = JSON.parse(answer.body.toString('utf8'));
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('the answer is not a GraphQL response');
       return body as GatewayGraphQLResponse;

@@ -85,6 +85,21 @@ describe('the composed graph through the gateway', () => {
     expect(registrations.actual).toBe(data.nationalStats.registered);
   });
 
+  it('sends fetches one by one when the subgraph refuses their merged text, and remembers it', async () => {
+    // 15 aliases pass the gateway's limit; merged, the registry's operation has 16 (its _entities
+    // and nationalStats fields get one each): the registry refuses it, and each fetch goes alone.
+    const years = Array.from({ length: 14 }, (_, i) => `y${2015 + (i % 7)}_${i}: registrationStats(year: ${2015 + (i % 7)}) { registered }`);
+    const query = `{ regions { code ${years.join(' ')} } national: nationalStats { registered } }`;
+    const first = await gql(query, { traceSql: true });
+    expect(first.extensions!.subgraphCalls).toMatchObject({ regions: 1, registry: 3 });
+    const data = ok(first);
+    expect(data.regions[0].y2015_0.registered).toBe(data.regions[0].y2015_7.registered);
+    expect(data.national.registered).toBeGreaterThan(0);
+    const again = await gql(query, { traceSql: true });
+    expect(again.extensions!.subgraphCalls).toMatchObject({ regions: 1, registry: 2 });
+    expect(ok(again)).toEqual(data);
+  });
+
   it('computes national actuals live from the register and matches nationalStats', async () => {
     const data = ok(
       await gql(`{

@@ -23,6 +23,12 @@ export interface FetchRequest {
 export interface MergedRequest {
   request: FetchRequest;
   split(response: GatewayGraphQLResponse): GatewayGraphQLResponse[];
+  /**
+   * The subgraph refused the merged text itself (its operation limits count aliases, cost and
+   * tokens over the whole operation, which the fetches alone stay within): these fetches go one
+   * by one from now on.
+   */
+  refused(): void;
 }
 
 interface MergedText {
@@ -60,6 +66,7 @@ export function mergeRequests(requests: readonly FetchRequest[]): MergedRequest 
   return {
     request: { query: text.query, variables, operationName: requests[0].operationName },
     split: (response) => splitAnswer(response, keys, requests.length),
+    refused: () => void texts.set(cacheKey, { unmergeable: true }),
   };
 }
 
