@@ -73,16 +73,26 @@ export async function loadFederation(supergraphSdl: string, buildService: (name:
   };
   const operationOf = (document: DocumentNode, operationName: string | null) =>
     operationFromDocument(supergraph.apiSchema(), document, { operationName: operationName ?? undefined });
+  // Plans per parsed document (request.ts parses a text once): deciding the route and running the
+  // plan ask for the same one, which is built once.
+  const plans = new WeakMap<DocumentNode, Map<string | null, QueryPlan>>();
+  const plan = (document: DocumentNode, operationName: string | null): QueryPlan => {
+    let byName = plans.get(document);
+    if (!byName) plans.set(document, (byName = new Map()));
+    let built = byName.get(operationName);
+    if (!built) byName.set(operationName, (built = planner.buildQueryPlan(operationOf(document, operationName), planOptions)));
+    return built;
+  };
 
   return {
     schema,
     supergraphSchema,
-    plan: (document, operationName) => planner.buildQueryPlan(operationOf(document, operationName), planOptions),
+    plan,
     directRoute(document, operationName) {
       // Only documents the subgraph itself would accept as they are, so that it runs exactly what the client asked.
       if (asksForIntrospection(document) || document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION))
         return null;
-      const subgraph = singleFetch(planner.buildQueryPlan(operationOf(document, operationName)));
+      const subgraph = singleFetch(plan(document, operationName));
       const own = subgraph ? subgraphSchemas.get(subgraph) : undefined;
       return own && validate(own, document).length === 0 ? subgraph : null;
     },

@@ -32,6 +32,16 @@ describe("the gateway's adapter to Apollo Federation", () => {
     expect(directRoute(parse('mutation { rejectApplication(id: "x", reason: "xyz") { id } }'), null)).toBeNull();
   });
 
+  it('plans a parsed document once, whether asked for its route or its plan, per operation name', async () => {
+    const { plan, directRoute } = await federation;
+    const document = parse('query A { regions { code registrationStats { registered } } } query B { nationalStats { registered } }');
+    expect(directRoute(document, 'A')).toBeNull();
+    const a = plan(document, 'A');
+    expect(plan(document, 'A')).toBe(a);
+    expect(plan(document, 'B')).not.toBe(a);
+    expect(plan(parse('query A { regions { code registrationStats { registered } } }'), 'A')).not.toBe(a);
+  });
+
   it('executes a plan with the request context it builds, handing the context to the data sources', async () => {
     const { schema, execute } = await federation;
     expect(schema.getQueryType()?.getFields().regions).toBeDefined();
