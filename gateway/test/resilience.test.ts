@@ -4,8 +4,21 @@ import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { codes, gql, ok, sqlOn, token, url } from '../../test/support';
 
-const post = (body: string, headers: Record<string, string> = {}) =>
-  fetch(url('gateway'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const postTo =
+  (service: 'gateway' | 'registry') =>
+  (body: string, headers: Record<string, string> = {}) =>
+    fetch(url(service), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+const post = postTo('gateway');
+
+/** A body over `limit` bytes is refused with 413, one that is not JSON with 400, each in GraphQL's shape. */
+async function expectBodyRefusals(send: typeof post, limit: number): Promise<void> {
+  const big = await send(JSON.stringify({ query: `{ regions { code } }`, variables: { pad: 'x'.repeat(limit + 1_000) } }));
+  expect(big.status).toBe(413);
+  expect((await big.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  const broken = await send('{"query": "{ regions');
+  expect(broken.status).toBe(400);
+  expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+}
 
 describe('operation limits at the gateway', () => {
   it("lets GraphiQL's introspection through: it counts against the limits, within them", async () => {
@@ -39,13 +52,7 @@ describe('operation limits at the gateway', () => {
     expect(codes(tokens)).toEqual(['GRAPHQL_PARSE_FAILED']);
     expect(tokens.errors![0].message).toMatch(/Token limit of 1000 exceeded/);
 
-    const big = await post(JSON.stringify({ query: `{ regions { code } }`, variables: { pad: 'x'.repeat(70_000) } }));
-    expect(big.status).toBe(413);
-    expect((await big.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
-
-    const broken = await post('{"query": "{ regions');
-    expect(broken.status).toBe(400);
-    expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    await expectBodyRefusals(post, 64 * 1024);
   });
 });
 
@@ -77,14 +84,8 @@ describe("the same limits at a subgraph's own port (one door)", () => {
   });
 
   it('refuses a body too large or not JSON there too, echoes the request id, and lets no cache keep an answer', async () => {
-    const send = (body: string, headers: Record<string, string> = {}) =>
-      fetch(url('registry'), { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    const big = await send(JSON.stringify({ query: `{ nationalStats { registered } }`, variables: { pad: 'x'.repeat(1_100_000) } }));
-    expect(big.status).toBe(413);
-    expect((await big.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
-    const broken = await send('{"query": "{ regions');
-    expect(broken.status).toBe(400);
-    expect((await broken.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const send = postTo('registry');
+    await expectBodyRefusals(send, 1024 * 1024);
     const notAnObject = await send('"{ nationalStats { registered } }"');
     expect(notAnObject.status).toBe(400);
 
