@@ -134,7 +134,7 @@ export function requestPath(path: RequestPath): GraphPath {
       headers: req.headers,
       context,
     });
-    if (context.sqlStatements) planned.body = withSqlCounts(planned.body as string, context.sqlStatements, context.subgraphCalls);
+    if (context.sqlStatements) planned.body = withSqlCounts(planned.body as string, context.sqlStatements, context.subgraphCalls!);
     return [planned, null];
   }
 
@@ -194,7 +194,7 @@ function contextOf(req: IncomingMessage, request: GraphQLHttpRequest, viewer: Vi
 }
 
 /** Adds the subgraphs' SQL statement counts, and the calls made to each, to the answer (`x-moukawil-trace: sql`, outside production). */
-function withSqlCounts(body: string, counts: Record<string, number>, calls: Record<string, number> = {}): string {
+function withSqlCounts(body: string, counts: Record<string, number>, calls: Record<string, number>): string {
   const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
   const total = (figures: Record<string, number>) => ({ ...figures, total: Object.values(figures).reduce((sum, n) => sum + n, 0) });
   return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, sqlStatements: total(counts), subgraphCalls: total(calls) } });

@@ -47,6 +47,7 @@ export async function executePlan(
 ): Promise<PlanResult> {
   const errors: GraphQLError[] = [];
   const merged: Data = {};
+  const root: Cursor = { path: [], data: merged, fullResult: merged };
   const withDefaults = { ...prepared.defaults, ...variables };
 
   async function run(node: PlanNode, cursor: Cursor | undefined): Promise<void> {
@@ -88,7 +89,7 @@ export async function executePlan(
   async function runBatch(batch: Batch): Promise<void> {
     const fetches: Fetch[] = [];
     for (const { path, fetch } of batch.members) {
-      const cursor = moveInto({ path: [], data: merged, fullResult: merged }, path);
+      const cursor = moveInto(root, path);
       try {
         const ready = cursor && fetchOf(fetch, cursor);
         if (ready) fetches.push(ready);
@@ -170,7 +171,7 @@ export async function executePlan(
   }
 
   if (prepared.waves) for (const wave of prepared.waves) await Promise.all(wave.map(runBatch));
-  else if (prepared.node) await run(prepared.node, { path: [], data: merged, fullResult: merged });
+  else if (prepared.node) await run(prepared.node, root);
   const shaped = applyShape(prepared.schema, prepared.root, prepared.shape, merged, withDefaults);
   if (errors.length > 0) return { errors, data: shaped.data };
   if (shaped.errors.length > 0) return { extensions: { valueCompletion: shaped.errors }, data: shaped.data };

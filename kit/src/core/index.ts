@@ -23,6 +23,6 @@ export {
   subgraphFetches,
   subgraphFetchesShared,
 } from './metrics';
-export { TRACE_HEADER, currentRequestId, requestIdOf, requestScope, scopeOf } from './request-scope';
+export { TRACE_HEADER, currentRequestId, requestScope, scopeOf } from './request-scope';
 export { ANONYMOUS, assertIdentityConfig, signToken, unauthenticated, viewerFromHeader } from './tokens';
 export type { Viewer } from './tokens';

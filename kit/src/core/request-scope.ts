@@ -29,7 +29,7 @@ const REQUEST_ID = /^[\w.:-]{1,100}$/;
  * The caller's x-request-id when it is a sane one (the gateway's, or a client's), else a new one;
  * noted on the request's trace span, when traces are on (telemetry.ts), to find one from the other.
  */
-export function requestIdOf(given: string | string[] | undefined): string {
+function requestIdOf(given: string | string[] | undefined): string {
   const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   trace.getActiveSpan()?.setAttribute('moukawil.request_id', requestId);
   return requestId;
