@@ -18,9 +18,14 @@ export interface GatewayContext {
   mutationCalls?: Map<string, number>;
   /** Set when a subgraph answered a mutation with its stored answer: the client gets `idempotent-replay: true`. */
   replayed?: boolean;
-  /** Set when the client asked for `x-moukawil-trace: sql`: statements per subgraph, and the calls made to each. */
-  sqlStatements?: Record<string, number>;
-  subgraphCalls?: Record<string, number>;
+  /** Set when the client asked for `x-moukawil-trace: sql`: per subgraph, the SQL statements it ran and the calls it got. */
+  trace?: Trace;
+}
+
+/** What `x-moukawil-trace: sql` reports, per subgraph. */
+export interface Trace {
+  sqlStatements: Record<string, number>;
+  subgraphCalls: Record<string, number>;
 }
 
 const MUTATION = /^\s*mutation\b/;
@@ -128,7 +133,7 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
         if (part > 1) headers[PART_HEADER] = String(part);
       }
     }
-    if (context?.sqlStatements) headers[TRACE_HEADER] = 'sql';
+    if (context?.trace) headers[TRACE_HEADER] = 'sql';
     return this.send(headers, body);
   }
 
@@ -143,11 +148,11 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
 
   /** Adds the subgraph's SQL statement count, and the call, to the request's when the client asked for them. */
   private counted(response: GatewayGraphQLResponse, context: GatewayContext): GatewayGraphQLResponse {
-    if (context?.subgraphCalls) context.subgraphCalls[this.subgraph] = (context.subgraphCalls[this.subgraph] ?? 0) + 1;
+    const trace = context?.trace;
+    if (!trace) return response;
+    trace.subgraphCalls[this.subgraph] = (trace.subgraphCalls[this.subgraph] ?? 0) + 1;
     const count = response.extensions?.sqlStatements;
-    if (context?.sqlStatements && typeof count === 'number') {
-      context.sqlStatements[this.subgraph] = (context.sqlStatements[this.subgraph] ?? 0) + count;
-    }
+    if (typeof count === 'number') trace.sqlStatements[this.subgraph] = (trace.sqlStatements[this.subgraph] ?? 0) + count;
     return response;
   }
 }

@@ -18,7 +18,7 @@ import {
 import type { Federation } from './apollo';
 import type { Admit } from './callers';
 import type { ResponseCache } from './cache';
-import type { AuthenticatedDataSource, GatewayContext } from './datasource';
+import type { AuthenticatedDataSource, GatewayContext, Trace } from './datasource';
 import { answerType, errorsBody, readGraphQLRequest, writeAnswer, type GraphQLHttpRequest, type Refusal } from './graphql-http';
 import { sendDirect } from './route/direct';
 import { plannedRoute, type Answer, type Route } from './route/planned';
@@ -92,7 +92,7 @@ export function requestPath(path: RequestPath): GraphPath {
     if (coerced.errors) return answer(400, JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }));
 
     const context = contextOf(req, request, viewer, requestId);
-    const cacheKey = path.cache && operation.operation === 'query' && !context.sqlStatements ? path.cache.keyOf(request, viewer) : null;
+    const cacheKey = path.cache && operation.operation === 'query' && !context.trace ? path.cache.keyOf(request, viewer) : null;
     const cached = cacheKey ? path.cache!.get(cacheKey) : undefined;
     if (cached) return answer(cached.status, cached.body, { 'x-moukawil-cache': 'HIT' });
 
@@ -121,7 +121,7 @@ export function requestPath(path: RequestPath): GraphPath {
       if (request.query.length <= 10_000) routes.set(key, route);
     }
     // SQL tracing sums the subgraphs' counts per subgraph, which the plan's data sources do.
-    if (route.subgraph && !context.sqlStatements) {
+    if (route.subgraph && !context.trace) {
       const direct = await sendDirect(path.links.get(route.subgraph)!, route.subgraph, request, context);
       if (direct) return [direct, route.subgraph];
     }
@@ -134,7 +134,7 @@ export function requestPath(path: RequestPath): GraphPath {
       headers: req.headers,
       context,
     });
-    if (context.sqlStatements) planned.body = withSqlCounts(planned.body as string, context.sqlStatements, context.subgraphCalls!);
+    if (context.trace) planned.body = withTrace(planned.body as string, context.trace);
     return [planned, null];
   }
 
@@ -189,13 +189,13 @@ function contextOf(req: IncomingMessage, request: GraphQLHttpRequest, viewer: Vi
     ...(typeof key === 'string'
       ? { idempotencyKey: key, idempotencyFingerprint: requestFingerprint(request.query, request.variables, request.operationName), mutationCalls: new Map() }
       : {}),
-    ...(req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? { sqlStatements: {}, subgraphCalls: {} } : {}),
+    ...(req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? { trace: { sqlStatements: {}, subgraphCalls: {} } } : {}),
   };
 }
 
 /** Adds the subgraphs' SQL statement counts, and the calls made to each, to the answer (`x-moukawil-trace: sql`, outside production). */
-function withSqlCounts(body: string, counts: Record<string, number>, calls: Record<string, number>): string {
+function withTrace(body: string, { sqlStatements, subgraphCalls }: Trace): string {
   const parsed = JSON.parse(body) as { extensions?: Record<string, unknown> };
   const total = (figures: Record<string, number>) => ({ ...figures, total: Object.values(figures).reduce((sum, n) => sum + n, 0) });
-  return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, sqlStatements: total(counts), subgraphCalls: total(calls) } });
+  return JSON.stringify({ ...parsed, extensions: { ...parsed.extensions, sqlStatements: total(sqlStatements), subgraphCalls: total(subgraphCalls) } });
 }
