@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit/core';
 import { deduplicating } from './dedupe';
 import { mergeRequests, type FetchRequest } from './execution/merge';
+import { parseAnswer, type RawFields } from './execution/raw-json';
 import { entitiesWithNullFields } from './missing-entities';
 import { counted, subgraphSender, type Answer, type Send } from './subgraph-http';
 
@@ -59,9 +60,9 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
   }
 
   /** One fetch of a query plan. A failed entity fetch answers null for the fields it asked (see missing-entities.ts), with the error. */
-  async answer(request: SubgraphRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {
+  async answer(request: SubgraphRequest & Pick<FetchRequest, 'raw'>, context: GatewayContext): Promise<GatewayGraphQLResponse> {
     try {
-      return this.counted(await this.call(request, context), context);
+      return this.counted(await this.call(request, context, false, request.raw && new Map([['_entities', request.raw]])), context);
     } catch (error) {
       return this.failed(request, error);
     }
@@ -77,7 +78,7 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
   answerAll(requests: readonly FetchRequest[], context: GatewayContext): Array<Promise<GatewayGraphQLResponse>> {
     const merged = requests.length > 1 ? mergeRequests(requests) : null;
     if (!merged) return requests.map((request) => this.answer(request, context));
-    const answered = this.call(merged.request, context, true).then(
+    const answered = this.call(merged.request, context, true, merged.raw).then(
       (response) => {
         this.counted(response, context);
         if (!response.data && response.errors?.some((e) => REFUSED_TEXT.has(e.extensions?.code as string))) merged.refused();
@@ -100,8 +101,11 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
     return { data: nulls, errors: [error.toJSON()] };
   }
 
-  /** One request to the subgraph, its answer parsed; `refusals`: a 400 (a text the subgraph refuses) is answered, not thrown. */
-  private async call(request: SubgraphRequest, context: GatewayContext, refusals = false): Promise<GatewayGraphQLResponse> {
+  /**
+   * One request to the subgraph, its answer parsed (`raw`: what may stay text, raw-json.ts);
+   * `refusals`: a 400 (a text the subgraph refuses) is answered, not thrown.
+   */
+  private async call(request: SubgraphRequest, context: GatewayContext, refusals = false, raw?: RawFields): Promise<GatewayGraphQLResponse> {
     const { query, variables, operationName, extensions } = request;
     let status: number | undefined;
     try {
@@ -110,7 +114,7 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
       if (answer.replay && context) context.replayed = true;
       const answered = (status >= 200 && status <= 299) || (refusals && status === 400);
       if (!answered || !answer.contentType?.includes('json')) throw new Error(`HTTP ${status}`);
-      const body: unknown = JSON.parse(answer.body.toString('utf8'));
+      const body = parseAnswer(answer.body.toString('utf8'), raw);
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new Error('the answer is not a GraphQL response');
       return body as GatewayGraphQLResponse;
     } catch (error) {

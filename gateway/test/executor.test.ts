@@ -6,6 +6,7 @@ import { getOperationAST, GraphQLError, parse } from 'graphql';
 import { loadFederation, type Federation } from '../src/apollo';
 import { executePlan } from '../src/execution/execute';
 import { preparePlan } from '../src/execution/prepare';
+import { parseAnswer, RawJson, stringifyAnswer } from '../src/execution/raw-json';
 
 /**
  * The gateway's executor against Apollo Gateway's, on subgraph answers made to go wrong: errors
@@ -18,6 +19,8 @@ type Answer = (request: { query?: string; variables?: Record<string, any> }) => 
 let answers: Record<string, Answer> = {};
 /** The calls the gateway's executor made, and how many fetches each carried. */
 let calls: Array<{ service: string; fetches: number }> = [];
+/** The subtrees of subgraph answers that reached the gateway's executor as text (raw-json.ts). */
+let texts = 0;
 let federation: Federation;
 
 // Subgraphs answer under the client's aliases (label, share, first), as the plan's fetches ask.
@@ -44,7 +47,7 @@ beforeAll(async () => {
 
 /** A result as JSON, errors as graphql-js writes them (the gateway's formatting after it is the same for both). */
 const responseBody = (result: { errors?: readonly unknown[]; data?: unknown; extensions?: unknown }) =>
-  JSON.stringify({
+  stringifyAnswer({
     ...(result.errors?.length ? { errors: result.errors.map((e) => (e instanceof GraphQLError ? e.toJSON() : e)) } : {}),
     ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.extensions ? { extensions: result.extensions } : {}),
@@ -52,13 +55,21 @@ const responseBody = (result: { errors?: readonly unknown[]; data?: unknown; ext
 
 async function bothExecutors(query: string, variables: Record<string, unknown> = {}) {
   calls = [];
+  texts = 0;
   const document = parse(query);
   const operation = getOperationAST(document, null)!;
   const prepared = preparePlan(federation.schema, federation.supergraphSchema, federation.plan(document, null), document, operation);
   expect(prepared).not.toBeNull();
-  const call = (service: string, requests: readonly { query: string; variables: Record<string, unknown> }[]) => {
+  // Our executor gets each answer as the datasource gives it: read from its text, some subtrees kept as text.
+  const call = (service: string, requests: readonly { query: string; variables: Record<string, unknown>; raw?: Map<string, string> }[]) => {
     calls.push({ service, fetches: requests.length });
-    return requests.map(async (request) => structuredClone(answers[service](request)));
+    return requests.map(async (request) => {
+      const answer = parseAnswer(JSON.stringify(answers[service](request)), request.raw && new Map([['_entities', request.raw]])) as GatewayGraphQLResponse;
+      for (const entity of (answer.data?._entities as Array<Record<string, unknown>> | undefined) ?? []) {
+        texts += Object.values(entity ?? {}).filter((value) => value instanceof RawJson).length;
+      }
+      return answer;
+    });
   };
   const ours = responseBody(await executePlan(prepared!, variables, {}, call));
   const apollo = responseBody(await federation.execute({ query, document, operation, operationName: null, variables, headers: {}, context: {} }));
@@ -187,5 +198,85 @@ describe('fetches of different branches to one subgraph, in one call (execution/
       { service: 'registry', fetches: 1 },
       { service: 'registry', fetches: 1 },
     ]);
+  });
+});
+
+describe('subtrees of answers passed on as the text they came in (execution/raw-json.ts)', () => {
+  // Lists long enough to be kept as text, with strings that JSON escapes.
+  const many = Array.from({ length: 12 }, (_, i) => ({ code: `P${i}`, kind: 'HONOUR_LOAN', name: `Prêt d'honneur "${i}" \\ مقاولتي` }));
+  const project = (selection: Record<string, string>) =>
+    many.map((p) => Object.fromEntries(Object.entries(selection).map(([alias, field]) => [alias, p[field as keyof typeof p]])));
+  beforeEach(() => {
+    answers = {
+      ...WELL,
+      programs: ({ variables }) => ({
+        data: { _entities: variables!.representations.map(() => ({ programmes: project({ code: 'code', kind: 'kind' }), first: project({ name: 'name' }) })) },
+      }),
+    };
+  });
+
+  it('when the client selects them as the fetch does: as text, the same answer', async () => {
+    const { ours, apollo, parsed } = await bothExecutors(QUERY, { noName: false });
+    expect(ours).toBe(apollo);
+    expect(texts).toBe(6); // programmes and first, for each of the 3 regions
+    expect(parsed.data.regions[2].first[3]).toEqual({ name: many[3].name });
+  });
+
+  it('when the client selects the same field twice (fragments): parsed and shaped, the same answer', async () => {
+    answers.programs = ({ variables }) => ({
+      data: { _entities: variables!.representations.map(() => ({ programmes: project({ code: 'code', kind: 'kind' }) })) },
+    });
+    const { ours, apollo, parsed } = await bothExecutors(`{ regions { code programmes { code } ... on Region { programmes { kind } } } }`);
+    expect(ours).toBe(apollo);
+    expect(texts).toBe(3);
+    expect(parsed.data.regions[0].programmes[1]).toEqual({ code: 'P1', kind: 'HONOUR_LOAN' });
+  });
+
+  it('when the answer has errors: parsed and shaped, the same answer', async () => {
+    answers.programs = ({ variables }) => ({
+      data: {
+        _entities: variables!.representations.map((_: unknown, i: number) => ({
+          programmes: project({ code: 'code', kind: 'kind' }),
+          first: i === 0 ? null : [],
+        })),
+      },
+      errors: [{ message: 'no first programme', path: ['_entities', 0, 'first'], extensions: { code: 'NOT_FOUND' } }],
+    });
+    const { ours, apollo, parsed } = await bothExecutors(QUERY, { noName: false });
+    expect(ours).toBe(apollo);
+    expect(texts).toBe(0);
+    expect(parsed.errors[0]).toMatchObject({ path: ['regions', 0, 'first'], extensions: { code: 'NOT_FOUND' } });
+  });
+
+  it("trust the subgraph's own schema inside the text: a subgraph that breaks it is passed on as it answered", async () => {
+    // graphql-js (and graphql-jit, held to it by SUBGRAPH_EXECUTOR_CHECK) never answers outside the
+    // subgraph's schema, and composition makes the supergraph's types at least as loose. A subgraph
+    // that broke its own schema anyway would reach the client unchecked, where Apollo's executor
+    // nulls the value and reports it in extensions.valueCompletion.
+    answers.programs = ({ variables }) => ({
+      data: {
+        _entities: variables!.representations.map(() => ({
+          programmes: [...project({ code: 'code', kind: 'kind' }), { code: null, kind: 'NOT_A_KIND' }],
+          first: [],
+        })),
+      },
+    });
+    const { ours, apollo, parsed } = await bothExecutors(QUERY, { noName: false });
+    expect(JSON.parse(apollo).extensions.valueCompletion).toHaveLength(3);
+    expect(parsed.extensions).toBeUndefined();
+    expect(parsed.data.regions[0].programmes[12]).toEqual({ code: null, kind: 'NOT_A_KIND' });
+    expect(texts).toBe(3);
+    expect(ours).not.toBe(apollo);
+  });
+
+  it("the national dashboard's statuses go as text: the plan keeps them and the client's selection is the fetch's", () => {
+    const query = '{ scorecards(year: 2020) { scope statuses { indicator { code name } target actual progress status } } }';
+    const document = parse(query);
+    const prepared = preparePlan(federation.schema, federation.supergraphSchema, federation.plan(document, null), document, getOperationAST(document, null)!)!;
+    const kept = [...prepared.raw.values()].find((fields) => fields.has('statuses'));
+    const scorecards = prepared.shape.find((s) => s.kind === 'field' && s.responseName === 'scorecards');
+    const statuses = scorecards?.kind === 'field' ? scorecards.selections?.find((s) => s.kind === 'field' && s.responseName === 'statuses') : undefined;
+    expect(kept?.get('statuses')).toBe('indicator{code,name},target,actual,progress,status');
+    expect(statuses?.kind === 'field' && statuses.signature).toBe(kept?.get('statuses'));
   });
 });

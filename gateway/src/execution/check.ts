@@ -43,8 +43,9 @@ export async function executorCheck(load: (buildService: (name: string) => Graph
             recording.set(key, answers);
             try {
               const response = await answer;
-              // Kept before the executor merges (and so changes) the objects of the answer.
-              answers.push({ response: structuredClone(response) });
+              // Kept before the executor merges (and so changes) the objects of the answer; as
+              // JSON, so that text kept for the client (raw-json.ts) is the value Apollo's executor expects.
+              answers.push({ response: JSON.parse(JSON.stringify(response)) as GatewayGraphQLResponse });
               return response;
             } catch (error) {
               answers.push({ error });

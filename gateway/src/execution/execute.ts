@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../datasource';
 import type { PreparedPlan } from './prepare';
 import type { FetchRequest } from './merge';
+import { RawJson } from './raw-json';
 import { applyShape, isTypeOf } from './shape';
 import type { Batch } from './waves';
 
@@ -34,10 +35,12 @@ type Data = Record<string, unknown>;
  * other, Parallel together), or wave by wave with one call per subgraph and wave when that saves
  * calls (waves.ts), each entity fetch sending the representations its `requires`
  * selects and merging the entities it gets back, then the client's answer shaped from the merged
- * data (shape.ts). It does what Apollo Gateway's executeQueryPlan does, in the same order and with
+ * data (shape.ts; a subtree a fetch answered as the client asks stays text, raw-json.ts). It does
+ * what Apollo Gateway's executeQueryPlan does, in the same order and with
  * the same errors (their paths, codes and serviceName), without its per-request tracing objects
  * and schema model: the gateway's main cost on a federated query. GATEWAY_EXECUTOR_CHECK
- * (check.ts) holds every answer equal to Apollo's executor over the same subgraph answers.
+ * (check.ts) holds every answer equal to Apollo's executor over the same subgraph answers (all
+ * but one that breaks the subgraph's own schema inside text kept as such: raw-json.ts).
  */
 export async function executePlan(
   prepared: PreparedPlan,
@@ -131,7 +134,13 @@ export async function executePlan(
     for (const name of node.variableUsages ?? []) {
       if (Object.hasOwn(variables, name) && variables[name] !== undefined) fetchVariables[name] = variables[name];
     }
-    const request = (sent: Record<string, unknown>) => ({ query: node.operation, variables: sent, operationName: node.operationName });
+    const raw = prepared.raw.get(node);
+    const request = (sent: Record<string, unknown>): FetchRequest => ({
+      query: node.operation,
+      variables: sent,
+      operationName: node.operationName,
+      ...(raw ? { raw } : {}),
+    });
     if (!node.requires) return { node, cursor, request: request(fetchVariables), entities };
     const representations: Data[] = [];
     const owners: number[] = [];
@@ -187,7 +196,13 @@ function flattenAt(value: unknown, path: Path): unknown {
   if (path.length === 0 || value === undefined || value === null) return value;
   const [head, ...rest] = path;
   if (head === '@') return (value as unknown[]).flatMap((element) => flattenAt(element, rest));
-  return flattenAt(Object.hasOwn(value as Data, head as string) ? (value as Data)[head as string] : undefined, rest);
+  return flattenAt(Object.hasOwn(value as Data, head as string) ? opened(value as Data, head as string) : undefined, rest);
+}
+
+/** An object's field, a RawJson parsed in place first: the executor is about to look inside it. */
+function opened(object: Data, key: string): unknown {
+  const value = object[key];
+  return value instanceof RawJson ? (object[key] = value.parse()) : value;
 }
 
 /** A representation: the entity's fields its `requires` names (null when one is missing). */
@@ -197,7 +212,7 @@ function select(schema: GraphQLSchema, source: Data | null, selections: QueryPla
   for (const selection of selections) {
     if (selection.kind === 'Field') {
       const name = selection.alias ?? selection.name;
-      const value = Object.hasOwn(source, name) ? source[name] : undefined;
+      const value = Object.hasOwn(source, name) ? opened(source, name) : undefined;
       if (value === undefined) return null;
       const inner = selection.selections;
       if (Array.isArray(value)) result[name] = value.map((item) => (inner ? select(schema, item as Data, inner) : item));
@@ -223,12 +238,15 @@ function isOfType(schema: GraphQLSchema, object: Data, condition: string): boole
 function deepMerge(target: Data, source: Data | null | undefined): Data {
   if (source === undefined || source === null) return target;
   for (const key of Object.keys(source)) {
-    const value = source[key];
+    let value = source[key];
     if (value === undefined) continue;
     // A key the prototype has (`constructor`) becomes the object's own before it is read.
     if (!Object.hasOwn(target, key) && key in target)
       Object.defineProperty(target, key, { value: undefined, writable: true, enumerable: true, configurable: true });
-    const current = target[key];
+    let current = target[key];
+    // Text (raw-json.ts) merged with something is parsed; on its own it stays text.
+    if (value instanceof RawJson && typeof current === 'object' && current !== null) value = value.parse();
+    if (current instanceof RawJson && typeof value === 'object' && value !== null) current = target[key] = current.parse();
     if (current && isObject(value)) deepMerge(current as Data, value as Data);
     else if (Array.isArray(value) && Array.isArray(current) && value.length === current.length) {
       for (let i = 0; i < value.length; i++) {
@@ -269,7 +287,7 @@ function hydratePaths(parent: Path, path: Path, data: unknown, result: Path[]): 
     });
   } else if (Object.hasOwn(data as Data, head as string)) {
     parent.push(head);
-    hydratePaths(parent, path.slice(1), (data as Data)[head as string], result);
+    hydratePaths(parent, path.slice(1), opened(data as Data, head as string), result);
     parent.pop();
   }
 }

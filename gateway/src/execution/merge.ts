@@ -11,18 +11,23 @@ import {
   type FieldNode,
   type OperationDefinitionNode,
 } from 'graphql';
+import type { RawFields } from './raw-json';
 
 /** A fetch of a query plan as it goes to a subgraph. */
 export interface FetchRequest {
   query: string;
   variables: Record<string, unknown>;
   operationName: string | undefined;
+  /** Fields of each entity the subgraph answers that may come back as text (raw-json.ts): field → its selection's signature. */
+  raw?: Map<string, string>;
 }
 
 /** Several fetches to one subgraph as one request, and how its answer is split back into theirs. */
 export interface MergedRequest {
   request: FetchRequest;
   split(response: GatewayGraphQLResponse): GatewayGraphQLResponse[];
+  /** The fetches' raw fields under the merged answer's keys. */
+  raw: RawFields | undefined;
   /**
    * The subgraph refused the merged text itself (its operation limits count aliases, cost and
    * tokens over the whole operation, which the fetches alone stay within): these fetches go one
@@ -63,9 +68,15 @@ export function mergeRequests(requests: readonly FetchRequest[]): MergedRequest 
     for (const [name, value] of Object.entries(request.variables)) variables[prefix(index) + name] = value;
   });
   const { keys } = text;
+  let raw: RawFields | undefined;
+  for (const [key, [index, original]] of keys) {
+    const fields = requests[index].raw;
+    if (original === '_entities' && fields) (raw ??= new Map()).set(key, fields);
+  }
   return {
     request: { query: text.query, variables, operationName: requests[0].operationName },
     split: (response) => splitAnswer(response, keys, requests.length),
+    raw,
     refused: () => void texts.set(cacheKey, { unmergeable: true }),
   };
 }

@@ -21,6 +21,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { RawJson, selectionSignature } from './raw-json';
 
 /**
  * The client's operation compiled once into what result shaping needs: per selection its response
@@ -52,6 +53,8 @@ type Selection =
       type: FieldType;
       selections: Shape | null;
       skipped: Condition;
+      /** The selection's signature when the subgraph's text can stand for its answer (raw-json.ts). */
+      signature: string | null;
     }
   | { kind: 'fragment'; typeCondition: GraphQLCompositeType | null; selections: Shape; skipped: Condition };
 
@@ -63,34 +66,64 @@ export function compileShape(
   root: GraphQLCompositeType,
   operation: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
+  hiddenEnums: ReadonlySet<string> = new Set(),
 ): Shape {
-  const compile = (set: SelectionSetNode, parent: GraphQLCompositeType): Shape =>
+  /** Response names selected more than once on one object (fragments included): their answers merge, so none is copied as text. */
+  const repeated = (set: SelectionSetNode): Set<string> => {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    const collect = (selections: SelectionSetNode['selections']): void =>
+      selections.forEach((node) => {
+        if (node.kind === Kind.FIELD) {
+          const name = node.alias?.value ?? node.name.value;
+          if (seen.has(name)) twice.add(name);
+          seen.add(name);
+        } else collect((node.kind === Kind.FRAGMENT_SPREAD ? fragments.get(node.name.value)?.selectionSet.selections : node.selectionSet.selections) ?? []);
+      });
+    collect(set.selections);
+    return twice;
+  };
+  const compile = (set: SelectionSetNode, parent: GraphQLCompositeType, twice = repeated(set)): Shape =>
     set.selections.map((node): Selection => {
       const skipped = conditionOf(node.directives);
       if (node.kind === Kind.FIELD) {
         const name = node.name.value;
         const responseName = node.alias?.value ?? name;
-        if (name === '__typename') return { kind: 'field', responseName, typename: true, type: fieldType(GraphQLString), selections: null, skipped };
+        if (name === '__typename')
+          return { kind: 'field', responseName, typename: true, type: fieldType(GraphQLString), selections: null, skipped, signature: null };
         if (name.startsWith('__')) throw new Unsupported(`introspection (${name})`);
         const type = 'getFields' in parent ? parent.getFields()[name]?.type : undefined;
         if (!type) throw new Unsupported(`${parent.name}.${name}`);
         const named = getNamedType(type);
+        const selections = node.selectionSet && isCompositeType(named) ? compile(node.selectionSet, named) : null;
+        const copyable = selections && !skipped && !twice.has(responseName) && !showsHiddenEnum(selections, hiddenEnums);
         return {
           kind: 'field',
           responseName,
           typename: false,
           type: fieldType(type),
-          selections: node.selectionSet && isCompositeType(named) ? compile(node.selectionSet, named) : null,
+          selections,
           skipped,
+          signature: copyable ? selectionSignature(node.selectionSet!) : null,
         };
       }
       const definition = node.kind === Kind.FRAGMENT_SPREAD ? fragments.get(node.name.value) : node;
       if (!definition) throw new Unsupported(`fragment ${node.kind === Kind.FRAGMENT_SPREAD ? node.name.value : ''}`);
       const condition = definition.typeCondition ? schema.getType(definition.typeCondition.name.value) : null;
       if (condition !== null && !isCompositeType(condition)) throw new Unsupported('fragment type');
-      return { kind: 'fragment', typeCondition: condition ?? null, selections: compile(definition.selectionSet, condition ?? parent), skipped };
+      return { kind: 'fragment', typeCondition: condition ?? null, selections: compile(definition.selectionSet, condition ?? parent, twice), skipped };
     });
   return compile(operation.selectionSet, root);
+}
+
+/** A selection reaches an enum whose values the API schema partly hides: shaping must check each value. */
+function showsHiddenEnum(shape: Shape, hiddenEnums: ReadonlySet<string>): boolean {
+  const leaf = (type: FieldType): string => (type.kind === 'nonNull' || type.kind === 'list' ? leaf(type.of) : type.name);
+  return shape.some((selection) =>
+    selection.kind === 'fragment'
+      ? showsHiddenEnum(selection.selections, hiddenEnums)
+      : hiddenEnums.has(leaf(selection.type)) || (selection.selections !== null && showsHiddenEnum(selection.selections, hiddenEnums)),
+  );
 }
 
 /** @skip(if:) and @include(if:), read against the variables (their defaults first) of each request. */
@@ -143,7 +176,7 @@ export function applyShape(
       }
       const name = selection.responseName;
       const existing = Object.hasOwn(output, name) ? output[name] : undefined;
-      let value = Object.hasOwn(input, name) ? (input[name] ?? null) : null;
+      let value: unknown = Object.hasOwn(input, name) ? (input[name] ?? null) : null;
       if (selection.typename) {
         if (existing === undefined) {
           if (value === null && name !== '__typename') value = input.__typename ?? null;
@@ -152,6 +185,14 @@ export function applyShape(
           output[name] = type.name;
         }
         continue;
+      }
+      if (value instanceof RawJson) {
+        // The subgraph's text is the answer when it was selected as the client selects it.
+        if (existing === undefined && selection.signature !== null && selection.signature === value.signature) {
+          output[name] = value;
+          continue;
+        }
+        value = value.parse();
       }
       path.push(name);
       const updated = complete(existing, selection.type, value, selection.selections, parent);

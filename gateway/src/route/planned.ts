@@ -5,6 +5,7 @@ import type { AuthenticatedDataSource } from '../datasource';
 import type { ExecutorCheck } from '../execution/check';
 import { executePlan, type SubgraphCall } from '../execution/execute';
 import { preparePlan, type PreparedPlan } from '../execution/prepare';
+import { stringifyAnswer } from '../execution/raw-json';
 
 /** An answer ready to write: its status and JSON body. */
 export interface Answer {
@@ -21,9 +22,9 @@ export function formatted(error: unknown): GraphQLFormattedError {
   return formatError({ ...json, extensions: { ...extensions, code: extensions.code ?? 'INTERNAL_SERVER_ERROR' } }, graphQLError);
 }
 
-/** A GraphQL response's body, errors first (a body that starts with `{"data":` has none). */
+/** A GraphQL response's body, errors first (a body that starts with `{"data":` has none); subgraphs' text spliced in as it came. */
 export function responseBody(result: { errors?: readonly unknown[]; data?: unknown; extensions?: unknown }): string {
-  return JSON.stringify({
+  return stringifyAnswer({
     ...(result.errors?.length ? { errors: result.errors.map(formatted) } : {}),
     ...(result.data !== undefined ? { data: result.data } : {}),
     ...(result.extensions ? { extensions: result.extensions } : {}),
