@@ -1,12 +1,12 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { errorCodeDef, ERRORS } from '@apollo/federation-internals';
 import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../datasource';
 import type { PreparedPlan } from './prepare';
 import type { FetchRequest } from './merge';
-import { RawJson } from './raw-json';
-import { applyShape, isTypeOf } from './shape';
+import { applyShape, isTypeOf } from './apply-shape';
+import { downstreamError, errorPaths } from './errors';
+import { opened, RawJson } from './raw-json';
 import type { Batch } from './waves';
 
 /**
@@ -199,12 +199,6 @@ function flattenAt(value: unknown, path: Path): unknown {
   return flattenAt(Object.hasOwn(value as Data, head as string) ? opened(value as Data, head as string) : undefined, rest);
 }
 
-/** An object's field, a RawJson parsed in place first: the executor is about to look inside it. */
-function opened(object: Data, key: string): unknown {
-  const value = object[key];
-  return value instanceof RawJson ? (object[key] = value.parse()) : value;
-}
-
 /** A representation: the entity's fields its `requires` names (null when one is missing). */
 function select(schema: GraphQLSchema, source: Data | null, selections: QueryPlanSelectionNode[]): Data | null {
   if (source === null) return null;
@@ -259,52 +253,3 @@ function deepMerge(target: Data, source: Data | null | undefined): Data {
 }
 
 const isObject = (value: unknown): value is Data => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Where a subgraph's error lands in the client's answer: an entity's index becomes that entity's path. */
-function errorPaths(node: FetchNode, cursor: Cursor): (path: Path | undefined) => Path | undefined {
-  let hydrated: Path[] | undefined;
-  return (path) => {
-    if (node.requires && typeof path?.[1] === 'number') {
-      if (!hydrated) {
-        hydrated = [];
-        hydratePaths([], cursor.path, cursor.fullResult, hydrated);
-      }
-      return [...(hydrated[path[1]] ?? []), ...path.slice(2)];
-    }
-    return path ? [...cursor.path, ...path] : undefined;
-  };
-}
-
-function hydratePaths(parent: Path, path: Path, data: unknown, result: Path[]): void {
-  if (data === null || data === undefined) return;
-  const [head] = path;
-  if (head === undefined) result.push(parent.slice());
-  else if (head === '@' || Array.isArray(data)) {
-    (data as unknown[]).forEach((value, i) => {
-      parent.push(i);
-      hydratePaths(parent, head === '@' ? path.slice(1) : path, value, result);
-      parent.pop();
-    });
-  } else if (Object.hasOwn(data as Data, head as string)) {
-    parent.push(head);
-    hydratePaths(parent, path.slice(1), opened(data as Data, head as string), result);
-    parent.pop();
-  }
-}
-
-/** A subgraph's error as the client gets it: its message, its path in the answer, `serviceName`, a code always. */
-function downstreamError(
-  original: NonNullable<GatewayGraphQLResponse['errors']>[number],
-  serviceName: string,
-  pathOf: (path: Path | undefined) => Path | undefined,
-): GraphQLError {
-  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
-  const options = {
-    originalError: original as unknown as Error,
-    path: pathOf(original.path as Path | undefined),
-    extensions: { ...original.extensions, serviceName },
-  };
-  const known = errorCodeDef(original as unknown as GraphQLError);
-  if (!known && original.extensions?.code) return new GraphQLError(message, options);
-  return (known ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
-}

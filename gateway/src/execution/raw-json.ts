@@ -32,6 +32,12 @@ export class RawJson {
   }
 }
 
+/** An object's field, a RawJson parsed in place first: the executor is about to look inside it. */
+export function opened(object: Record<string, unknown>, key: string): unknown {
+  const value = object[key];
+  return value instanceof RawJson ? (object[key] = value.parse()) : value;
+}
+
 /** Which fields of which answer entries to keep as text: data key (`_entities`, `m1__entities`) → field → its selection's signature. */
 export type RawFields = Map<string, Map<string, string>>;
 
