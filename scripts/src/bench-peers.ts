@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { type ServiceName } from '@moukawil/kit/core';
 import { freePort } from '@moukawil/kit/subgraph';
-import { BENCH_PROXY_ENTRY, GATEWAY_ENTRY, gatewayNodeArgs, ROOT } from './paths';
+import { BENCH_PROXY_ENTRY, BENCH_REPLAY_ENTRY, GATEWAY_ENTRY, gatewayNodeArgs, ROOT } from './paths';
 
 /** A process the bench measures beside the stack: a gateway (ours, Apollo's stock one, Hive Gateway) or the bare proxy. */
 export interface Peer {
@@ -51,7 +51,11 @@ export const hiveGateway = (env: NodeJS.ProcessEnv) =>
   spawnPeer(HIVE, (port) => ['supergraph', SUPERGRAPH, '--config-path', HIVE_CONFIG, '--port', String(port)], env);
 
 /** The bare Node proxy in front of one subgraph: the floor of any Node gateway on this machine. */
-export const bareProxy = (target: string) => spawnPeer(process.execPath, (port) => [BENCH_PROXY_ENTRY, target, String(port)], {});
+export const bareProxy = (target: string, recordFile?: string) =>
+  spawnPeer(process.execPath, (port) => [BENCH_PROXY_ENTRY, target, String(port), ...(recordFile ? [recordFile] : [])], {});
+
+/** A bare process replaying recorded subgraph calls step by step for each request (bench-replay.ts): the floor of a query plan. */
+export const replayer = (stepsFile: string) => spawnPeer(process.execPath, (port) => [BENCH_REPLAY_ENTRY, stepsFile, String(port)], {});
 
 /** An OpenTelemetry collector's address that accepts every span and drops it: what a gateway with traces on exports to. */
 export async function otlpSink(): Promise<Peer> {

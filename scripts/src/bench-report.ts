@@ -35,6 +35,9 @@ const x = (ratio: number) => `${ratio.toFixed(2)} ×`;
 const verdict = (met: boolean) => (met ? '**met**' : '**missed**');
 const loadRow = (name: string, r: Load) => `| ${name} | ${r.requestsPerSecond} | ${r.p50} | ${r.p97_5} | ${r.p99} | ${r.errors} |`;
 
+/** The one-client row of the dashboard's floor (bench-floor.ts). */
+export const FLOOR = "dashboard: our gateway's subgraph calls for it, replayed step by step by a bare Node process (the floor)";
+
 /** The targets of the performance work, each with its figures of this run. */
 function targets(r: Results): string[] {
   const rps = (query: 'dashboard' | 'plain', name: string) => r.compared[query][name].requestsPerSecond;
@@ -62,6 +65,14 @@ function targets(r: Results): string[] {
     '| --- | --- | --- |',
     ...rows.map(([name, figure, met]) => `| ${name} | ${figure} | ${verdict(met)} |`),
     '',
+    ...(r.oneClient[FLOOR]
+      ? [
+          `One client: the floor of any gateway on this plan of the dashboard (its subgraph calls replayed step by step by a bare`,
+          `process, no GraphQL work) is ${x(mean(FLOOR) / Math.max(mean('nationalStats straight to the registry'), 0.01))} nationalStats straight; our gateway adds ` +
+            `${(mean('dashboard through our gateway (cache and deduplication off)') - mean(FLOOR)).toFixed(2)} ms (p50) to it.`,
+          '',
+        ]
+      : []),
     'Like for like (both gateways deduplicating identical subgraph calls in flight, or neither):',
     '',
     '| | dashboard | without scorecards |',

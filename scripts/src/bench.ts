@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
 import { freePort, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
 import { combine, exportRun, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
+import { queryFloor } from './bench-floor';
 import { measurePages } from './bench-pages';
 import { bareProxy, hiveGateway, otlpSink, ourGateway, stockGateway, subgraphUrls, type Peer } from './bench-peers';
-import { writeReport, type Results } from './bench-report';
+import { FLOOR, writeReport, type Results } from './bench-report';
 import { DEFAULT_DATA_DIR, GATEWAY_ENTRY, gatewayNodeArgs, ROOT, subgraphEntry } from './paths';
 import { summariseProfile } from './profile-summary';
 import { portsEnv, startStack } from './stack';
@@ -122,6 +123,9 @@ async function main(): Promise<void> {
     // so that a noisy moment of this shared machine falls on every path alike; the bare proxy is the floor.
     const proxies = { regions: await bareProxy(direct('regions')), registry: await bareProxy(direct('registry')) };
     peers.push(...Object.values(proxies));
+    const subgraphs = { regions: direct('regions'), registry: direct('registry'), programs: direct('programs'), indicators: direct('indicators') };
+    const floor = await queryFloor(peerEnv, subgraphs, ask(QUERIES.dashboard), dataDir);
+    peers.push(floor);
     // Traces on: our gateway exporting its spans over OTLP to a sink that accepts and drops them (off is the default: nothing loaded).
     const sink = await otlpSink();
     const traced = await ourGateway({ ...peerEnv, ...off, OTEL_EXPORTER_OTLP_ENDPOINT: sink.url });
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
     const firstPage = ask(QUERIES.page, council, { after: null });
     const paths: Array<[string, string, Request]> = [
       ['dashboard through our gateway (cache and deduplication off)', plain, ask(QUERIES.dashboard)],
+      [FLOOR, floor.url, ask(QUERIES.dashboard)],
       ['nationalStats straight to the registry', direct('registry'), ask(QUERIES.nationalStats)],
       ['regions straight to the subgraph', direct('regions'), ask(QUERIES.regions)],
       ['regions through a bare Node proxy (the floor)', proxies.regions.url, ask(QUERIES.regions)],

@@ -7,6 +7,7 @@ export const ROOT = join(__dirname, '..', '..');
 export const subgraphEntry = (name: SubgraphName) => join(ROOT, 'subgraphs', name, 'dist', 'main.js');
 export const GATEWAY_ENTRY = join(ROOT, 'gateway', 'dist', 'main.js');
 export const BENCH_PROXY_ENTRY = join(ROOT, 'scripts', 'dist', 'bench-proxy.js');
+export const BENCH_REPLAY_ENTRY = join(ROOT, 'scripts', 'dist', 'bench-replay.js');
 export const DEFAULT_DATA_DIR = join(ROOT, '.data');
 
 /**
