@@ -14,6 +14,8 @@ export interface Results {
   freshSeed: boolean;
   /** The national dashboard and the same without scorecards, through each gateway. */
   compared: Record<'dashboard' | 'plain', Record<string, Load>>;
+  /** How the comparison ran: rounds per gateway, each of `seconds`, interleaved. */
+  comparedRounds: { rounds: number; seconds: number };
   scenarios: Record<string, Load>;
   oneClient: Record<string, Load>;
   import: { rowsPerSecond: number; runs: number[]; registerSize: number };
@@ -121,7 +123,7 @@ export function writeReport(r: Results): void {
     '## The national dashboard, through each gateway (national token)',
     '',
     "The dashboard: every region's registration figures and programmes, the national figures and the 13 scorecards",
-    `(\`scorecards(year: 2020)\`). ${r.connections} connections; each gateway in two rounds of half the time, interleaved with the others', averaged.`,
+    `(\`scorecards(year: 2020)\`). ${r.connections} connections; each gateway in ${r.comparedRounds.rounds} rounds of ${r.comparedRounds.seconds} s, interleaved with the others', averaged.`,
     '',
     ...table(r.compared.dashboard),
     '',
