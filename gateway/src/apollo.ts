@@ -10,9 +10,10 @@ import type { GatewayContext } from './datasource';
  * The only file that knows how Apollo Federation is driven: `@apollo/query-planner` plans every
  * federated query (and tells which queries one subgraph answers whole), `@apollo/gateway` loads
  * the supergraph and executes what the gateway's own executor (execution/) leaves to it.
- * Everything here goes through their published interfaces (ApolloGateway.load and its executor, the request context of @apollo/server-gateway-interface,
- * QueryPlanner); `gateway/test/apollo.test.ts` fails loudly if an upgrade changes what is relied
- * on (the plan's shape, the context the executor reads).
+ * Everything here goes through their published interfaces (ApolloGateway.load and its executor,
+ * the request context of @apollo/server-gateway-interface, QueryPlanner);
+ * `gateway/test/apollo.test.ts` fails loudly if an upgrade changes what is relied on (the plan's
+ * shape, the context the executor reads).
  */
 export interface Federation {
   /** The API schema clients query. */

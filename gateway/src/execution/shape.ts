@@ -65,7 +65,7 @@ export function compileShape(
   root: GraphQLCompositeType,
   operation: OperationDefinitionNode,
   fragments: Map<string, FragmentDefinitionNode>,
-  hiddenEnums: ReadonlySet<string> = new Set(),
+  hiddenEnums: ReadonlySet<string>,
 ): Shape {
   /** Response names selected more than once on one object (fragments included): their answers merge, so none is copied as text. */
   const repeated = (set: SelectionSetNode): Set<string> => {

@@ -5,6 +5,8 @@ import { log } from '../core/log';
 import { requestScope, scopeOf } from '../core/request-scope';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+/** A request's Apollo context, from the request with its parsed body. */
+type ContextOf<Ctx> = (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => Promise<Ctx>;
 
 /**
  * A subgraph's /graphql on Node's own HTTP server, without Express: the request's scope (its id,
@@ -13,10 +15,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * The gateway calls a subgraph several times per federated request, and Express's router and
  * response helpers cost about a fifth of a small call's CPU; /health and /metrics stay on Express.
  */
-export function graphqlListener<Ctx extends ApolloContext>(
-  apollo: ApolloServer<Ctx>,
-  context: (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => Promise<Ctx>,
-): Listener {
+export function graphqlListener<Ctx extends ApolloContext>(apollo: ApolloServer<Ctx>, context: ContextOf<Ctx>): Listener {
   const readJson = bodyParser.json({ limit: '1mb' });
   return (req, res) => {
     const scope = scopeOf(req.headers);
@@ -33,7 +32,7 @@ export function graphqlListener<Ctx extends ApolloContext>(
 
 async function answer<Ctx extends ApolloContext>(
   apollo: ApolloServer<Ctx>,
-  context: (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => Promise<Ctx>,
+  context: ContextOf<Ctx>,
   req: IncomingMessage & { body?: unknown },
   res: ServerResponse,
 ): Promise<void> {
