@@ -11,7 +11,9 @@ import { RegistryEvent } from '../entities/RegistryEvent';
 import { TurnoverDeclaration } from '../entities/TurnoverDeclaration';
 import type { Context } from '../loaders';
 import { policy } from '../policy';
-import { idArg, Register } from '../write/register';
+import { Declarations } from '../write/declarations';
+import { idArg } from '../write/person';
+import { Register } from '../write/register';
 import { findPage } from '../read/people';
 
 @Resolver(() => AutoEntrepreneur)
@@ -197,7 +199,7 @@ export class AutoEntrepreneurResolver {
     @Arg('amount', () => Float, { description: 'Turnover collected in the quarter, MAD.' }) amount: number,
     @Ctx() { db, viewer }: Context,
   ): Promise<TurnoverDeclaration> {
-    return new Register(db, viewer).declareTurnover(id, period, amount);
+    return new Declarations(db, viewer).declareTurnover(id, period, amount);
   }
 
   @Mutation(() => AutoEntrepreneur, {
@@ -233,7 +235,7 @@ export class AutoEntrepreneurResolver {
     @Arg('reason', { description: 'Why it changes (3 to 500 characters).' }) reason: string,
     @Ctx() { db, viewer }: Context,
   ): Promise<TurnoverDeclaration> {
-    return new Register(db, viewer).correctTurnover(id, period, amount, reason);
+    return new Declarations(db, viewer).correctTurnover(id, period, amount, reason);
   }
 }
 

@@ -11,7 +11,8 @@ import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { EventKind, RegistrationStatus } from '../entities/enums';
 import { RegistryEvent } from '../entities/RegistryEvent';
 import type { ApplicationInput } from '../entities/inputs';
-import { historyEntry, LIVE_CIN_MESSAGE, loadActivities, newApplication, validateApplication, type ValidApplication } from './register';
+import { LIVE_CIN_MESSAGE, loadActivities, newApplication, validateApplication, type ValidApplication } from './application';
+import { historyEntry } from './history';
 import { addApplicationsToRollup } from './rollup';
 import { LIVE_STATUSES } from '../rules/lifecycle';
 

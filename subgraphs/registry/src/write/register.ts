@@ -1,26 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
-import { canReadPeopleOf, provinceArg, regionArg } from '@moukawil/kit/domain';
-import { check, recordWrite, textArg, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
+import { canReadPeopleOf, regionArg } from '@moukawil/kit/domain';
+import { check, textArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
-import { EventKind, PopulationSegment, RegistrationStatus as S, StrikeOffReason } from '../entities/enums';
+import { EventKind, RegistrationStatus as S, StrikeOffReason } from '../entities/enums';
 import type { ApplicationInput, PersonalDetailsInput } from '../entities/inputs';
-import { RegistryEvent } from '../entities/RegistryEvent';
-import { TurnoverDeclaration } from '../entities/TurnoverDeclaration';
+import type { RegistryEvent } from '../entities/RegistryEvent';
 import { policy } from '../policy';
 import { assertLookupsLeft, recordDuplicateElsewhere } from '../read/lookups';
-import { bumpRollup } from './rollup';
 import * as rules from '../rules/application';
 import * as declarations from '../rules/declarations';
 import { LIVE_STATUSES, registrationNumber, transitionError } from '../rules/lifecycle';
-import { taxOn } from '../rules/tax';
-
-/** An auto-entrepreneur id argument. */
-export const idArg = (id: string) => uuidArg(id, 'id');
-
-export const LIVE_CIN_MESSAGE = 'This national ID already has a live application or registration';
+import { LIVE_CIN_MESSAGE, loadActivities, newApplication, validateApplication } from './application';
+import { actorOf, recordEvent, type Actor } from './history';
+import { idArg, lockWritable } from './person';
+import { bumpRollup } from './rollup';
 
 /** The CIN of a submission is live in a region the caller may not read (turned into LIVE_CIN_MESSAGE by submit). */
 class LiveElsewhere extends Error {
@@ -29,129 +25,10 @@ class LiveElsewhere extends Error {
   }
 }
 
-/** An application, validated and normalised by the rules; shared by the mutation and the bulk import. */
-export interface ValidApplication {
-  fullName: string;
-  nationalId: string;
-  gender: string;
-  birthDate: string;
-  region: string;
-  province: string | null;
-  activity: Activity;
-  phone: string | null;
-  segment: PopulationSegment;
-}
-
-/** Checks an application against every rule that needs no database; throws BAD_USER_INPUT naming the field. */
-export function validateApplication(input: ApplicationInput, activities: Map<string, Activity>, now: Date): ValidApplication {
-  const region = regionArg(input.region);
-  const province = input.province ? provinceArg(input.province, region) : null;
-  const nationalId = rules.normaliseNationalId(input.nationalId);
-  const phone = input.phone ? rules.normalisePhone(input.phone) : null;
-  check(rules.checkFullName(input.fullName), 'fullName');
-  check(rules.checkNationalId(nationalId), 'nationalId');
-  check(rules.checkBirthDate(input.birthDate, now), 'birthDate');
-  if (!['FEMALE', 'MALE'].includes(input.gender)) throw badInput('The gender must be FEMALE or MALE', 'gender');
-  if (phone !== null) check(rules.checkPhone(phone), 'phone');
-  if (input.segment && !Object.values(PopulationSegment).includes(input.segment)) throw badInput(`"${input.segment}" is not a population segment`, 'segment');
-  const activity = activities.get(input.activityCode);
-  if (!activity) throw badInput(`"${input.activityCode}" is not in the nomenclature of activities: see Query.activities`, 'activityCode');
-  if (!activity.eligible) throw badInput(`"${activity.label}" is a profession excluded from the auto-entrepreneur status (decree 2-15-263)`, 'activityCode');
-  return {
-    fullName: input.fullName.trim().replace(/\s+/g, ' '),
-    nationalId,
-    gender: input.gender,
-    birthDate: input.birthDate,
-    region,
-    province,
-    activity,
-    phone,
-    segment: input.segment ?? PopulationSegment.OTHER,
-  };
-}
-
-export async function loadActivities(manager: EntityManager): Promise<Map<string, Activity>> {
-  return new Map((await manager.getRepository(Activity).find()).map((a) => [a.code, a]));
-}
-
-/** Who is writing, for the history. */
-export interface Actor {
-  subject: string;
-  role: string | null;
-  /** The author's region (regional roles), for the audit line. */
-  region?: string | null;
-}
-
-export const actorOf = (viewer: Viewer): Actor => ({ subject: viewer.subject ?? 'anonymous', role: viewer.role, region: viewer.region });
-
-/** A history entry: the one description of a registry_event row, for the mutations and the bulk import alike. */
-export function historyEntry(actor: Actor, personId: string, kind: EventKind, fields: Partial<RegistryEvent>, at: Date): RegistryEvent {
-  return Object.assign(
-    new RegistryEvent(),
-    {
-      autoEntrepreneurId: personId,
-      kind,
-      fromStatus: null,
-      toStatus: null,
-      reason: null,
-      detail: null,
-      actorSubject: actor.subject,
-      actorRole: actor.role,
-      at,
-    },
-    fields,
-  );
-}
-
-export async function recordEvent(
-  tx: EntityManager,
-  actor: Actor,
-  personId: string,
-  kind: EventKind,
-  fields: Partial<RegistryEvent> = {},
-  at = new Date(),
-): Promise<void> {
-  await tx.save(historyEntry(actor, personId, kind, fields, at));
-  const viewer: Viewer = { subject: actor.subject, role: actor.role as Viewer['role'], region: actor.region ?? null, token: null };
-  await recordWrite(tx, viewer, kind, { autoEntrepreneur: personId }, [personId]);
-}
-
 /**
- * A new application (status SUBMITTED) as a row of the register: the one description of it, for
- * submitApplication and the bulk import alike (which writes it with copyEntities, from the same
- * entity metadata), so that a column added to the register cannot be left behind by one writer.
- */
-export function newApplication(valid: ValidApplication, id: string, submittedAt: Date, importKey: string | null): AutoEntrepreneur {
-  return Object.assign(new AutoEntrepreneur(), {
-    id,
-    registrationNumber: null,
-    status: S.SUBMITTED,
-    fullName: valid.fullName,
-    nationalId: valid.nationalId,
-    gender: valid.gender as AutoEntrepreneur['gender'],
-    birthDate: valid.birthDate,
-    phone: valid.phone,
-    address: null,
-    segment: valid.segment,
-    regionCode: valid.region,
-    provinceCode: valid.province,
-    activityCode: valid.activity.code,
-    activityCategory: valid.activity.category,
-    submittedAt,
-    registeredAt: null,
-    rejectedAt: null,
-    rejectionReason: null,
-    struckOffAt: null,
-    struckOffReason: null,
-    struckOffNote: null,
-    anonymisedAt: null,
-    importKey,
-  } satisfies Omit<AutoEntrepreneur, never>);
-}
-
-/**
- * The write side of the register. Each operation is one transaction: the row, its history
- * entry and the statistics rollup move together, or not at all.
+ * The register's lifecycle: applications, registration, rejection, strike-off, reactivation and
+ * rectification (turnover declarations are in declarations.ts). Each operation is one
+ * transaction: the row, its history entry and the statistics rollup move together, or not at all.
  */
 export class Register {
   private readonly actor: Actor;
@@ -215,8 +92,7 @@ export class Register {
   }
 
   reject(id: string, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
-    const why = reason.trim();
-    if (why.length < 3 || why.length > 500) throw badInput('The reason must be 3 to 500 characters long', 'reason');
+    const why = textArg(reason, 'reason', 3, 500);
     return this.move(id, S.REJECTED, now, async (tx, person) => {
       person.rejectedAt = now;
       person.rejectionReason = why;
@@ -271,7 +147,7 @@ export class Register {
   reactivate(id: string, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
     idArg(id);
     return writeTransaction(this.db, async (tx) => {
-      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
+      const person = await lockWritable(tx, this.viewer, id);
       const why = textArg(reason, 'reason', 3, 500);
       if (person.status !== S.STRUCK_OFF) throw badInput(`Only a STRUCK_OFF auto-entrepreneur is reactivated; this one is ${person.status}`, 'id');
       const [live] = await tx.query(`SELECT 1 FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) AND id <> $3 LIMIT 1`, [
@@ -313,7 +189,7 @@ export class Register {
     if (details.address != null) change.address = details.address.trim() === '' ? null : textArg(details.address, 'address', 5, 300);
     if (Object.keys(change).length === 0) throw badInput('Give at least one detail to rectify', 'details');
     return writeTransaction(this.db, async (tx) => {
-      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
+      const person = await lockWritable(tx, this.viewer, id);
       const fields = Object.keys(change) as Array<keyof typeof change>;
       const previous = Object.fromEntries(fields.map((f) => [f, person[f]]));
       if (fields.every((f) => previous[f] === change[f])) throw badInput('These are the details already recorded', 'details');
@@ -321,73 +197,6 @@ export class Register {
       await tx.save(person);
       await recordEvent(tx, this.actor, id, EventKind.DETAILS_RECTIFIED, { reason: why, detail: { previous, current: change } }, now);
       return person;
-    });
-  }
-
-  /** Declares a quarter's turnover; a quarter already declared is refused (use correctTurnover). */
-  declareTurnover(id: string, period: string, amount: number, now = new Date()): Promise<TurnoverDeclaration> {
-    return this.onDeclaration(id, period, amount, now, async (tx, person, quarter, existing) => {
-      if (existing)
-        throw badInput(`${declarations.formatPeriod(quarter)} is already declared (${existing.amount} MAD): use correctTurnover to change it`, 'period');
-      const tax = taxOn(amount, person.activityCategory, quarter.year);
-      const row = tx.create(TurnoverDeclaration, {
-        autoEntrepreneurId: person.id,
-        regionCode: person.regionCode,
-        year: quarter.year,
-        quarter: quarter.quarter,
-        amount,
-        tax,
-        declaredAt: now,
-        correctedAt: null,
-      });
-      await tx.insert(TurnoverDeclaration, row);
-      await bumpRollup(tx, person, quarter.year, { turnover: amount, tax });
-      await recordEvent(tx, this.actor, person.id, EventKind.TURNOVER_DECLARED, { detail: { period, amount, tax } }, now);
-      return row;
-    });
-  }
-
-  /** Replaces a declared quarter's amount, with a reason; the history keeps the previous amount. */
-  correctTurnover(id: string, period: string, amount: number, reason: string, now = new Date()): Promise<TurnoverDeclaration> {
-    const why = reason.trim();
-    if (why.length < 3 || why.length > 500) throw badInput('The reason must be 3 to 500 characters long', 'reason');
-    return this.onDeclaration(id, period, amount, now, async (tx, person, quarter, existing) => {
-      if (!existing) throw badInput(`${declarations.formatPeriod(quarter)} has not been declared yet: use declareTurnover`, 'period');
-      const tax = taxOn(amount, person.activityCategory, quarter.year);
-      await bumpRollup(tx, person, quarter.year, { turnover: amount - existing.amount, tax: tax - existing.tax });
-      await recordEvent(
-        tx,
-        this.actor,
-        person.id,
-        EventKind.TURNOVER_CORRECTED,
-        {
-          reason: why,
-          detail: { period, previousAmount: existing.amount, amount, previousTax: existing.tax, tax },
-        },
-        now,
-      );
-      Object.assign(existing, { amount, tax, correctedAt: now });
-      return tx.save(existing);
-    });
-  }
-
-  private async onDeclaration(
-    id: string,
-    period: string,
-    amount: number,
-    now: Date,
-    write: (tx: EntityManager, person: AutoEntrepreneur, quarter: declarations.Period, existing: TurnoverDeclaration | null) => Promise<TurnoverDeclaration>,
-  ): Promise<TurnoverDeclaration> {
-    idArg(id);
-    const quarter = declarations.parsePeriod(period);
-    if (!quarter) throw badInput(`"${period}" is not a quarter: write it like "2019-Q3"`, 'period');
-    check(declarations.checkAmount(amount), 'amount');
-    return writeTransaction(this.db, async (tx) => {
-      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
-      if (person.status !== S.REGISTERED) throw badInput(`Only a REGISTERED auto-entrepreneur declares turnover; this one is ${person.status}`, 'id');
-      check(declarations.checkPeriod(quarter, person.registeredAt!, now), 'period');
-      const existing = await tx.findOne(TurnoverDeclaration, { where: { autoEntrepreneurId: id, year: quarter.year, quarter: quarter.quarter } });
-      return write(tx, person, quarter, existing);
     });
   }
 
@@ -400,7 +209,7 @@ export class Register {
   ): Promise<AutoEntrepreneur> {
     idArg(id);
     return writeTransaction(this.db, async (tx) => {
-      const person = policy.writable(this.viewer, await tx.findOne(AutoEntrepreneur, { where: { id }, lock: { mode: 'pessimistic_write' } }), id);
+      const person = await lockWritable(tx, this.viewer, id);
       const from = person.status;
       check(transitionError(from, to), 'id');
       person.status = to;
