@@ -169,15 +169,24 @@ describe('recovery from faults', () => {
       as: 'NATIONAL',
       origin: `http://127.0.0.1:${registryPort}`,
     });
-    await new Promise((r) => setTimeout(r, 500));
+    const health = () =>
+      fetch(`http://127.0.0.1:${registryPort}/health`).then(
+        () => 'answered',
+        () => 'refused',
+      );
+    // The request is in flight once its statement waits on the lock.
+    const waiting = async () =>
+      (
+        await blocker.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+        )
+      ).rows[0].n > 0;
+    for (let i = 0; i < 300 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await waiting()).toBe(true);
     registry.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 500));
-    expect(registry.exitCode).toBeNull(); // still finishing its request
-    const refused = await fetch(`http://127.0.0.1:${registryPort}/health`).then(
-      () => 'answered',
-      () => 'refused',
-    );
-    expect(refused).toBe('refused'); // no new request once it is stopping
+    for (let i = 0; i < 300 && (await health()) === 'answered'; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await health()).toBe('refused'); // no new request once it is stopping
+    expect(registry.exitCode).toBeNull(); // while it still finishes the one in flight
     await blocker.query('ROLLBACK');
     await blocker.end();
     const result = await inFlight;
