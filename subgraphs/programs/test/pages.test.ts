@@ -125,11 +125,16 @@ describe('Query.eventsConnection and Query.advisorsConnection: the network in ke
     expect(totalCount).toBe(whole.length);
     const regional = await walkAll(ADVISORS, 'advisorsConnection', { region: 'MA-07', first: 2 });
     expect(regional.ids).toEqual((await sqlOn('programs', `SELECT id FROM advisor WHERE region_code = 'MA-07' ORDER BY id`)).map((r) => r.id));
-    const first = await gql(ADVISORS, { traceSql: true, variables: { first: 3 } });
     const lateCursor = ok(await gql(ADVISORS, { variables: { first: whole.length - 4 } })).advisorsConnection.pageInfo.endCursor;
-    const late = await gql(ADVISORS, { traceSql: true, variables: { first: 3, after: lateCursor } });
-    expect(ok(late).advisorsConnection.edges).toHaveLength(3);
-    expect(late.extensions!.sqlStatements).toEqual(first.extensions!.sqlStatements);
+    // As for the enrolments' pages: read back to back, at most three times, until no other suite's write fell between them.
+    let first, late;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      first = await gql(ADVISORS, { traceSql: true, variables: { first: 3 } });
+      late = await gql(ADVISORS, { traceSql: true, variables: { first: 3, after: lateCursor } });
+      if (JSON.stringify(late.extensions!.sqlStatements) === JSON.stringify(first.extensions!.sqlStatements)) break;
+    }
+    expect(ok(late!).advisorsConnection.edges).toHaveLength(3);
+    expect(late!.extensions!.sqlStatements).toEqual(first!.extensions!.sqlStatements);
   });
 
   it('refuses bad pages and cursors with BAD_USER_INPUT', async () => {
