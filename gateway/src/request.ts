@@ -76,20 +76,9 @@ export function requestPath(path: RequestPath): GraphPath {
     if (refusal) return refuse(refusal);
     const request = read.request;
 
-    const checked = documents(request.query);
-    if (checked.errors) return answer(400, JSON.stringify({ errors: checked.errors.map((e) => e.toJSON()) }));
-    const operation = getOperationAST(checked.document, request.operationName);
-    if (!operation) {
-      const message = request.operationName
-        ? `Unknown operation named "${request.operationName.slice(0, 100)}".`
-        : 'The document holds several operations: say which one to run (operationName).';
-      return refuse({ status: 400, code: 'OPERATION_RESOLUTION_FAILURE', message });
-    }
-    operationName = operation.name?.value ?? null;
-    if (request.method === 'GET' && operation.operation !== 'query')
-      return refuse({ status: 405, code: 'BAD_REQUEST', message: `GET requests only support query operations, not ${operation.operation} operations.` });
-    const coerced = getVariableValues(path.federation.schema, operation.variableDefinitions ?? [], request.variables);
-    if (coerced.errors) return answer(400, JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }));
+    const { operation, invalid } = operationOf(request);
+    operationName = operation?.name?.value ?? null;
+    if (invalid) return answer(invalid.status, invalid.body);
 
     const context = contextOf(req, request, viewer, requestId);
     const cacheKey = path.cache && operation.operation === 'query' && !context.trace ? path.cache.keyOf(request, viewer) : null;
@@ -104,6 +93,33 @@ export function requestPath(path: RequestPath): GraphPath {
       ...(route ? { 'x-moukawil-route': route } : {}),
       ...(context.replayed ? { 'idempotent-replay': 'true' } : {}),
     });
+  }
+
+  /**
+   * The request's document checked with the operation limits (once per text), its operation chosen
+   * and its variables coerced; or the contract's refusal (the operation, when one was found, names
+   * the refusal in the metrics).
+   */
+  function operationOf(request: GraphQLHttpRequest): Chosen {
+    const refusal = (status: number, code: string, message: string): Answer => ({ status, body: errorsBody([{ message, extensions: { code } }]) });
+    const checked = documents(request.query);
+    if (checked.errors) return { operation: null, invalid: { status: 400, body: JSON.stringify({ errors: checked.errors.map((e) => e.toJSON()) }) } };
+    const operation = getOperationAST(checked.document, request.operationName) ?? null;
+    if (!operation) {
+      const message = request.operationName
+        ? `Unknown operation named "${request.operationName.slice(0, 100)}".`
+        : 'The document holds several operations: say which one to run (operationName).';
+      return { operation, invalid: refusal(400, 'OPERATION_RESOLUTION_FAILURE', message) };
+    }
+    if (request.method === 'GET' && operation.operation !== 'query')
+      return { operation, invalid: refusal(405, 'BAD_REQUEST', `GET requests only support query operations, not ${operation.operation} operations.`) };
+    const coerced = getVariableValues(path.federation.schema, operation.variableDefinitions ?? [], request.variables);
+    if (coerced.errors)
+      return {
+        operation,
+        invalid: { status: 400, body: JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }) },
+      };
+    return { operation, invalid: null };
   }
 
   /** Routes the operation: straight to the one subgraph that answers it whole, else through Apollo's plan. */
@@ -144,14 +160,9 @@ export function requestPath(path: RequestPath): GraphPath {
    * answer is the graph's, access rules and masks included.
    */
   async function operate(request: GraphQLHttpRequest, viewer: Viewer, requestId: string): Promise<Answer> {
-    const checked = documents(request.query);
-    if (checked.errors) return { status: 400, body: JSON.stringify({ errors: checked.errors.map((e) => e.toJSON()) }) };
-    const operation = getOperationAST(checked.document, request.operationName);
-    if (!operation || operation.operation !== 'query')
-      return { status: 400, body: errorsBody([{ message: 'One query operation', extensions: { code: 'BAD_REQUEST' } }]) };
-    const coerced = getVariableValues(path.federation.schema, operation.variableDefinitions ?? [], request.variables);
-    if (coerced.errors)
-      return { status: 400, body: JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }) };
+    const { operation, invalid } = operationOf(request);
+    if (invalid) return invalid;
+    if (operation.operation !== 'query') return { status: 400, body: errorsBody([{ message: 'One query operation', extensions: { code: 'BAD_REQUEST' } }]) };
     const [answer] = await run(request, operation, { viewer, requestId }, { headers: {} } as IncomingMessage);
     return answer;
   }
@@ -179,6 +190,9 @@ export interface GraphPath {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   operate: (request: GraphQLHttpRequest, viewer: Viewer, requestId: string) => Promise<Answer>;
 }
+
+/** An operation ready to run, or the refusal of its request (with the operation, when one was chosen). */
+type Chosen = { operation: OperationDefinitionNode; invalid: null } | { operation: OperationDefinitionNode | null; invalid: Answer };
 
 /** What the data sources need to know of the request they call subgraphs for. */
 function contextOf(req: IncomingMessage, request: GraphQLHttpRequest, viewer: Viewer, requestId: string): GatewayContext {
