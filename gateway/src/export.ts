@@ -5,6 +5,7 @@ import { log, requestScope, scopeOf } from '@moukawil/kit/core';
 import type { Admit } from './callers';
 import { errorsBody, writeAnswer } from './graphql-http';
 import type { GraphPath } from './request';
+import { spreadsheetCell } from './spreadsheet-cell';
 
 type Row = Record<string, unknown>;
 
@@ -162,7 +163,8 @@ export function exportPath(graph: GraphPath['operate'], admit: Admit) {
   async function exportList(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://gateway');
     const name = /^\/export\/([a-z]+)\.csv$/.exec(url.pathname)?.[1];
-    const list = name ? LISTS[name] : undefined;
+    // Own keys only: a client names this key, and `constructor` is not a list.
+    const list = name && Object.hasOwn(LISTS, name) ? LISTS[name] : undefined;
     if (req.method !== 'GET') return refuse(res, requestId, 405, 'BAD_REQUEST', 'Exports are read with GET.');
     if (!list) return refuse(res, requestId, 404, 'NOT_FOUND', `No such export: the lists are ${Object.keys(LISTS).join(', ')} (/export/<list>.csv).`);
     const { viewer, refusal } = await admit(req, 'EXPORTS');
@@ -223,7 +225,7 @@ export function exportPath(graph: GraphPath['operate'], admit: Admit) {
       for (const row of found) {
         rows++;
         // Backpressure: a slow client holds the next page back rather than filling memory.
-        if (!csv.write(list.columns.map(([, value]) => value(row) ?? ''))) await once(csv, 'drain');
+        if (!csv.write(list.columns.map(([, value]) => spreadsheetCell(value(row))))) await once(csv, 'drain');
       }
       if (!next) break;
       ({ status, body } = await page(next));

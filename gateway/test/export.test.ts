@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { freePort } from '../../test/ports';
-import { councilOf, gql, ok, token, url, type TokenName } from '../../test/support';
+import { councilOf, gql, ok, sqlOn, token, url, type TokenName } from '../../test/support';
 
 /** CSV exports: the graph's lists as files, with the graph's access rules and masks, streamed. */
 async function download(path: string, as?: TokenName | { authorization: string }, origin = url('gateway', '')) {
@@ -44,6 +44,9 @@ describe('CSV exports', () => {
       ['/export/people.csv', 'EXPIRED', 401, 'UNAUTHENTICATED'],
       ['/export/people.csv?status=WHATEVER', 'NATIONAL', 400, 'BAD_USER_INPUT'],
       ['/export/secrets.csv', 'NATIONAL', 404, 'NOT_FOUND'],
+      // A name the lists' table has from its prototype is no list either.
+      ['/export/constructor.csv', 'NATIONAL', 404, 'NOT_FOUND'],
+      ['/export/tostring.csv', 'NATIONAL', 404, 'NOT_FOUND'],
     ] as const) {
       const file = await download(path, as);
       expect([path, file.status, JSON.parse(file.text).errors[0].extensions.code]).toEqual([path, status, code]);
@@ -70,6 +73,44 @@ describe('CSV exports', () => {
       const file = await download(`/export/people.csv?region=MA-09&status=SUBMITTED${separator}`, 'NATIONAL');
       const found = rowsOf(file.text, delimiter).map((r) => r.full_name);
       for (const name of names) expect(found).toContain(name);
+    }
+  });
+
+  it('neutralises every cell a spreadsheet would run as a formula, with commas or semicolons, and keeps numbers as numbers', async () => {
+    // What a council types: a title and a place for each character a formula can begin with. Tabs
+    // and carriage returns are trimmed from typed text, so they are written as a data load would.
+    const council = { as: 'REGIONAL_MA09' as const };
+    const mark = `x${randomInt(1_000_000, 10_000_000)}`;
+    const leads = ['=', '+', '-', '@', '\t', '\r', ' =', '\uFF1D'];
+    const ids: string[] = [];
+    for (let i = 0; i < leads.length; i++) {
+      const input = {
+        kind: 'AWARENESS',
+        region: 'MA-09',
+        heldOn: '2024-03-0' + ((i % 9) + 1),
+        title: `T${mark}-${i}`,
+        place: `P${mark}-${i}`,
+        women: 1,
+        men: 2,
+      };
+      ids.push(ok(await gql(`mutation($input: EventInput!) { recordEvent(input: $input) { id } }`, { ...council, variables: { input } })).recordEvent.id);
+    }
+    for (const [i, lead] of leads.entries()) {
+      await sqlOn('programs', `UPDATE event SET title = $2, place = $3 WHERE id = $1`, [ids[i], `${lead}1+2 ${mark}-${i}`, `${lead}SUM(1+1) ${mark}-${i}`]);
+    }
+    for (const [separator, delimiter] of [
+      ['', ','],
+      ['&separator=semicolon', ';'],
+    ]) {
+      const file = await download(`/export/events.csv?region=MA-09&year=2024&kind=AWARENESS${separator}`, 'NATIONAL');
+      expect(file.status).toBe(200);
+      const rows = rowsOf(file.text, delimiter).filter((r) => r.title.includes(mark));
+      expect(rows).toHaveLength(leads.length);
+      for (const row of rows) {
+        const i = Number(row.title.split('-').pop());
+        expect([row.title, row.place]).toEqual([`'${leads[i]}1+2 ${mark}-${i}`, `'${leads[i]}SUM(1+1) ${mark}-${i}`]);
+        expect([row.women, row.men, row.attendance]).toEqual(['1', '2', '3']);
+      }
     }
   });
 

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { spreadsheetCell } from '../../../src/spreadsheet-cell';
 import { formatNumber, useLabels } from '../i18n';
 import type { FigureSpec } from '../views/figures';
 import { Chart } from './Chart';
@@ -11,7 +12,10 @@ import { Chart } from './Chart';
 export function Figure({ spec }: { spec: FigureSpec }) {
   const { t, lang } = useLabels();
   const download = () => {
-    const csv = stringify([spec.columns, ...spec.rows.map((row) => row.map((cell) => cell ?? ''))], { bom: true });
+    const csv = stringify(
+      [spec.columns, ...spec.rows].map((row) => row.map(spreadsheetCell)),
+      { bom: true },
+    );
     const link = document.createElement('a');
     link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     link.download = `${spec.id}.csv`;
