@@ -76,10 +76,15 @@ export async function sqlOn<T = any>(subgraph: Exclude<ServiceName, 'gateway'>, 
  * state such as lookup budgets apart from other suites). HS256 signed here with node:crypto, as
  * an identity provider would, so that tests do not load the kit's ESM-only JWT library.
  */
-export function signedToken(claims: { subject: string; role: string; region?: string; advisor?: string }, lifetimeSeconds = 3600): string {
+export function signedToken(
+  claims: { subject: string; role: string; region?: string; advisor?: string },
+  lifetimeSeconds = 3600,
+  /** Changes to the payload before it is signed (a claim left out, an old `iat`…). */
+  change: (payload: Record<string, unknown>) => void = () => {},
+): string {
   const now = Math.floor(Date.now() / 1000);
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const payload = {
+  const payload: Record<string, unknown> = {
     sub: claims.subject,
     role: claims.role,
     ...(claims.region ? { region: claims.region } : {}),
@@ -89,6 +94,7 @@ export function signedToken(claims: { subject: string; role: string; region?: st
     iat: now,
     exp: now + lifetimeSeconds,
   };
+  change(payload);
   const unsigned = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
   return `${unsigned}.${createHmac('sha256', process.env.JWT_SECRET!).update(unsigned).digest('base64url')}`;
 }

@@ -2,7 +2,7 @@
 // federation engine, run by the bench and by gateway/test/engines.test.ts beside our gateway.
 //   npm run build && npx hive-gateway supergraph supergraph.graphql --config-path gateway/engines/hive.config.mjs
 // LOG_LEVEL (trace, debug, info, warn, error) is read by Hive Gateway too.
-// Subgraph addresses come from the environment, as for our gateway (<NAME>_URL, else localhost:<NAME>_PORT).
+// Subgraph addresses come from the environment, as for our gateway (<NAME>_URL, else 127.0.0.1:<NAME>_PORT).
 // The headers and the limits are the kit's own lists, so that the two engines cannot drift apart.
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
@@ -11,7 +11,7 @@ import { defineConfig } from '@graphql-hive/gateway';
 import { LIMITS, SUBGRAPH_REQUEST_HEADERS, SUBGRAPH_RESPONSE_HEADERS } from '@moukawil/kit/core';
 
 const SUBGRAPHS = { regions: 4001, registry: 4002, programs: 4003, indicators: 4004 };
-const url = (name, port) => process.env[`${name.toUpperCase()}_URL`] ?? `http://localhost:${process.env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
+const url = (name, port) => process.env[`${name.toUpperCase()}_URL`] ?? `http://127.0.0.1:${process.env[`${name.toUpperCase()}_PORT`] ?? port}/graphql`;
 const pick = (headers, names) => Object.fromEntries(names.map((name) => [name, headers.get(name) ?? undefined]));
 
 export const gatewayConfig = defineConfig({

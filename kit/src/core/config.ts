@@ -54,11 +54,21 @@ export type ServiceName = keyof typeof SERVICES;
 export type SubgraphName = Exclude<ServiceName, 'gateway'>;
 export const SUBGRAPHS: SubgraphName[] = ['regions', 'registry', 'programs', 'indicators'];
 
+/**
+ * The address a service listens on: loopback unless LISTEN_HOST says otherwise (`0.0.0.0` in a
+ * container), so that a development stack signed with the published development secret is
+ * never reachable from another machine (tokens.ts refuses that secret on any other address).
+ */
+export const listenHost = (): string => envString('LISTEN_HOST', '127.0.0.1');
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
+
 export function servicePort(name: ServiceName): number {
   return envPort(SERVICES[name].portEnv, SERVICES[name].port);
 }
 
 /** Where a subgraph answers: `<NAME>_URL` when set (docker-compose), else localhost on its port. */
 export function subgraphUrl(name: SubgraphName): string {
-  return envOptional(`${name.toUpperCase()}_URL`) ?? `http://localhost:${servicePort(name)}/graphql`;
+  return envOptional(`${name.toUpperCase()}_URL`) ?? `http://127.0.0.1:${servicePort(name)}/graphql`;
 }

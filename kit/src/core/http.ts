@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { listenHost } from './config';
 import { log } from './log';
 
 /** An Express app and the HTTP server around it (created before Apollo, which drains it on stop). */
@@ -19,7 +20,7 @@ export function newHttp(): { app: Express; server: Server } {
 export async function listen(server: Server, port: number): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, () => resolve());
+    server.listen(port, listenHost(), () => resolve());
   });
   return (server.address() as AddressInfo).port;
 }

@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AggregatorRegistry, collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { envOptional, isProduction } from './config';
@@ -153,6 +154,12 @@ export function metricsAcrossWorkers(): void {
     });
 }
 
+/** Compared in constant time (of equal-length digests), so that response times do not spell the token out. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
 /**
  * GET /metrics. Outside production anyone may read it; in production only with
  * `Authorization: Bearer $METRICS_TOKEN` (the scraper's), and not at all (404) without that setting:
@@ -160,7 +167,7 @@ export function metricsAcrossWorkers(): void {
  */
 export async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const token = envOptional('METRICS_TOKEN');
-  const allowed = token ? req.headers.authorization === `Bearer ${token}` : !isProduction();
+  const allowed = token ? sameSecret(req.headers.authorization ?? '', `Bearer ${token}`) : !isProduction();
   if (!allowed) {
     res.writeHead(token ? 401 : 404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(token ? 'metrics need the scraper token\n' : 'not found\n');

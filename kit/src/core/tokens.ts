@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { validateClaims, type Role, type TokenClaims } from '../domain/roles';
 import { boundedCache } from './cache';
-import { envOptional, envString, isProduction } from './config';
+import { envInt, envOptional, envString, isLoopback, isProduction, listenHost } from './config';
 
 /** Who is asking: built from a verified token, or anonymous. */
 export interface Viewer {
@@ -22,12 +22,27 @@ export const DEV_SECRET = 'moukawil-graph-development-secret-not-for-production'
 const issuer = () => envString('JWT_ISSUER', 'moukawil-graph');
 const audience = () => envString('JWT_AUDIENCE', 'moukawil-graph');
 
+/** Below this, an HS256 secret can be guessed offline from one token (RFC 7518 §3.2 asks for at least the hash's size). */
+const MIN_SECRET_BYTES = 32;
+
+/**
+ * The HS256 secret, refused where it would not protect anything: the published development
+ * secret on a service another machine can reach (LISTEN_HOST not loopback) or in production,
+ * and in either of those a secret shorter than 32 bytes. With JWT_JWKS_URL no secret is used.
+ */
 function secret(): Uint8Array<ArrayBuffer> {
   const value = envString('JWT_SECRET', DEV_SECRET);
-  if (isProduction() && value === DEV_SECRET && !envOptional('JWT_JWKS_URL')) {
-    throw new Error('JWT_SECRET must be set to a private secret when NODE_ENV=production (or JWT_JWKS_URL to an identity provider)');
+  const bytes = new TextEncoder().encode(value);
+  if (envOptional('JWT_JWKS_URL')) return bytes;
+  const exposed = isProduction() || !isLoopback(listenHost());
+  const where = isProduction() ? 'when NODE_ENV=production' : `when listening on ${listenHost()} (LISTEN_HOST), not loopback`;
+  if (exposed && value === DEV_SECRET) {
+    throw new Error(`JWT_SECRET must be set to a private secret ${where} (or JWT_JWKS_URL to an identity provider)`);
   }
-  return new TextEncoder().encode(value);
+  if (exposed && bytes.length < MIN_SECRET_BYTES) {
+    throw new Error(`JWT_SECRET must be at least ${MIN_SECRET_BYTES} bytes ${where}; it has ${bytes.length} (e.g. openssl rand -hex 32)`);
+  }
+  return bytes;
 }
 
 /**
@@ -48,31 +63,48 @@ function hmac(): Promise<CryptoKey> {
 
 async function verify(token: string): Promise<JWTPayload> {
   const jwks = envOptional('JWT_JWKS_URL');
-  const options = { issuer: issuer(), audience: audience() };
+  // A token names its holder and expires: without `sub` callers would share one idempotency
+  // namespace, lookup budget and audit actor; without `exp` (or with an `iat` older than
+  // JWT_MAX_AGE_SECONDS) a leaked token would work for ever.
+  const options = { issuer: issuer(), audience: audience(), requiredClaims: ['sub', 'exp', 'iat'], maxTokenAge: maxTokenAge() };
   if (jwks) {
-    keySet ??= createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3_000 });
+    // The key set is fetched again once it is keysRefreshMs old (a key withdrawn by the
+    // provider is dropped by then), and at once for a key id it does not hold, but not more than
+    // once every 30 s, so that tokens naming unknown keys cannot make us hammer the provider.
+    keySet ??= createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3_000, cacheMaxAge: keysRefreshMs(), cooldownDuration: 30_000 });
     return (await jwtVerify(token, keySet, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
   }
   return (await jwtVerify(token, await hmac(), { ...options, algorithms: ['HS256'] })).payload;
 }
 
-/**
- * Tokens verified in the last minute, by their exact text (signature included): a dashboard
- * sends the same token with every request, and the gateway and each subgraph verify it. An
- * entry never outlives the token's own expiry, nor VERIFIED_TTL_MS after it was checked (a key
- * removed from the JWKS stops being trusted within that time). Failures are never kept.
- */
-const VERIFIED_TTL_MS = 60_000;
-const verified = boundedCache<string, Viewer>(10_000, VERIFIED_TTL_MS);
+/** The oldest token accepted, counted from its `iat` (12 hours by default: a working day's session). */
+const maxTokenAge = () => envInt('JWT_MAX_AGE_SECONDS', 12 * 3600, 60, 30 * 24 * 3600);
 
-function remember(token: string, viewer: Viewer, exp: number | undefined): void {
-  const ttl = Math.min(VERIFIED_TTL_MS, exp === undefined ? Infinity : exp * 1000 - Date.now());
+/**
+ * Half of the minute docs/security.md promises for a withdrawn key (JWT_KEYS_REFRESH_SECONDS,
+ * 30 by default): a key set is fetched again once it is that old, and a verified token is taken
+ * on trust that long after its check, so the two caches add up to at most twice this.
+ */
+const keysRefreshMs = () => envInt('JWT_KEYS_REFRESH_SECONDS', 30, 1, 300) * 1000;
+
+/**
+ * Tokens verified lately, by their exact text (signature included): a dashboard sends the same
+ * token with every request, and the gateway and each subgraph verify it. An entry never
+ * outlives the token's own expiry, nor keysRefreshMs after it was checked (a key removed from
+ * the JWKS stops being trusted within that time). Failures are never kept.
+ */
+const verified = boundedCache<string, Viewer>(10_000, 300_000);
+
+function remember(token: string, viewer: Viewer, exp: number): void {
+  const ttl = Math.min(keysRefreshMs(), exp * 1000 - Date.now());
   if (ttl > 0) verified.set(token, viewer, { ttl });
 }
 
 /** Fails at start-up, not at the first request, when the identity configuration is unsafe. */
 export function assertIdentityConfig(): void {
   secret();
+  maxTokenAge();
+  keysRefreshMs();
 }
 
 export function unauthenticated(message: string): GraphQLError {
@@ -103,14 +135,14 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
   try {
     const payload = await verify(token);
     const claims: TokenClaims = {
-      subject: String(payload.sub ?? ''),
+      subject: String(payload.sub),
       role: payload.role as Role,
       region: typeof payload.region === 'string' ? payload.region : undefined,
       advisor: typeof payload.advisor === 'string' ? payload.advisor : undefined,
     };
     validateClaims(claims);
     const viewer: Viewer = Object.freeze({ subject: claims.subject, role: claims.role, region: claims.region ?? null, advisor: claims.advisor ?? null, token });
-    remember(token, viewer, payload.exp);
+    remember(token, viewer, payload.exp!);
     return viewer;
   } catch (error) {
     const reason = error instanceof joseErrors.JWTExpired ? 'the token has expired' : 'the token is not valid';

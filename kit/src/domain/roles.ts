@@ -16,6 +16,10 @@ export interface TokenClaims {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateClaims(claims: TokenClaims): void {
+  // The subject is the caller's key everywhere (audit actor, idempotency, lookup budget): a name, not a blank.
+  if (typeof claims.subject !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(claims.subject)) {
+    throw new Error('subject must be 1 to 200 printable ASCII characters without spaces');
+  }
   if (!ROLES.includes(claims.role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
   const regional = claims.role === 'REGIONAL' || claims.role === 'ADVISOR';
   if (regional && !REGION_CODES.includes(claims.region ?? '')) {

@@ -4,7 +4,7 @@ import type { Viewer } from '../core/tokens';
 
 /** The gateway's address, for a subgraph that needs another subgraph's data at write time. */
 export function gatewayUrl(): string {
-  return envOptional('GATEWAY_URL') ?? `http://localhost:${servicePort('gateway')}/graphql`;
+  return envOptional('GATEWAY_URL') ?? `http://127.0.0.1:${servicePort('gateway')}/graphql`;
 }
 
 /**
