@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { freePort } from '../../test/ports';
 import { codes, councilOf, gql, ok, sqlOn, url } from '../../test/support';
@@ -38,6 +38,26 @@ describe('partner API keys', () => {
     expect(codes(await gql(ISSUE, { as: 'NATIONAL', variables: { input: { name: 'Rate', owner: 'Test', scopes: ['GRAPHQL'], ratePerMinute: 0 } } }))).toEqual([
       'BAD_USER_INPUT',
     ]);
+  });
+
+  it('are never stored in clear, not even as the answer a retry with the same Idempotency-Key replays', async () => {
+    const headers = { 'idempotency-key': `api-key-${randomUUID()}` };
+    const variables = { input: { name: 'Observatoire rejoué', owner: 'Test partner', scopes: ['GRAPHQL'] } };
+    const first = ok(await gql(ISSUE, { as: 'NATIONAL', variables, headers })).issueApiKey;
+    expect(first.key).toMatch(/^mkp_/);
+    const secret = first.key.slice(10);
+    const [stored] = await sqlOn('regions', `SELECT response::text AS response FROM idempotency_key WHERE key = $1`, [headers['idempotency-key']]);
+    expect(stored.response).not.toContain(secret);
+    for (const table of ['api_key', 'audit_trail', 'change_history', 'idempotency_key']) {
+      const [found] = await sqlOn('regions', `SELECT count(*)::int AS n FROM ${table} t WHERE strpos(to_jsonb(t)::text, $1) > 0`, [secret]);
+      expect([table, found.n]).toEqual([table, 0]);
+    }
+    // The retry gets no key: one CONFLICT naming the key it issued, so that it can be revoked.
+    const replay = await gql(ISSUE, { as: 'NATIONAL', variables, headers });
+    expect(codes(replay)).toEqual(['CONFLICT']);
+    expect(replay.errors![0].message).toContain(first.apiKey.id);
+    expect(JSON.stringify(replay)).not.toContain(secret);
+    expect(ok(await gql(`{ apiKeys { id } }`, { as: 'NATIONAL' })).apiKeys.filter((k: { id: string }) => k.id === first.apiKey.id)).toHaveLength(1);
   });
 
   it('open the public graph as a partner does, within their scopes, and nothing once revoked', async () => {

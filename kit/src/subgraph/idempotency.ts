@@ -63,6 +63,8 @@ interface Claim {
   applied: boolean;
   /** Another request with this key committed first while this one waited for it. */
   beaten: boolean;
+  /** The answer holds a secret shown once (answerShownOnce): what a replay answers instead. */
+  shownOnce?: string;
 }
 
 const claims = new WeakMap<object, Claim>();
@@ -110,6 +112,17 @@ export async function writeTransaction<T>(db: EntityManager, work: (tx: EntityMa
   if (claim) claim.applied = true;
   if (!requestTransaction()) changeFeed.wrote(); // else once the request's transaction commits
   return result;
+}
+
+/**
+ * The answer of this keyed mutation holds a secret that is shown once and never stored (an API
+ * key): the stored answer, which a retry with the same Idempotency-Key gets, is a CONFLICT saying
+ * `message` instead. Outside a keyed mutation there is nothing stored, and this does nothing.
+ */
+export function answerShownOnce(message: string): void {
+  const scope = requestScope.getStore();
+  const claim = scope ? claims.get(scope) : undefined;
+  if (claim) claim.shownOnce = message;
 }
 
 /** The stored answer of a key already applied, a refusal, or null to run the mutation (claiming the key). */
@@ -177,7 +190,10 @@ export function idempotencyPlugin(): ApolloServerPlugin<{ viewer: Viewer }> {
                 response.http.headers.set('idempotent-replay', 'true');
               }
             }
-            const answer = claim?.applied && single ? JSON.stringify({ data: single.singleResult.data, errors: single.singleResult.errors }) : null;
+            const stored = claim?.shownOnce
+              ? { data: null, errors: [{ message: claim.shownOnce, extensions: { code: 'CONFLICT' } }] }
+              : { data: single?.singleResult.data, errors: single?.singleResult.errors };
+            const answer = claim?.applied && single ? JSON.stringify(stored) : null;
             await finishRequestTransaction(
               transaction,
               answer === null

@@ -13,7 +13,7 @@ export { freePort, processAlive, startEmbeddedPostgres } from './embedded';
 export { queryGraph } from './graph-client';
 export { ChangeRecord, changesOf, recordChange } from './history';
 export type { Change } from './history';
-export { writeTransaction } from './idempotency';
+export { answerShownOnce, writeTransaction } from './idempotency';
 export { loaderByKey, loaderOfLists } from './loaders';
 export { pageSize } from './pagination';
 export { reseed, runSubgraph, startSubgraph } from './server';

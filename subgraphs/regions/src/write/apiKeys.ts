@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, forbidden, type Viewer } from '@moukawil/kit/core';
-import { codeArg, recordChange, textArg, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
+import { answerShownOnce, codeArg, recordChange, textArg, uuidArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { ApiKey, type ApiKeyCheck, type ApiKeyInput } from '../entities/ApiKey';
 
 /** SHA-256 of a key: what is stored and looked up (the key is 32 random bytes, so a plain hash is enough). */
@@ -48,6 +48,10 @@ export class ApiKeys {
         action: 'API_KEY_ISSUED',
         after: { name: apiKey.name, owner: apiKey.owner, scopes },
       });
+      // Never stored in clear, not even as the answer a retry with the same Idempotency-Key replays.
+      answerShownOnce(
+        `This request issued the key ${apiKey.prefix}… (id ${apiKey.id}) and a key is shown only once: if its answer was lost, revoke that key and issue another.`,
+      );
       return { key, apiKey };
     });
   }
