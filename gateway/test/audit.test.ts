@@ -155,6 +155,11 @@ describe('audit of personal data (law 09-08)', () => {
       sqlOn('programs', `INSERT INTO audit_trail (actor, action, at) VALUES ($1, 'RETENTION_TEST', now() - $2::interval)`, [`retention-${stamp}`, age]);
     await insert('3 days');
     await insert('1 hour');
+    // No session can say it is the retention: a setting opens nothing, only audit_trail_purge does.
+    for (const setting of [`SET moukawil.audit_retention = '1'`, `SELECT set_config('moukawil.audit_retention', '1', false)`]) {
+      await expect(sqlOn('programs', `${setting}; DELETE FROM audit_trail WHERE actor = 'retention-${stamp}'`)).rejects.toThrow(/append-only/);
+    }
+    await expect(sqlOn('programs', `SELECT audit_trail_purge(0)`)).rejects.toThrow(/at least one day/);
     // A programs process kept to 2 days purges at start (as every day).
     const kept = await startSubgraph('programs', await freePort(), { AUDIT_RETENTION_DAYS: '2', LOG_LEVEL: 'info' });
     try {

@@ -97,8 +97,8 @@ export async function spentLookups(tx: EntityManager, viewer: Viewer, windowHour
 
 /**
  * The trail kept for `AUDIT_RETENTION_DAYS` (default 3,650: ten years), then purged: the one
- * DELETE the append-only trigger lets through is the retention's, on rows older than the period,
- * in a transaction that says so (its `moukawil.audit_retention` setting).
+ * DELETE the append-only trigger lets through is the retention's, on rows older than the period
+ * (its first form; AuditRetentionFunction1765000000000 below replaced how the retention is told apart).
  */
 export class AuditRetention1733400000000 implements MigrationInterface {
   name = 'AuditRetention1733400000000';
@@ -120,14 +120,48 @@ export class AuditRetention1733400000000 implements MigrationInterface {
   }
 }
 
-/** Deletes the rows older than the retention period; returns how many. */
+/**
+ * Retention through one function only. A session setting can be set by any statement of any
+ * session, so it cannot say "this DELETE is the retention's": the trigger now lets a DELETE
+ * through only when its call stack (PG_CONTEXT, which no session can write) shows it was made by
+ * `audit_trail_purge(days)`, a SECURITY DEFINER function with its own search path that deletes
+ * only rows older than `days`, never fewer than one day.
+ */
+export class AuditRetentionFunction1765000000000 implements MigrationInterface {
+  name = 'AuditRetentionFunction1765000000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    const [{ schema }] = (await db.query(`SELECT quote_ident(current_schema()) AS schema`)) as Array<{ schema: string }>;
+    await db.query(`CREATE FUNCTION audit_trail_purge(keep_days int) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+      SET search_path = ${schema}, pg_catalog, pg_temp AS $$
+      DECLARE deleted bigint;
+      BEGIN
+        IF keep_days IS NULL OR keep_days < 1 THEN RAISE EXCEPTION 'the audit trail is kept at least one day, not %', keep_days; END IF;
+        DELETE FROM audit_trail WHERE at < now() - make_interval(days => keep_days);
+        GET DIAGNOSTICS deleted = ROW_COUNT;
+        RETURN deleted;
+      END $$`);
+    await db.query(`CREATE OR REPLACE FUNCTION audit_trail_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE stack text;
+      BEGIN
+        IF TG_OP = 'DELETE' THEN
+          GET DIAGNOSTICS stack = PG_CONTEXT;
+          IF stack LIKE '%audit_trail_purge(integer)%' THEN RETURN OLD; END IF;
+        END IF;
+        RAISE EXCEPTION 'the audit trail is append-only: % is not allowed', TG_OP;
+      END $$`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP FUNCTION audit_trail_purge(int)`);
+    await new AuditRetention1733400000000().up(db);
+  }
+}
+
+/** Deletes the rows older than the retention period (through audit_trail_purge); returns how many. */
 export async function purgeAuditTrail(db: DataSource, days = auditRetentionDays()): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.query(`SELECT set_config('moukawil.audit_retention', $1, true)`, [String(days)]);
-    // A DELETE answers [rows, count] through TypeORM.
-    const [, deleted]: [unknown[], number] = await tx.query(`DELETE FROM audit_trail WHERE at < now() - make_interval(days => $1)`, [days]);
-    return deleted;
-  });
+  const [{ deleted }] = (await db.query(`SELECT audit_trail_purge($1)::int AS deleted`, [days])) as Array<{ deleted: number }>;
+  return deleted;
 }
 
 export const auditRetentionDays = () => envInt('AUDIT_RETENTION_DAYS', 3_650, 1);

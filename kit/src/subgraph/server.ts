@@ -18,7 +18,7 @@ import { graphqlListener } from './graphql-http';
 import { auditReads } from './audit';
 import { IdempotencyKeys1732900000000, idempotencyPlugin, schedulePurge } from './idempotency';
 import { releaseRequestTransaction, requestDatabase, requestTransaction } from './request-transaction';
-import { AuditRetention1733400000000, AuditTrail1733000000000, scheduleAuditPurge } from './audit-trail';
+import { AuditRetention1733400000000, AuditRetentionFunction1765000000000, AuditTrail1733000000000, scheduleAuditPurge } from './audit-trail';
 import { changeFeed, VersionNotify1733100000000 } from './change-feed';
 import { compiledExecution } from './compiled-queries';
 import { ChangeHistory1733200000000 } from './history';
@@ -30,6 +30,7 @@ const KIT_MIGRATIONS = [
   VersionNotify1733100000000,
   ChangeHistory1733200000000,
   AuditRetention1733400000000,
+  AuditRetentionFunction1765000000000,
 ];
 
 /** What every resolver of every subgraph receives. */
