@@ -245,6 +245,19 @@ describe('the composed graph through the gateway', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     const html = await response.text();
+    // Every page and asset carries the same security headers.
+    for (const path of ['/', '/dashboard', '/dashboard/MA-09', '/explorer/explorer.js']) {
+      const page = await fetch(url('gateway', path));
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect([path, ...["default-src 'self'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"].map((d) => csp.includes(d))]).toEqual([
+        path,
+        true,
+        true,
+        true,
+        true,
+      ]);
+      expect([path, page.headers.get('x-content-type-options'), page.headers.get('referrer-policy')]).toEqual([path, 'nosniff', 'no-referrer']);
+    }
     expect(html).toContain('src="/explorer/explorer.js"');
     expect(html).not.toMatch(/(src|href)="https?:\/\//); // nothing from a CDN
     const script = await fetch(url('gateway', '/explorer/explorer.js'));

@@ -23,3 +23,25 @@ describe('GraphQL over HTTP', () => {
     expect(results.filter((r) => r.status === 'warn').map((r) => r.name)).toEqual(ACCEPTED_WARNINGS);
   });
 });
+
+describe('x-request-id', () => {
+  const ask = (requestId: string, service: ServiceName = 'gateway') =>
+    fetch(url(service), { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': requestId }, body: '{"query":"{ __typename }"}' });
+
+  it.each(['support-case-4711', 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'trace:01.02_x'])(
+    'echoes a safe one (%s), at the gateway and at a subgraph',
+    async (given) => {
+      for (const service of ['gateway', 'regions'] as const) expect((await ask(given, service)).headers.get('x-request-id')).toBe(given);
+    },
+  );
+
+  it.each(['x'.repeat(101), '<script>alert(1)</script>', 'a b', 'id%0d%0aSet-Cookie:x', '"quoted"'])(
+    'replaces one of another form or length (%s) with its own',
+    async (given) => {
+      for (const service of ['gateway', 'regions'] as const) {
+        const echoed = (await ask(given, service)).headers.get('x-request-id');
+        expect([service, echoed !== given, /^[0-9a-f-]{36}$/.test(echoed ?? '')]).toEqual([service, true, true]);
+      }
+    },
+  );
+});
