@@ -20,7 +20,8 @@ describe('docker-compose.yml', () => {
       if (name === 'gateway') expect(service.ports).toEqual([`${port}:${port}`]);
       else expect([service.ports, service.expose]).toEqual([undefined, [String(port)]]);
       expect(existsSync(join(ROOT, service.command.at(-1)))).toBe(true); // the built entry point exists
-      expect(service.healthcheck.test.join(' ')).toContain(`localhost:${port}/health`);
+      expect(service.healthcheck.test.join(' ')).toContain(`127.0.0.1:${port}/health`);
+      expect(service.environment.LISTEN_HOST).toBe('0.0.0.0'); // reached from the other containers
       expect(service.environment[`${name.toUpperCase()}_PORT`]).toBe(String(port));
       for (const dependency of Object.keys(service.depends_on)) expect(compose.services[dependency]).toBeDefined();
     }
