@@ -153,6 +153,46 @@ describe('no oracle around the CIN mask', () => {
     expect(refusal(fresh)).toEqual(refusal(live));
   });
 
+  it('holds the budget when 50 submissions are sent at once: at most the budget reveals, the rest get one refusal, live CIN or not', async () => {
+    const elsewhere = await firstPeople('MA-03', 40);
+    const advisor = caller('ADVISOR', 'MA-09');
+    const submit = (nationalId: string) =>
+      gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, {
+        authorization: advisor,
+        variables: { input: { fullName: 'Samir Course', nationalId, gender: 'MALE', birthDate: '1990-01-01', region: 'MA-09', activityCode: 'C-01' } },
+      });
+    const fresh = Array.from({ length: 10 }, () => `ZY${randomInt(1_000_000, 9_999_999)}`);
+    const [live, unknown] = await Promise.all([Promise.all(elsewhere.map((p) => submit(p.nationalId))), Promise.all(fresh.map(submit))]);
+    const revealed = live.filter((r) => codes(r)[0] === 'BAD_USER_INPUT');
+    expect(revealed).toHaveLength(BUDGET);
+    const spentRefusal = refusal(live.find((r) => codes(r)[0] === 'FORBIDDEN')!);
+    expect(live.filter((r) => codes(r)[0] !== 'BAD_USER_INPUT').map(refusal)).toEqual(Array(40 - BUDGET).fill(spentRefusal));
+    // A fresh CIN reveals nothing: it is filed while lookups are left, then refused alike.
+    for (const answer of unknown) expect(answer.errors ? refusal(answer) : 'filed').toEqual(answer.errors ? spentRefusal : 'filed');
+    const rows = await trail(subjectOf(advisor));
+    expect(rows.filter((r) => r.budgeted)).toHaveLength(BUDGET);
+  });
+
+  it('counts a reactivation refused because the CIN is live in a region the advisor may not read, after the budget is checked', async () => {
+    const nationalId = `ZW${randomInt(1_000_000, 9_999_999)}`;
+    const advisor = caller('ADVISOR', 'MA-09');
+    const input = (region: string) => ({ fullName: 'Nadia Retour', nationalId, gender: 'FEMALE', birthDate: '1988-05-05', region, activityCode: 'C-01' });
+    const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`;
+    const here = ok(await gql(SUBMIT, { as: 'NATIONAL', variables: { input: input('MA-09') } })).submitApplication.id;
+    ok(await gql(`mutation { registerApplication(id: "${here}") { id } }`, { as: 'NATIONAL' }));
+    ok(await gql(`mutation { strikeOff(id: "${here}", reason: ON_REQUEST) { id } }`, { as: 'NATIONAL' }));
+    ok(await gql(SUBMIT, { as: 'NATIONAL', variables: { input: input('MA-03') } }));
+    const reactivate = () => gql(`mutation { reactivate(id: "${here}", reason: "Demande de retour") { id } }`, { authorization: advisor });
+    const refused = await reactivate();
+    expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+    const rows = await trail(subjectOf(advisor));
+    expect(rows.filter((r) => r.budgeted).map((r) => r.action)).toEqual(['DUPLICATE_NATIONAL_ID_ELSEWHERE']);
+    // The rest of the budget spent, the same reactivation is refused before anything is looked at.
+    for (let i = 1; i < BUDGET; i++) expect(codes(await reactivate())).toEqual(['BAD_USER_INPUT']);
+    expect((await trail(subjectOf(advisor))).filter((r) => r.budgeted)).toHaveLength(BUDGET);
+    expect(codes(await reactivate())).toEqual(['FORBIDDEN']);
+  });
+
   it('keeps the trail append-only in the database', async () => {
     for (const statement of ['UPDATE audit_trail SET actor = actor', 'DELETE FROM audit_trail', 'TRUNCATE audit_trail']) {
       await expect(sqlOn('registry', statement)).rejects.toThrow(/append-only/);

@@ -48,13 +48,16 @@ export function recordNameSearch(db: EntityManager, viewer: Viewer, pageIds: str
   return auditedOnCommit(() => recordAudit(db, viewer, { action: 'SEARCH_BY_NAME', people: pageIds, detail: { matches } }));
 }
 
-/** Refuses a caller whose lookups are spent (before a write that would tell whether a CIN is live elsewhere). */
-export async function assertLookupsLeft(db: EntityManager, viewer: Viewer): Promise<void> {
-  const left = await db.transaction(async (tx) => (await spentLookups(tx, viewer, WINDOW_HOURS)) < budget());
-  if (!left) throw spent();
+/**
+ * Refuses a caller whose lookups are spent, in the transaction of a write that could tell whether
+ * a CIN is live elsewhere, before it looks. The caller's lock (spentLookups) is held until that
+ * transaction ends, so a concurrent write of the same caller counts what this one spends.
+ */
+export async function assertLookupsLeft(tx: EntityManager, viewer: Viewer): Promise<void> {
+  if ((await spentLookups(tx, viewer, WINDOW_HOURS)) >= budget()) throw spent();
 }
 
-/** A submission refused because its CIN is live in a region the caller may not read: that told the caller something, so it is counted and recorded. */
-export function recordDuplicateElsewhere(db: EntityManager, viewer: Viewer, personId: string): Promise<void> {
-  return auditedOnCommit(() => recordAudit(db, viewer, { action: 'DUPLICATE_NATIONAL_ID_ELSEWHERE', people: [personId], budgeted: true }));
+/** A write refused because its CIN is live in a region the caller may not read: that told the caller something, so it is counted and recorded, in the write's transaction. */
+export function recordDuplicateElsewhere(tx: EntityManager, viewer: Viewer, personId: string): Promise<void> {
+  return recordAudit(tx, viewer, { action: 'DUPLICATE_NATIONAL_ID_ELSEWHERE', people: [personId], budgeted: true });
 }

@@ -18,13 +18,6 @@ import { actorOf, recordEvent, type Actor } from './history';
 import { idArg, lockWritable } from './person';
 import { bumpRollup } from './rollup';
 
-/** The CIN of a submission is live in a region the caller may not read (turned into LIVE_CIN_MESSAGE by submit). */
-class LiveElsewhere extends Error {
-  constructor(readonly personId: string) {
-    super('live elsewhere');
-  }
-}
-
 /**
  * The register's lifecycle: applications, registration, rejection, strike-off, reactivation and
  * rectification (turnover declarations are in declarations.ts). Each operation is one
@@ -43,42 +36,42 @@ export class Register {
   /**
    * Files an application. A CIN live in a region the caller may not read is refused like any
    * other live CIN, but that refusal told the caller something: it counts as a CIN lookup
-   * (lookups.ts), and a caller whose lookups are spent may not submit until they free.
+   * (lookups.ts), and a caller whose lookups are spent may not submit until they free. The
+   * budget is counted and spent in the transaction that looks, under the caller's lock, so that
+   * submissions sent at once are counted one after the other; the refusal's lookup is committed
+   * before the refusal is answered.
    */
   async submit(input: ApplicationInput, now = new Date()): Promise<AutoEntrepreneur> {
     policy.assertCanWrite(this.viewer, regionArg(input.region));
-    if (this.viewer.role !== 'NATIONAL') await assertLookupsLeft(this.db, this.viewer);
-    try {
-      return await this.insertApplication(input, now);
-    } catch (error) {
-      if (error instanceof LiveElsewhere) {
-        await recordDuplicateElsewhere(this.db, this.viewer, error.personId);
-        throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
-      }
-      throw error;
-    }
-  }
-
-  private insertApplication(input: ApplicationInput, now: Date): Promise<AutoEntrepreneur> {
-    return writeTransaction(this.db, async (tx) => {
+    const outcome = await writeTransaction(this.db, async (tx) => {
+      if (this.viewer.role !== 'NATIONAL') await assertLookupsLeft(tx, this.viewer);
       const valid = validateApplication(input, await loadActivities(tx), now);
-      const [live] = await tx.query(`SELECT id, region_code FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) LIMIT 1`, [
-        valid.nationalId,
-        LIVE_STATUSES,
-      ]);
-      if (live && !canReadPeopleOf(this.viewer, live.region_code)) throw new LiveElsewhere(live.id);
-      if (live) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
       const person = tx.create(AutoEntrepreneur, newApplication(valid, randomUUID(), now, null));
-      try {
-        await tx.insert(AutoEntrepreneur, person);
-      } catch (error) {
-        if ((error as { code?: string }).code === '23505') throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
-        throw error;
+      // No row when the CIN is live already, committed before or by a submission racing this one.
+      const inserted = await tx.createQueryBuilder().insert().into(AutoEntrepreneur).values(person).orIgnore().returning('id').execute();
+      if ((inserted.raw as unknown[]).length === 0) {
+        await this.spendIfElsewhere(tx, valid.nationalId, null);
+        return null;
       }
       await recordEvent(tx, this.actor, person.id, EventKind.SUBMITTED, { toStatus: S.SUBMITTED }, now);
       await bumpRollup(tx, person, now.getUTCFullYear(), { applications: 1 });
       return person;
     });
+    if (!outcome) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
+    return outcome;
+  }
+
+  /**
+   * The CIN is live in another row: when that row is in a region the caller may not read,
+   * saying so is a lookup, recorded and budgeted in this transaction (the caller's lock is held
+   * since assertLookupsLeft). The national office reads every region: nothing to spend.
+   */
+  private async spendIfElsewhere(tx: EntityManager, nationalId: string, except: string | null): Promise<void> {
+    const [live] = await tx.query(
+      `SELECT id, region_code FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) AND id IS DISTINCT FROM $3 LIMIT 1`,
+      [nationalId, LIVE_STATUSES, except],
+    );
+    if (live && !canReadPeopleOf(this.viewer, live.region_code)) await recordDuplicateElsewhere(tx, this.viewer, live.id);
   }
 
   register(id: string, now = new Date()): Promise<AutoEntrepreneur> {
@@ -146,16 +139,28 @@ export class Register {
    */
   reactivate(id: string, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
     idArg(id);
+    return this.reactivated(id, reason, now).then((person) => {
+      if (!person) throw badInput('Another application of this CIN is live: it cannot be registered twice', 'id');
+      return person;
+    });
+  }
+
+  /** The reactivation, or null when the CIN is live in another row (a lookup when that row is elsewhere: committed with it). */
+  private reactivated(id: string, reason: string, now: Date): Promise<AutoEntrepreneur | null> {
     return writeTransaction(this.db, async (tx) => {
       const person = await lockWritable(tx, this.viewer, id);
       const why = textArg(reason, 'reason', 3, 500);
       if (person.status !== S.STRUCK_OFF) throw badInput(`Only a STRUCK_OFF auto-entrepreneur is reactivated; this one is ${person.status}`, 'id');
+      if (this.viewer.role !== 'NATIONAL') await assertLookupsLeft(tx, this.viewer);
       const [live] = await tx.query(`SELECT 1 FROM auto_entrepreneur WHERE national_id = $1 AND status = ANY($2) AND id <> $3 LIMIT 1`, [
         person.nationalId,
         LIVE_STATUSES,
         id,
       ]);
-      if (live) throw badInput('Another application of this CIN is live: it cannot be registered twice', 'id');
+      if (live) {
+        await this.spendIfElsewhere(tx, person.nationalId, id);
+        return null;
+      }
       const struck = { struckOffAt: person.struckOffAt, struckOffReason: person.struckOffReason, struckOffNote: person.struckOffNote };
       await bumpRollup(tx, person, person.struckOffAt!.getUTCFullYear(), { struck_off: -1 });
       Object.assign(person, { status: S.REGISTERED, struckOffAt: null, struckOffReason: null, struckOffNote: null });
