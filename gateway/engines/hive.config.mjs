@@ -28,10 +28,13 @@ export const gatewayConfig = defineConfig({
     // A replayed mutation is marked for the client, as by our gateway.
     fromSubgraphsToClient: ({ response }) => pick(response.headers, SUBGRAPH_RESPONSE_HEADERS),
   },
-  // The operation limits our gateway applies, where Hive Gateway has them (tokens, depth, aliases,
-  // directives). The cost limit is the subgraphs' own: every subgraph applies all the kit's limits.
+  // The operation limits our gateway applies (tokens, depth, aliases, directives), and its demand
+  // control on the same cost directives of the supergraph (objects 1, scalars 0, a mutation 10,
+  // the default list size for lists without a bound). Hive Gateway costs each subgraph request
+  // rather than the whole operation; every subgraph costs what it receives too.
   // Depth as ours counts it: data fields only, introspection exempt (the explorer's query is 21 deep).
   maxTokens: LIMITS.tokens,
+  demandControl: { maxCost: LIMITS.cost, listSize: LIMITS.listSize },
   plugins: () => [
     maxDepthPlugin({ n: LIMITS.depth, ignoreIntrospection: true }),
     maxAliasesPlugin({ maxAliases: LIMITS.aliases }),

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { SUBGRAPH_REQUEST_HEADERS, SUBGRAPH_RESPONSE_HEADERS } from '../../kit/src/core/headers';
+import { LIMITS } from '../../kit/src/core/limits';
 import { startHiveGateway, type ExtraGateway } from '../../test/gateway';
 import { freePort } from '../../test/ports';
 import { codes, gql, ok, sqlOn, type Call, type TokenName } from '../../test/support';
@@ -114,6 +115,22 @@ describe('through Hive Gateway', () => {
       expect(theirs.errors!.length).toBeGreaterThan(0);
     }
   });
+
+  it('refuses by the same cost directives what our gateway refuses, page sizes given as variables alike', async () => {
+    const stall = `{ advisors { workshop { trained { workshop { trained { workshop { trained { id } } } } } } } }`;
+    const paged = `query($first: Int) { autoEntrepreneurs(first: $first) { edges { node { id declarations { id } again: declarations { id } history { id } } } } }`;
+    for (const [query, variables] of [
+      [stall, {}],
+      [paged, { first: 500 }],
+    ] as const) {
+      const [ours, theirs] = await both(query, { as: 'NATIONAL', variables });
+      expect([ours.status, ours.errors?.[0]?.extensions?.limit]).toEqual([400, 'cost']);
+      expect([theirs.data ?? null, theirs.errors?.[0]?.extensions?.code]).toEqual([null, 'COST_ESTIMATED_TOO_EXPENSIVE']);
+    }
+    // The same operation with a small page: both answer it.
+    const [ours, theirs] = await both(paged, { as: 'NATIONAL', variables: { first: 2 } });
+    expect([ours.errors, theirs.errors]).toEqual([undefined, undefined]);
+  });
 });
 
 describe('the engines’ configurations', () => {
@@ -125,6 +142,7 @@ describe('the engines’ configurations', () => {
     const propagated = router.headers.all.request.map((rule: { propagate: { named: string } }) => rule.propagate.named);
     expect([...propagated].sort()).toEqual([...SUBGRAPH_REQUEST_HEADERS].sort());
     expect(SUBGRAPH_RESPONSE_HEADERS).toEqual(['idempotent-replay']);
-    expect(router.limits).toMatchObject({ max_depth: 12, max_aliases: 15 });
+    expect(router.limits).toMatchObject({ max_depth: LIMITS.depth, max_aliases: LIMITS.aliases });
+    expect(router.demand_control).toEqual({ enabled: true, mode: 'enforce', strategy: { static_estimated: { list_size: LIMITS.listSize, max: LIMITS.cost } } });
   });
 });

@@ -173,9 +173,10 @@ async function outcome(type: string, field: string, caller: Caller, whose: 'own'
     if (codes(result).includes('FORBIDDEN')) return 'refused';
     return ok(result).enrolments.edges.some((e: any) => e.node.followUps.length > 0) ? 'shown' : 'left out';
   }
-  const result = await gql(`{ advisors(region: "${region}") { ${field}${selection} } }`, { as });
+  // Paged, so that the advisors' nested lists (people followed…) stay within the cost limit.
+  const result = await gql(`{ advisorsConnection(region: "${region}", first: 500) { edges { node { ${field}${selection} } } } }`, { as });
   if (codes(result).includes('FORBIDDEN')) return 'refused';
-  const values = ok(result).advisors.map((a: any) => a[field]);
+  const values = ok(result).advisorsConnection.edges.map((e: any) => e.node[field]);
   // A scoped list is filtered, not refused: it shows when some advisor's list holds anything.
   const scoped = RULES[type][field] === 'scoped';
   return values.some((v: unknown) => (scoped && Array.isArray(v) ? v.length > 0 : v !== undefined)) ? 'shown' : 'left out';

@@ -37,7 +37,7 @@ describe('operation limits at the gateway', () => {
     ],
     ['aliases', `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: regions { code }`).join(' ')} }`, /Aliases limit of 15 exceeded/],
     ['directives', `{ regions { code ${'@include(if: true) '.repeat(11)} } }`, /Directives limit of 10 exceeded/],
-    ['cost', `{ regions { programmes { regions { programmes { regions { programmes { code } } } } } } }`, /cost \d+ exceeds the limit of 60000/],
+    ['cost', `{ regions { programmes { regions { programmes { regions { programmes { code } } } } } } }`, /cost \d+ exceeds the limit of 250000/],
   ])('refuses an operation over the %s limit with a 400 that names it', async (limit, query, message) => {
     const result = await gql(query);
     expect(result.status).toBe(400);
@@ -67,7 +67,7 @@ describe("the same limits at a subgraph's own port (one door)", () => {
     [
       'cost',
       `{ regions { conventions { region { conventions { region { conventions { region { conventions { code } } } } } } } } }`,
-      /cost \d+ exceeds the limit of 60000/,
+      /cost \d+ exceeds the limit of 250000/,
     ],
   ])('refuses an operation over the %s limit sent straight to the regions subgraph', async (limit, query, message) => {
     const result = await regions(query);

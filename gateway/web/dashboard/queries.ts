@@ -34,6 +34,13 @@ export const REGION_QUERY = `query RegionDashboard($code: ID!, $year: Int!, $peo
 }`;
 
 /** The daily snapshots of one scope's scorecard (asked for only when its chart is shown). */
-export const HISTORY_QUERY = `query IndicatorHistory($year: Int!, $scopes: [ID!]) {
-  scorecards(year: $year, scopes: $scopes) { statuses { indicatorCode fromYear toYear history { day target actual } } }
+const HISTORY = 'statuses { indicatorCode fromYear toYear history { day target actual } }';
+
+/** One scorecard's daily snapshots: the nation's, or a region's (one scorecard each, so that the cost counts one). */
+export const NATIONAL_HISTORY_QUERY = `query NationalIndicatorHistory($year: Int!) {
+  nationalScorecardFor(year: $year) { ${HISTORY} }
+}`;
+
+export const REGION_HISTORY_QUERY = `query RegionIndicatorHistory($code: ID!, $year: Int!) {
+  region(code: $code) { scorecardFor(year: $year) { ${HISTORY} } }
 }`;

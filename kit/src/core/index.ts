@@ -4,9 +4,10 @@ export type { BoundedCache } from './cache';
 export { SERVICES, SUBGRAPHS, envBool, envInt, envOptional, isProduction, servicePort, subgraphUrl } from './config';
 export type { ServiceName, SubgraphName } from './config';
 export { badInput, forbidden, formatError } from './errors';
-export { FINGERPRINT_HEADER, PART_HEADER, SUBGRAPH_REQUEST_HEADERS, SUBGRAPH_RESPONSE_HEADERS, requestFingerprint } from './headers';
+export { DEADLINE_HEADER, FINGERPRINT_HEADER, PART_HEADER, SUBGRAPH_REQUEST_HEADERS, SUBGRAPH_RESPONSE_HEADERS, requestFingerprint } from './headers';
 export { listen, newHttp, onTermination } from './http';
-export { LIMITS, LIMIT_RULES, checkedDocuments, parseWithinLimit } from './limits';
+export { LIMITS, LIMIT_RULES, checkedDocuments, overCost, parseWithinLimit } from './limits';
+export { costModel, operationCost, type CostModel } from './cost';
 export type { Checked } from './limits';
 export { log, setServiceName } from './log';
 export {

@@ -1,10 +1,20 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import { boundedCache } from './cache';
 import { envInt } from './config';
-import { costLimitRule } from './cost';
+import { costRefusal, operationCost, type CostModel } from './cost';
 
 /**
  * Limits on one operation, the same at the gateway and at every subgraph's own port (one door:
@@ -18,8 +28,9 @@ export const LIMITS = {
   aliases: envInt('LIMIT_ALIASES', 15, 0),
   directives: envInt('LIMIT_DIRECTIVES', 10, 0),
   tokens: envInt('LIMIT_TOKENS', 1_000, 10),
-  /** Fields resolved, lists counted as their `first` argument or LIMIT_LIST_SIZE items (cost.ts). */
-  cost: envInt('LIMIT_COST', 60_000, 1),
+  /** Objects an answer can hold, by the cost directives (cost.ts), page sizes given literally or as variables alike. */
+  cost: envInt('LIMIT_COST', 250_000, 1),
+  /** The size of a list without a bound of its own: introspection's only (every list of the graph has one). */
   listSize: envInt('LIMIT_LIST_SIZE', 10, 1),
   /** Bytes of a request body. */
   bodyBytes: envInt('LIMIT_BODY_BYTES', 64 * 1024, 1024),
@@ -36,13 +47,28 @@ const refuse = (limit: string) => ({
   ],
 });
 
-/** The validation rules of the limits, beside GraphQL's own (graphql-armor's, and our cost: armor's counter ignores list sizes). */
+/**
+ * The validation rules of the limits, beside GraphQL's own (graphql-armor's). The cost is not a
+ * validation rule: it depends on the variables (page sizes), so it is checked once they are
+ * coerced, before anything runs (overCost).
+ */
 export const LIMIT_RULES: readonly ValidationRule[] = [
   maxDepthRule({ n: LIMITS.depth, ignoreIntrospection: true, ...refuse('depth') }),
   maxAliasesRule({ n: LIMITS.aliases, ...refuse('aliases') }),
   maxDirectivesRule({ n: LIMITS.directives, ...refuse('directives') }),
-  costLimitRule(LIMITS.cost, LIMITS.listSize),
 ];
+
+/** The refusal of an operation that costs more than the limit with these (coerced) variables, or null. */
+export function overCost(
+  schema: GraphQLSchema,
+  model: CostModel,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): GraphQLError | null {
+  const cost = operationCost(schema, model, document, operation, variables);
+  return cost > LIMITS.cost ? costRefusal(cost, LIMITS.cost) : null;
+}
 
 /** Parses with the token limit: an enormous document costs no more than the limit to refuse. */
 export function parseWithinLimit(query: string): DocumentNode {

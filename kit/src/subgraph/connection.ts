@@ -1,6 +1,6 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, invalidCursor } from './pagination';
+import { DEFAULT_PAGE, decodeCursor, encodeCursor, invalidCursor } from './pagination';
 
 /** Shareable: every subgraph with a keyset list returns the same PageInfo. */
 @Directive('@shareable')
@@ -81,7 +81,7 @@ export function connectionType<T extends object>(
 /** The two arguments of every keyset list (`@Args() page: PageArgs` beside the list's filters). */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 50).' })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE, description: `Page size, 1 to 500 (default ${DEFAULT_PAGE}).` })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Cursor of the last row already read (pageInfo.endCursor).' })

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, specifiedDirectives, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, getMetadataStorage, type BuildSchemaOptions } from 'type-graphql';
+import { withListSizes, type ListBounds } from './list-sizes';
 
 /** `__resolveReference` per entity type name: how this subgraph turns a key into an object. */
 export type ReferenceResolvers = Record<string, (reference: never, context: never) => Promise<unknown>>;
@@ -12,11 +13,14 @@ export interface SubgraphSchemaOptions {
   /** Types no resolver returns directly (entity stubs of other subgraphs, value types). */
   orphanedTypes?: BuildSchemaOptions['orphanedTypes'];
   references?: ReferenceResolvers;
-  /** Federation directives this subgraph uses, e.g. ["@key", "@external", "@requires"]. */
+  /** Federation directives this subgraph uses, e.g. ["@key", "@external", "@requires"]; the cost directives are always imported. */
   federationDirectives: string[];
+  /** The bound of every list of objects without a page argument (list-sizes.ts). */
+  listBounds: ListBounds;
 }
 
-const FEDERATION_VERSION = 'v2.7';
+/** 2.9: the first version with the cost directives (`@cost`, `@listSize`). */
+const FEDERATION_VERSION = 'v2.9';
 
 /**
  * type-graphql classes -> a federated subgraph schema, and its SDL as printed in the
@@ -31,9 +35,11 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     skipCheck: true, // federation directives are unknown to plain graphql validation
     validate: false, // inputs are checked by each subgraph's rules, with BAD_USER_INPUT messages people understand
   });
-  const imports = options.federationDirectives.map((d) => JSON.stringify(d)).join(', ');
+  const imports = [...options.federationDirectives, '@cost', '@listSize'].map((d) => JSON.stringify(d)).join(', ');
   const sdl =
-    `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${imports}])\n\n` + printSchemaWithDirectives(plain) + '\n';
+    `extend schema @link(url: "https://specs.apollo.dev/federation/${FEDERATION_VERSION}", import: [${imports}])\n\n` +
+    withListSizes(plain, printSchemaWithDirectives(plain), options.listBounds) +
+    '\n';
   const resolvers = createResolversMap(plain) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as Record<string, never>), __resolveReference: resolveReference as never };

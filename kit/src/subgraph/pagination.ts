@@ -20,7 +20,10 @@ export function invalidCursor() {
   return badInput('The cursor "after" is not one this API gave out', 'after');
 }
 
-export function pageSize(first: number | null | undefined, fallback = 50, max = 500): number {
+/** A page's size when `first` is not given (the connections' schema default, and their assumed size when it is null). */
+export const DEFAULT_PAGE = 50;
+
+export function pageSize(first: number | null | undefined, fallback = DEFAULT_PAGE, max = 500): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 1 || size > max) throw badInput(`"first" must be between 1 and ${max}`, 'first');
   return size;

@@ -52,27 +52,49 @@ export function createLoaders(db: EntityManager) {
       (ids: readonly number[]) => db.getRepository(TargetRevision).find({ where: { targetId: In([...ids]) }, order: { id: 'ASC' } }),
       (r) => r.targetId,
     ),
-    /** Snapshots by status key "indicator|scope|from|to", oldest first: one statement per batch. */
+    /**
+     * Snapshots by status key "indicator|scope|from|to", oldest first: one statement per batch, and
+     * at most the latest HISTORY_DAYS of each (a period spanning years would otherwise answer a
+     * list that grows every day: its schema bound, list-sizes.ts, is this one).
+     */
     snapshots: new DataLoader<string, Snapshot[]>(async (keys) => {
       const parts = keys.map((k) => k.split('|'));
-      const rows = await db
-        .getRepository(Snapshot)
-        .createQueryBuilder('s')
-        .where(
-          '(s.indicator_code, s.scope, s.from_year, s.to_year) IN (SELECT * FROM unnest(CAST(:codes AS varchar[]), CAST(:scopes AS varchar[]), CAST(:froms AS int[]), CAST(:tos AS int[])))',
-          {
-            codes: parts.map((p) => p[0]),
-            scopes: parts.map((p) => p[1]),
-            froms: parts.map((p) => Number(p[2])),
-            tos: parts.map((p) => Number(p[3])),
-          },
-        )
-        .orderBy('s.day', 'ASC')
-        .getMany();
-      return keys.map((key) => rows.filter((r) => `${r.indicatorCode}|${r.scope}|${r.fromYear}|${r.toYear}` === key));
+      const rows: Array<{
+        day: string;
+        indicator_code: string;
+        scope: string;
+        from_year: number;
+        to_year: number;
+        target: number | null;
+        actual: number | null;
+      }> = await db.query(
+        `SELECT day::text AS day, indicator_code, scope, from_year, to_year, target, actual FROM (
+             SELECT s.*, row_number() OVER (PARTITION BY indicator_code, scope, from_year, to_year ORDER BY day DESC) AS recent
+             FROM indicator_snapshot s
+             WHERE (indicator_code, scope, from_year, to_year) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::int[], $4::int[]))
+           ) latest WHERE recent <= $5 ORDER BY day`,
+        [parts.map((p) => p[0]), parts.map((p) => p[1]), parts.map((p) => Number(p[2])), parts.map((p) => Number(p[3])), HISTORY_DAYS],
+      );
+      const byKey = new Map<string, Snapshot[]>(keys.map((key) => [key, []]));
+      for (const r of rows) {
+        const snapshot = Object.assign(new Snapshot(), {
+          day: r.day,
+          indicatorCode: r.indicator_code,
+          scope: r.scope,
+          fromYear: r.from_year,
+          toYear: r.to_year,
+          target: r.target,
+          actual: r.actual,
+        });
+        byKey.get(`${r.indicator_code}|${r.scope}|${r.from_year}|${r.to_year}`)?.push(snapshot);
+      }
+      return keys.map((key) => byKey.get(key)!);
     }),
   };
 }
+
+/** The snapshots a status's history holds: a year of daily ones. */
+export const HISTORY_DAYS = 366;
 
 export interface Context extends BaseContext {
   loaders: ReturnType<typeof createLoaders>;

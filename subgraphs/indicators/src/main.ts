@@ -21,6 +21,7 @@ import { IndicatorNamesAr1733600000000 } from './migrations/1733600000000-Indica
 import { scorecardReference, statusFromKey } from './read/scorecards';
 import { seed, TABLES } from './seed';
 import { snapshotCommand, snapshotSchedule } from './write/snapshots';
+import { LIST_BOUNDS } from './list-sizes';
 
 /** The indicators subgraph: KPI catalogue, targets and live scorecards. Owns `Indicator` and `IndicatorStatus`. */
 export const indicators: SubgraphDefinition<Context> = {
@@ -52,6 +53,7 @@ export const indicators: SubgraphDefinition<Context> = {
       Region: referenceAsIs,
     },
     federationDirectives: ['@key', '@external', '@requires', '@shareable'],
+    listBounds: LIST_BOUNDS,
   },
   context,
   seed,

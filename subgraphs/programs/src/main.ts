@@ -25,6 +25,7 @@ import { EventResolver } from './resolvers/EventResolver';
 import { ProgrammeResolver, programmeReference } from './resolvers/ProgrammeResolver';
 import { RegionProgrammesResolver } from './resolvers/RegionProgrammesResolver';
 import { seed, TABLES } from './seed';
+import { LIST_BOUNDS } from './list-sizes';
 
 /**
  * The programs subgraph: support offers, enrolments, the advisor network and events. Owns
@@ -65,6 +66,7 @@ export const programs: SubgraphDefinition<Context> = {
       Scorecard: referenceAsIs,
     },
     federationDirectives: ['@key', '@shareable'],
+    listBounds: LIST_BOUNDS,
   },
   context,
   seed,

@@ -22,6 +22,7 @@ import { Target } from './foreign';
 import { ConventionResolver } from './resolvers/ConventionResolver';
 import { partnerReference, provinceReference, RegionResolver, regionReference } from './resolvers/RegionResolver';
 import { seed, TABLES } from './seed';
+import { LIST_BOUNDS } from './list-sizes';
 
 /** The regions subgraph: regions, provinces, ecosystems, partners and conventions. Owns `Region`. */
 export const regions: SubgraphDefinition<Context> = {
@@ -33,6 +34,7 @@ export const regions: SubgraphDefinition<Context> = {
     orphanedTypes: [Target],
     references: { Region: regionReference, Province: provinceReference, Partner: partnerReference },
     federationDirectives: ['@key', '@shareable', '@inaccessible'],
+    listBounds: LIST_BOUNDS,
   },
   context,
   seed,

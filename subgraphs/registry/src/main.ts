@@ -28,6 +28,7 @@ import {
 } from './resolvers/StatsResolver';
 import { seed, TABLES } from './seed';
 import { importCommand } from './write/import-command';
+import { LIST_BOUNDS } from './list-sizes';
 
 /** The registry subgraph: the national register (RNAE). Owns `AutoEntrepreneur`; adds statistics to `Region`. */
 export const registry: SubgraphDefinition<Context> = {
@@ -62,6 +63,7 @@ export const registry: SubgraphDefinition<Context> = {
       Scorecard: referenceAsIs,
     },
     federationDirectives: ['@key', '@shareable'],
+    listBounds: LIST_BOUNDS,
   },
   context,
   seed,

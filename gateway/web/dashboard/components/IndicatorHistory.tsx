@@ -1,14 +1,18 @@
 import { useMemo, useState } from 'react';
 import { useLabels } from '../i18n';
-import { HISTORY_QUERY } from '../queries';
+import { NATIONAL_HISTORY_QUERY, REGION_HISTORY_QUERY } from '../queries';
 import { useQuery } from '../useQuery';
 import { historyFigure, type HistoryPoint } from '../views/figures';
 import { Figure } from './Figure';
 import { PartialNotice } from './Notices';
 import { indicatorName, type StatusRow } from './Scorecard';
 
+interface HistoryCard {
+  statuses: Array<{ indicatorCode: string; fromYear: number; toYear: number; history: HistoryPoint[] }>;
+}
 interface HistoryData {
-  scorecards: Array<{ statuses: Array<{ indicatorCode: string; fromYear: number; toYear: number; history: HistoryPoint[] }> }> | null;
+  nationalScorecardFor?: HistoryCard | null;
+  region?: { scorecardFor: HistoryCard | null } | null;
 }
 
 /** One indicator of a scorecard at a time (chosen in a list): its daily snapshots against its target. */
@@ -16,12 +20,14 @@ export function IndicatorHistory({ scope, year, statuses, token }: { scope: stri
   const { t, lang } = useLabels();
   const options = statuses.filter((s) => s.target !== null);
   const [chosen, setChosen] = useState(options[0]?.indicatorCode ?? statuses[0]?.indicatorCode);
-  const [state] = useQuery<HistoryData>(HISTORY_QUERY, { year, scopes: [scope] }, token);
+  const national = scope === 'MA';
+  const [state] = useQuery<HistoryData>(national ? NATIONAL_HISTORY_QUERY : REGION_HISTORY_QUERY, national ? { year } : { code: scope, year }, token);
   const row = statuses.find((s) => s.indicatorCode === chosen);
   const name = (s: StatusRow) => indicatorName(lang, s);
   const points = useMemo(() => {
     if (state.kind !== 'done') return null;
-    const statusOf = state.data.scorecards?.[0]?.statuses.find((s) => s.indicatorCode === chosen && s.fromYear === row?.fromYear && s.toYear === row?.toYear);
+    const card = state.data.nationalScorecardFor ?? state.data.region?.scorecardFor;
+    const statusOf = card?.statuses.find((s) => s.indicatorCode === chosen && s.fromYear === row?.fromYear && s.toYear === row?.toYear);
     return statusOf?.history ?? null;
   }, [state, chosen, row]);
   const spec = useMemo(() => (row && points && points.length > 0 ? historyFigure(name(row), points, t) : null), [row, points, t, lang]);

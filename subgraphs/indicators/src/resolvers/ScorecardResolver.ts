@@ -60,7 +60,7 @@ export class ScorecardResolver {
 
 @Resolver(() => ScorecardStatus)
 export class ScorecardStatusResolver {
-  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first (daily snapshots).' })
+  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first: daily snapshots, the latest 366.' })
   history(@Root() status: ScorecardStatus, @Ctx() { loaders }: Context): Promise<Snapshot[]> {
     return loaders.snapshots.load(keyOf(status));
   }
@@ -86,7 +86,7 @@ export class IndicatorStatusResolver {
     return status.scope === NATIONAL ? null : { code: status.scope };
   }
 
-  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first (daily snapshots).' })
+  @FieldResolver(() => [Snapshot], { description: 'The recorded actuals of this status, oldest first: daily snapshots, the latest 366.' })
   history(@Root() status: IndicatorStatus, @Ctx() { loaders }: Context): Promise<Snapshot[]> {
     return loaders.snapshots.load(keyOf(status));
   }
