@@ -37,6 +37,8 @@ module.exports = async function globalSetup() {
     LOG_LEVEL: 'silent',
     SNAPSHOT_SCHEDULE: 'off',
     RATE_LIMIT_PER_MINUTE: '0',
+    GATEWAY_CONCURRENT_PER_CALLER: '0',
+    GATEWAY_CONCURRENT_ANONYMOUS: '0',
     IDEMPOTENCY_PURGE_SECONDS: '2',
     // Every answer the gateway's executor gives in any test is checked against Apollo Gateway's executor,
     // and every query a subgraph answers with graphql-jit against graphql-js's execution.

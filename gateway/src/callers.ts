@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import { log, rateLimited, unauthenticated, viewerFromHeader, type Viewer } from '@moukawil/kit/core';
+import type { Concurrency } from './concurrency';
 import type { AuthenticatedDataSource } from './datasource';
 import type { Refusal } from './graphql-http';
 import { callerKey, type RateLimit } from './rate-limit';
@@ -64,15 +65,21 @@ export function callers(regions: AuthenticatedDataSource): Identify {
 
 /** Who a request comes from, or why it goes no further: 401/403/503 for its identity, 429 for its rate (with the seconds to wait). */
 export type Admitted = { viewer: Viewer; refusal: null } | { viewer: null; refusal: Refusal & { retryAfter?: number } };
-export type Admit = (req: IncomingMessage, scope: Scope) => Promise<Admitted>;
+export type Admit = (req: IncomingMessage, res: ServerResponse, scope: Scope) => Promise<Admitted>;
 
 /**
  * The first step of every entry of the gateway (/graphql, /export): the caller identified, then
- * counted against its rate (its own, for a partner key). A bad token or key still counts, against
- * the client's address, before its refusal: failed guesses are rate-limited too.
+ * counted against its rate (its own, for a partner key) and its requests in flight, until `res`
+ * is sent or closed. A bad token or key still counts, against the client's address, before its
+ * refusal: failed guesses are rate-limited too.
  */
-export function admission(identify: Identify, limit: RateLimit | null, clientAddress: (req: IncomingMessage) => string | undefined): Admit {
-  return async (req, scope) => {
+export function admission(
+  identify: Identify,
+  limit: RateLimit | null,
+  concurrency: Concurrency | null,
+  clientAddress: (req: IncomingMessage) => string | undefined,
+): Admit {
+  return async (req, res, scope) => {
     let caller: Caller | null = null;
     let refused: Refusal | null = null;
     try {
@@ -80,10 +87,15 @@ export function admission(identify: Identify, limit: RateLimit | null, clientAdd
     } catch (error) {
       refused = refusalOf(error);
     }
-    const limited = limit && (await limit(callerKey(caller?.viewer ?? null, clientAddress(req)), caller?.ratePerMinute));
-    if (limited) {
+    const key = callerKey(caller?.viewer ?? null, clientAddress(req));
+    const limited = limit && (await limit(key, caller?.ratePerMinute));
+    const entry = concurrency?.(key, !caller?.viewer?.subject);
+    if (entry && 'release' in entry) res.once('close', entry.release);
+    const refusal = limited || (entry && !('release' in entry) ? entry : null);
+    if (refusal) {
       rateLimited.inc({ entry: scope === 'GRAPHQL' ? 'graphql' : 'export' });
-      return { viewer: null, refusal: limited };
+      if (entry && 'release' in entry) entry.release();
+      return { viewer: null, refusal };
     }
     return caller ? { viewer: caller.viewer, refusal: null } : { viewer: null, refusal: refused! };
   };

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
-import { envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit/core';
+import { DEADLINE_HEADER, envInt, FINGERPRINT_HEADER, log, PART_HEADER, TRACE_HEADER, type Viewer } from '@moukawil/kit/core';
 import { deduplicating } from './dedupe';
 import { mergeRequests, type FetchRequest } from './execution/merge';
 import { parseAnswer, type RawFields } from './execution/raw-json';
@@ -21,6 +21,8 @@ export interface GatewayContext {
   replayed?: boolean;
   /** Set when the client asked for `x-moukawil-trace: sql`: per subgraph, the SQL statements it ran and the calls it got. */
   trace?: Trace;
+  /** Aborted when the client goes away before its answer: its subgraph calls are closed, and the subgraphs stop. */
+  abandoned?: AbortSignal;
 }
 
 /** What `x-moukawil-trace: sql` reports, per subgraph. */
@@ -138,7 +140,9 @@ export class AuthenticatedDataSource implements GraphQLDataSource<GatewayContext
       }
     }
     if (context?.trace) headers[TRACE_HEADER] = 'sql';
-    return this.send(headers, body);
+    // The subgraph stops its work when the gateway stops waiting for it.
+    headers[DEADLINE_HEADER] = String(this.timeoutMs);
+    return this.send(headers, body, context?.abandoned);
   }
 
   /** The client gets an error naming the subgraph and why, never its address nor a stack trace. */

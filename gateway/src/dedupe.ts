@@ -16,11 +16,12 @@ const MUTATION = /"query":"\s*mutation\b/;
 export function deduplicating(subgraph: string, send: Send): Send {
   if (!envBool('GATEWAY_DEDUPLICATE', true)) return send;
   const inFlight = new Map<string, Promise<Answer>>();
-  return (headers, body) => {
-    if (MUTATION.test(body) || headers[TRACE_HEADER]) return send(headers, body);
+  return (headers, body, abandoned) => {
+    if (MUTATION.test(body) || headers[TRACE_HEADER]) return send(headers, body, abandoned);
     const key = `${headers.authorization ?? ''}\n${body}`;
     let shared = inFlight.get(key);
     if (!shared) {
+      // A shared call may have followers whose clients are still there: it is not aborted for one client.
       shared = send(headers, body);
       inFlight.set(key, shared);
       const forget = () => inFlight.delete(key);

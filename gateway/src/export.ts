@@ -167,7 +167,7 @@ export function exportPath(graph: GraphPath['operate'], admit: Admit) {
     const list = name && Object.hasOwn(LISTS, name) ? LISTS[name] : undefined;
     if (req.method !== 'GET') return refuse(res, requestId, 405, 'BAD_REQUEST', 'Exports are read with GET.');
     if (!list) return refuse(res, requestId, 404, 'NOT_FOUND', `No such export: the lists are ${Object.keys(LISTS).join(', ')} (/export/<list>.csv).`);
-    const { viewer, refusal } = await admit(req, 'EXPORTS');
+    const { viewer, refusal } = await admit(req, res, 'EXPORTS');
     if (refusal) return refuse(res, requestId, refusal.status, refusal.code, refusal.message);
 
     const variables: Record<string, unknown> = {};

@@ -5,10 +5,12 @@ import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import {
   assertIdentityConfig,
+  costModel,
   envBool,
   envInt,
   envOptional,
   isProduction,
+  LIMITS,
   listen,
   log,
   metricsAcrossWorkers,
@@ -27,6 +29,7 @@ import { admission, callers } from './callers';
 import { AuthenticatedDataSource } from './datasource';
 import { subgraphHealth } from './health';
 import { mountPages } from './pages';
+import { concurrencyLimit } from './concurrency';
 import { clientAddress, rateLimit } from './rate-limit';
 import { exportPath } from './export';
 import { executorCheck } from './execution/check';
@@ -53,9 +56,10 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   // Tests only: every planned answer is checked against Apollo Gateway's executor (execution/check.ts).
   const check =
     envBool('GATEWAY_EXECUTOR_CHECK', false) && !isProduction() ? await executorCheck((buildService) => loadFederation(supergraphSdl, buildService)) : null;
-  const admit = admission(callers(links.get('regions')!), rateLimit(), clientAddress());
+  const admit = admission(callers(links.get('regions')!), rateLimit(), concurrencyLimit(), clientAddress());
   const graphql = requestPath({
     federation,
+    costs: costModel(supergraphSdl, LIMITS.listSize),
     links,
     admit,
     cache: responseCache(),

@@ -7,12 +7,14 @@ import {
   errorCodesOf,
   isProduction,
   LIMITS,
+  overCost,
   log,
   operationLabel,
   requestFingerprint,
   requestScope,
   scopeOf,
   TRACE_HEADER,
+  type CostModel,
   type Viewer,
 } from '@moukawil/kit/core';
 import type { Federation } from './apollo';
@@ -26,6 +28,8 @@ import type { ExecutorCheck } from './execution/check';
 
 export interface RequestPath {
   federation: Federation;
+  /** The supergraph's cost directives (`@cost`, `@listSize`), as composed from the subgraphs'. */
+  costs: CostModel;
   /** The link to each subgraph, for queries one of them answers whole. */
   links: Map<string, AuthenticatedDataSource>;
   /** Who is calling (a bearer token or a partner API key), counted against its rate (callers.ts). */
@@ -67,7 +71,7 @@ export function requestPath(path: RequestPath): GraphPath {
       answer(status, errorsBody([{ message, extensions: { code, ...extensions } }]), headers);
 
     // The caller, verified once and counted; a refused identity is answered after the body's own refusals.
-    const { viewer, refusal } = await path.admit(req, 'GRAPHQL');
+    const { viewer, refusal } = await path.admit(req, res, 'GRAPHQL');
     const retryAfter = refusal?.retryAfter;
     if (retryAfter) return refuse(refusal, { retryAfter }, { 'retry-after': String(retryAfter) });
 
@@ -80,7 +84,7 @@ export function requestPath(path: RequestPath): GraphPath {
     operationName = operation?.name?.value ?? null;
     if (invalid) return answer(invalid.status, invalid.body);
 
-    const context = contextOf(req, request, viewer, requestId);
+    const context = contextOf(req, res, request, viewer, requestId);
     const cacheKey = path.cache && operation.operation === 'query' && !context.trace ? path.cache.keyOf(request, viewer) : null;
     const cached = cacheKey ? path.cache!.get(cacheKey) : undefined;
     if (cached) return answer(cached.status, cached.body, { 'x-moukawil-cache': 'HIT' });
@@ -119,6 +123,9 @@ export function requestPath(path: RequestPath): GraphPath {
         operation,
         invalid: { status: 400, body: JSON.stringify({ errors: coerced.errors.map((e) => ({ ...e.toJSON(), extensions: { code: 'BAD_USER_INPUT' } })) }) },
       };
+    // The cost, with the page sizes the variables give: refused before any subgraph is called.
+    const tooCostly = overCost(path.federation.schema, path.costs, checked.document, operation, coerced.coerced);
+    if (tooCostly) return { operation, invalid: { status: 400, body: errorsBody([{ message: tooCostly.message, extensions: { ...tooCostly.extensions } }]) } };
     return { operation, invalid: null };
   }
 
@@ -195,11 +202,14 @@ export interface GraphPath {
 type Chosen = { operation: OperationDefinitionNode; invalid: null } | { operation: OperationDefinitionNode | null; invalid: Answer };
 
 /** What the data sources need to know of the request they call subgraphs for. */
-function contextOf(req: IncomingMessage, request: GraphQLHttpRequest, viewer: Viewer, requestId: string): GatewayContext {
+function contextOf(req: IncomingMessage, res: ServerResponse, request: GraphQLHttpRequest, viewer: Viewer, requestId: string): GatewayContext {
   const key = req.headers['idempotency-key'];
+  const abandoned = new AbortController();
+  res.once('close', () => res.writableFinished || abandoned.abort());
   return {
     viewer,
     requestId,
+    abandoned: abandoned.signal,
     ...(typeof key === 'string'
       ? { idempotencyKey: key, idempotencyFingerprint: requestFingerprint(request.query, request.variables, request.operationName), mutationCalls: new Map() }
       : {}),

@@ -10,7 +10,8 @@ export interface Answer {
   replay: boolean;
 }
 
-export type Send = (headers: Record<string, string>, body: string) => Promise<Answer>;
+/** Sends one call; `abandoned` aborts it when the client has gone (the subgraph sees the call closed, and stops). */
+export type Send = (headers: Record<string, string>, body: string, abandoned?: AbortSignal) => Promise<Answer>;
 
 /** The error of a call that got no answer in time: its name is what the data source reports. */
 export class SubgraphTimeout extends Error {
@@ -27,7 +28,7 @@ export class SubgraphTimeout extends Error {
 export function subgraphSender(url: string, timeoutMs: number): Send {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, timeout: 30_000, maxSockets: envInt('GATEWAY_SUBGRAPH_SOCKETS', 256, 1), scheduling: 'lifo' });
-  return (headers, body) =>
+  return (headers, body, abandoned) =>
     new Promise<Answer>((resolve, reject) => {
       const call = request(
         {
@@ -60,16 +61,17 @@ export function subgraphSender(url: string, timeoutMs: number): Send {
         reject(error);
       }
       call.on('error', fail);
+      abandoned?.addEventListener('abort', () => call.destroy(new Error('the client went away')), { once: true });
       call.end(body);
     });
 }
 
 /** Counts each call that goes out to a subgraph (after deduplication: the calls the subgraph sees) and its time. */
 export function counted(subgraph: string, send: Send): Send {
-  return async (headers, body) => {
+  return async (headers, body, abandoned) => {
     const started = performance.now();
     try {
-      const answer = await send(headers, body);
+      const answer = await send(headers, body, abandoned);
       subgraphFetches.inc({ subgraph, outcome: `${Math.floor(answer.status / 100)}xx` });
       return answer;
     } catch (error) {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { Hostile } from './bench-hostile';
 import type { Load } from './bench-load';
 import { pageSummary, type PageFigures } from './bench-pages';
 import { ROOT } from './paths';
@@ -17,6 +18,8 @@ export interface Results {
   /** How the comparison ran: rounds per gateway, each of `seconds`, interleaved. */
   comparedRounds: { rounds: number; seconds: number };
   scenarios: Record<string, Load>;
+  /** Hostile callers: a dashboard timed while anonymous clients send the heaviest admitted operation (bench-hostile.ts). */
+  hostile?: Hostile;
   oneClient: Record<string, Load>;
   import: { rowsPerSecond: number; runs: number[]; registerSize: number };
   /** Every person as one CSV export (national token), from a gateway of its own. */
@@ -137,6 +140,7 @@ export function writeReport(r: Results): void {
     '',
     `page 500 / page 1 (p50): ${(r.scenarios['council list, page 500 (REGIONAL token)'].p50 / Math.max(r.scenarios['council list, page 1 (REGIONAL token)'].p50, 0.01)).toFixed(2)} ×`,
     '',
+    ...hostileSection(r.hostile),
     '## One client at a time (latency)',
     '',
     '| | mean ms | p50 ms | p99 ms | mean / straight to the subgraph |',
@@ -163,4 +167,25 @@ export function writeReport(r: Results): void {
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(r, null, 2) + '\n');
   writeFileSync(join(ROOT, 'docs', 'benchmarks.md'), markdown);
   process.stdout.write(`\n${markdown}\n`);
+}
+
+/** The hostile-callers section: the dashboard's p97.5 under the storm against idle (the goal: within 3 ×), and no small query failing. */
+function hostileSection(h: Hostile | undefined): string[] {
+  if (!h) return [];
+  const ratio = h.underStorm.p97_5 / Math.max(h.idle.p97_5, 0.01);
+  return [
+    '## Hostile callers (our gateway as configured by default)',
+    '',
+    `${h.clients} anonymous clients (one address) send the heaviest public operation the limits admit (every scorecard with its daily history); meanwhile one client of another caller sends the national dashboard, and one of a third a small query. Latencies of one client, high-resolution (ms).`,
+    '',
+    '| | req/s | p50 | p97.5 | p99 | errors |',
+    '| --- | --- | --- | --- | --- | --- |',
+    loadRow('dashboard, idle', h.idle),
+    loadRow('dashboard, during the storm', h.underStorm),
+    loadRow('small query of a third caller, during the storm', h.small),
+    loadRow(`the storm (${h.clients} connections; 429s of the bound on requests in flight count as errors)`, h.storm),
+    '',
+    `dashboard p97.5 during the storm / idle: ${x(ratio)} (goal: within 3 ×, ${verdict(ratio <= 3)}); small queries failed: ${h.small.errors} (${verdict(h.small.errors === 0)})`,
+    '',
+  ];
 }

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
 import { freePort, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
+import { hostileScenario } from './bench-hostile';
 import { combine, exportRun, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
 import { queryFloor } from './bench-floor';
 import { measurePages } from './bench-pages';
@@ -116,6 +117,9 @@ async function main(): Promise<void> {
       plain: Object.fromEntries([...comparedRuns.plain].map(([name, runs]) => [name, combine(runs)])),
     };
 
+    // Hostile callers: the default gateway (its bound on requests in flight on) while anonymous clients storm it.
+    const hostile = await hostileScenario(gateway, ask(QUERIES.dashboard), ask(QUERIES.regions, council), seconds);
+
     const scenarios: Record<string, Load> = {
       'council list, page 1 (REGIONAL token)': await load(gateway, ask(QUERIES.page, council, { after: null }), seconds, connections),
       'council list, page 500 (REGIONAL token)': await load(gateway, ask(QUERIES.page, council, { after }), seconds, connections),
@@ -195,6 +199,7 @@ async function main(): Promise<void> {
       compared,
       comparedRounds: { rounds: COMPARED_ROUNDS, seconds: seconds / 2 },
       scenarios,
+      hostile,
       oneClient,
       import: { rowsPerSecond: median(imports), runs: imports, registerSize },
       export: exported,

@@ -12,6 +12,8 @@ export function badInput(message: string, field?: string): GraphQLError {
 
 const KNOWN_CODES = new Set([
   'BAD_USER_INPUT',
+  'DEADLINE_EXCEEDED',
+  'ANSWER_TOO_LARGE',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'NOT_FOUND',
@@ -27,6 +29,8 @@ const KNOWN_CODES = new Set([
 
 // SQLSTATE 22021 / 22P05: text PostgreSQL cannot store (a NUL byte, an invalid sequence): the caller's input.
 const NOT_STORABLE = /^(22021|22P05)$/;
+/** query_canceled: a statement stopped by its statement timeout (request-deadline.ts). */
+const CANCELLED = '57014';
 
 // Connection refused or lost, server shutting down or starting (SQLSTATE classes 08 and 57P).
 const UNREACHABLE = /^(ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|08\d{3}|57P0[1-3])$/;
@@ -66,6 +70,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: 'BAD_USER_INPUT' },
+    };
+  }
+  if (String((original as { driverError?: { code?: unknown } })?.driverError?.code ?? '') === CANCELLED) {
+    log.warn({ path: formatted.path }, 'statement stopped: past its time');
+    return {
+      message: 'This request was stopped: one of its statements ran past its time. Ask for less (smaller pages, fewer nested lists) or retry.',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'DEADLINE_EXCEEDED' },
     };
   }
   if (isDatabaseUnavailable(original)) {

@@ -4,14 +4,25 @@ import { TRACE_HEADER } from './request-scope';
 /** Headers a gateway sends with a keyed mutation: the client's request fingerprint, and which of its mutation calls to this subgraph this is. */
 export const FINGERPRINT_HEADER = 'x-idempotency-fingerprint';
 export const PART_HEADER = 'x-idempotency-part';
+/** How many milliseconds the gateway waits for this answer: the subgraph stops its work by then (its own deadline if shorter). */
+export const DEADLINE_HEADER = 'x-moukawil-timeout-ms';
 
 /**
  * Every request header a subgraph reads: whatever engine federates the graph (this gateway, Hive
  * Gateway, Apollo Router) must pass these on. The engines' configurations are tested against this list.
- * The fingerprint and part headers are computed by this gateway; another engine leaves them out
- * and the subgraph fingerprints the request it receives (docs/idempotency.md).
+ * The fingerprint, part and deadline headers are computed by this gateway; another engine leaves
+ * them out (or passes the client's) and the subgraph fingerprints the request it receives
+ * (docs/idempotency.md) and keeps to its own deadline, or to a shorter one the client asked for.
  */
-export const SUBGRAPH_REQUEST_HEADERS = ['authorization', 'x-request-id', 'idempotency-key', FINGERPRINT_HEADER, PART_HEADER, TRACE_HEADER] as const;
+export const SUBGRAPH_REQUEST_HEADERS = [
+  'authorization',
+  'x-request-id',
+  'idempotency-key',
+  FINGERPRINT_HEADER,
+  PART_HEADER,
+  TRACE_HEADER,
+  DEADLINE_HEADER,
+] as const;
 
 /** Response headers of a subgraph that the client must see: a replayed mutation's mark. */
 export const SUBGRAPH_RESPONSE_HEADERS = ['idempotent-replay'] as const;

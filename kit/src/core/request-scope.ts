@@ -19,6 +19,10 @@ export interface RequestScope {
   transaction?: unknown;
   /** The request wrote an audit line (a search on personal data does, a query though it is). */
   wroteAudit?: boolean;
+  /** In a subgraph: when its work must be done (epoch ms), and why it stopped early, if it did (request-deadline.ts). */
+  deadline?: number;
+  abandoned?: string;
+  stopped?: boolean;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();

@@ -5,6 +5,7 @@ import { envOptional, envString, type SubgraphName } from '../core/config';
 import { log } from '../core/log';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { requestScope } from '../core/request-scope';
+import { assertStillWanted } from './request-deadline';
 
 /**
  * The database a subgraph owns. `<NAME>_DATABASE_URL` names it outright; otherwise it is
@@ -47,11 +48,18 @@ export interface DatabaseOptions {
   entities: DataSourceOptions['entities'];
   migrations: DataSourceOptions['migrations'];
   poolSize?: number;
+  /** For a serving pool: no statement runs longer (migrations run without it, on a connection of their own). */
+  statementTimeoutMs?: number;
 }
 
 /** Opens the subgraph's DataSource and brings its schema up to date through its migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<DataSource> {
   await ensureDatabase(options.url);
+  if (options.statementTimeoutMs) {
+    // A migration may rightly run long (an index over the register): it gets no statement timeout.
+    const migrator = await openDatabase({ ...options, poolSize: 2, statementTimeoutMs: undefined }); // the start-up lock holds one
+    await migrator.destroy();
+  }
   const dataSource = new DataSource({
     type: 'postgres',
     url: options.url,
@@ -61,7 +69,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
     synchronize: false,
     logging: ['query'], // counted per request, never printed (see tracing.ts)
     logger: new StatementCounter(),
-    extra: { max: options.poolSize ?? 10, application_name: process.env.SERVICE_NAME ?? 'moukawil' },
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: process.env.SERVICE_NAME ?? 'moukawil',
+      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    },
   });
   await dataSource.initialize();
   const applied = await oneAtATime(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
@@ -87,10 +99,18 @@ export async function oneAtATime<T>(db: DataSource, work: () => Promise<T>): Pro
 }
 
 /** Counts the SQL statements of each request (request-scope.ts: `x-moukawil-trace: sql`). */
+const TRANSACTION_CONTROL = /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET LOCAL statement_timeout)\b/i;
+
 export class StatementCounter implements TypeOrmLogger {
-  logQuery(): void {
+  /**
+   * Called by TypeORM before every statement: counted, or refused for a request past its deadline
+   * (request-deadline.ts). Transaction control always goes through, so that a stopped request's
+   * transaction is still rolled back (or, done already, committed) and its connection freed.
+   */
+  logQuery(query: string): void {
     const counters = requestScope.getStore();
-    if (counters) counters.sql++;
+    if (!TRANSACTION_CONTROL.test(query)) assertStillWanted(counters);
+    if (counters && !TRANSACTION_CONTROL.test(query)) counters.sql++;
   }
   logQueryError(): void {}
   logQuerySlow(): void {}

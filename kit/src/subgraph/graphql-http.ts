@@ -3,6 +3,7 @@ import { HeaderMap, type ApolloServer, type BaseContext as ApolloContext } from 
 import bodyParser from 'body-parser';
 import { log } from '../core/log';
 import { requestScope, scopeOf } from '../core/request-scope';
+import { bound, maxAnswerBytes } from './request-deadline';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 /** A request's Apollo context, from the request with its parsed body. */
@@ -19,6 +20,7 @@ export function graphqlListener<Ctx extends ApolloContext>(apollo: ApolloServer<
   const readJson = bodyParser.json({ limit: '1mb' });
   return (req, res) => {
     const scope = scopeOf(req.headers);
+    bound(scope, req.headers, res);
     res.setHeader('x-request-id', scope.requestId);
     res.setHeader('cache-control', 'no-store'); // answers may hold personal data: no cache keeps them
     requestScope.run(scope, () =>
@@ -46,12 +48,22 @@ async function answer<Ctx extends ApolloContext>(
   for (const [name, value] of response.headers) res.setHeader(name, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
-    res.setHeader('content-length', Buffer.byteLength(response.body.string));
-    res.end(response.body.string);
+    const body = withinSize(response.body.string);
+    res.setHeader('content-length', Buffer.byteLength(body));
+    res.end(body);
     return;
   }
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
+}
+
+/** An answer over SUBGRAPH_MAX_ANSWER_BYTES is replaced by an error saying so: no caller is sent, nor makes the gateway hold, more. */
+function withinSize(body: string): string {
+  const limit = maxAnswerBytes();
+  if (body.length <= limit / 3 || Buffer.byteLength(body) <= limit) return body;
+  return JSON.stringify({
+    errors: [{ message: `The answer is larger than ${limit} bytes: ask for smaller pages or fewer fields.`, extensions: { code: 'ANSWER_TOO_LARGE' } }],
+  });
 }
 
 /** body-parser's refusals of a body, in GraphQL's shape with their 4xx status. */

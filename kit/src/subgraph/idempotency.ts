@@ -8,6 +8,7 @@ import { envInt } from '../core/config';
 import { isDatabaseUnavailable } from '../core/errors';
 import type { Viewer } from '../core/tokens';
 import { log } from '../core/log';
+import { remainingMs } from './request-deadline';
 import { requestScope } from '../core/request-scope';
 import { FINGERPRINT_HEADER, PART_HEADER, requestFingerprint } from '../core/headers';
 
@@ -85,6 +86,17 @@ const replay = (response: unknown): GraphQLResponse => ({
 const BEATEN = 'A request with this Idempotency-Key has just been applied: retry to get its answer.';
 
 /**
+ * A refusal whose records are kept: thrown inside writeTransaction, it commits what the work
+ * recorded before it (an audit row, a spent lookup: the refusal itself told the caller
+ * something) but not the write, nor the Idempotency-Key's claim, then answers `refusal`.
+ */
+export class RecordedRefusal extends Error {
+  constructor(readonly refusal: Error) {
+    super(refusal.message);
+  }
+}
+
+/**
  * A write transaction that also claims the request's idempotency key, if it carries one; its
  * audit lines are logged once it has committed. Inside a keyed mutation's request transaction it
  * is a savepoint, committed with the key and the answer (request-transaction.ts).
@@ -93,8 +105,12 @@ export async function writeTransaction<T>(db: EntityManager, work: (tx: EntityMa
   const scope = requestScope.getStore();
   const claim = scope ? claims.get(scope) : undefined;
   const result = await auditedOnCommit(() =>
-    db.transaction(async (tx) => {
-      if (claim && !claim.applied) {
+    db.transaction(async (tx): Promise<{ done: T } | { refused: RecordedRefusal }> => {
+      // A write waiting on a lock stops at the request's deadline (request-deadline.ts).
+      const left = remainingMs(scope);
+      if (left !== null) await tx.query(`SET LOCAL statement_timeout = ${left}`);
+      const claiming = claim && !claim.applied;
+      if (claiming) {
         // Waits for a concurrent request with the same key to commit or roll back, then finds its row: only one applies.
         const inserted = await tx.query(`INSERT INTO idempotency_key (subject, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1`, [
           claim.subject,
@@ -106,12 +122,20 @@ export async function writeTransaction<T>(db: EntityManager, work: (tx: EntityMa
           throw new GraphQLError(BEATEN, { extensions: { code: 'CONFLICT' } });
         }
       }
-      return work(tx);
+      try {
+        return { done: await work(tx) };
+      } catch (error) {
+        if (!(error instanceof RecordedRefusal)) throw error;
+        // The key stays free for a request that is applied; the records made so far are committed.
+        if (claiming) await tx.query(`DELETE FROM idempotency_key WHERE subject = $1 AND key = $2`, [claim.subject, claim.key]);
+        return { refused: error };
+      }
     }),
   );
+  if ('refused' in result) throw result.refused.refusal;
   if (claim) claim.applied = true;
   if (!requestTransaction()) changeFeed.wrote(); // else once the request's transaction commits
-  return result;
+  return result.done;
 }
 
 /**

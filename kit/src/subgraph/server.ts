@@ -7,6 +7,9 @@ import { envBool, envInt, isProduction, servicePort, type SubgraphName } from '.
 import { databaseUrlFor, oneAtATime, openDatabase, type DatabaseOptions } from './database';
 import { formatError } from '../core/errors';
 import { buildFederatedSchema, type SubgraphSchemaOptions } from './federation';
+import { demandControlPlugin } from './demand-control';
+import { statementTimeoutMs } from './request-deadline';
+import { costModel } from '../core/cost';
 import { listen, newHttp, onTermination } from '../core/http';
 import { assertIdentityConfig, viewerFromHeader, type Viewer } from '../core/tokens';
 import { LIMIT_RULES, LIMITS } from '../core/limits';
@@ -113,6 +116,7 @@ function auditPlugin(): ApolloServerPlugin<BaseContext> {
 /** Empties the subgraph's tables and seeds them again, atomically. */
 export async function reseed<Ctx extends BaseContext>(db: DataSource, def: SubgraphDefinition<Ctx>, options: SeedOptions): Promise<void> {
   await db.transaction(async (manager) => {
+    await manager.query(`SET LOCAL statement_timeout = 0`); // demo data at scale is loaded in long statements
     await manager.query(`TRUNCATE ${def.tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
     await def.seed(manager, options);
   });
@@ -121,7 +125,12 @@ export async function reseed<Ctx extends BaseContext>(db: DataSource, def: Subgr
 /** Starts a subgraph: database and migrations, demo data on first start, GraphQL + /health. */
 export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>, port = servicePort(def.name)): Promise<RunningSubgraph> {
   assertIdentityConfig();
-  const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
+  const db = await openDatabase({
+    url: databaseUrlFor(def.name),
+    entities: def.entities,
+    migrations: [...def.migrations, ...KIT_MIGRATIONS],
+    statementTimeoutMs: statementTimeoutMs(),
+  });
   changeFeed.start(databaseUrlFor(def.name));
   await oneAtATime(db, async () => {
     if (envBool('SEED_ON_START', true) && (await isEmpty(db, def.tables))) {
@@ -129,7 +138,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       await reseed(db, def, seedOptions());
     }
   });
-  const { schema } = await buildFederatedSchema(def.schema);
+  const { schema, sdl } = await buildFederatedSchema(def.schema);
   const { app, server } = newHttp();
   const apollo = new ApolloServer<Ctx>({
     // The schema, and how its operations are executed: queries compiled by graphql-jit (compiled-queries.ts).
@@ -147,6 +156,7 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       sqlCountPlugin(),
+      demandControlPlugin(schema, costModel(sdl, LIMITS.listSize)),
       auditPlugin(),
       idempotencyPlugin() as ApolloServerPlugin<Ctx>,
       metricsPlugin() as ApolloServerPlugin<Ctx>,
@@ -224,7 +234,12 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
   if (command === 'seed') {
     const registrations = Number(argValue(args, '--registrations') ?? seedOptions().registrations);
     if (!Number.isInteger(registrations) || registrations < 0) throw new Error('--registrations takes a whole number');
-    const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
+    const db = await openDatabase({
+      url: databaseUrlFor(def.name),
+      entities: def.entities,
+      migrations: [...def.migrations, ...KIT_MIGRATIONS],
+      statementTimeoutMs: statementTimeoutMs(),
+    });
     await reseed(db, def, { registrations });
     await db.destroy();
     log.info({ registrations }, `${def.name} demo data loaded`);
@@ -232,7 +247,12 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
   }
   const extra = command ? def.commands?.[command] : undefined;
   if (extra) {
-    const db = await openDatabase({ url: databaseUrlFor(def.name), entities: def.entities, migrations: [...def.migrations, ...KIT_MIGRATIONS] });
+    const db = await openDatabase({
+      url: databaseUrlFor(def.name),
+      entities: def.entities,
+      migrations: [...def.migrations, ...KIT_MIGRATIONS],
+      statementTimeoutMs: statementTimeoutMs(),
+    });
     try {
       await extra(db, args);
     } finally {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { badInput, type Viewer } from '@moukawil/kit/core';
 import { canReadPeopleOf, regionArg } from '@moukawil/kit/domain';
-import { check, textArg, writeTransaction } from '@moukawil/kit/subgraph';
+import { check, RecordedRefusal, textArg, writeTransaction } from '@moukawil/kit/subgraph';
 import { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { EventKind, RegistrationStatus as S, StrikeOffReason } from '../entities/enums';
@@ -39,11 +39,11 @@ export class Register {
    * (lookups.ts), and a caller whose lookups are spent may not submit until they free. The
    * budget is counted and spent in the transaction that looks, under the caller's lock, so that
    * submissions sent at once are counted one after the other; the refusal's lookup is committed
-   * before the refusal is answered.
+   * with the refusal (RecordedRefusal), while the key of a keyed request stays free.
    */
-  async submit(input: ApplicationInput, now = new Date()): Promise<AutoEntrepreneur> {
+  submit(input: ApplicationInput, now = new Date()): Promise<AutoEntrepreneur> {
     policy.assertCanWrite(this.viewer, regionArg(input.region));
-    const outcome = await writeTransaction(this.db, async (tx) => {
+    return writeTransaction(this.db, async (tx) => {
       if (this.viewer.role !== 'NATIONAL') await assertLookupsLeft(tx, this.viewer);
       const valid = validateApplication(input, await loadActivities(tx), now);
       const person = tx.create(AutoEntrepreneur, newApplication(valid, randomUUID(), now, null));
@@ -51,14 +51,12 @@ export class Register {
       const inserted = await tx.createQueryBuilder().insert().into(AutoEntrepreneur).values(person).orIgnore().returning('id').execute();
       if ((inserted.raw as unknown[]).length === 0) {
         await this.spendIfElsewhere(tx, valid.nationalId, null);
-        return null;
+        throw new RecordedRefusal(badInput(LIVE_CIN_MESSAGE, 'nationalId'));
       }
       await recordEvent(tx, this.actor, person.id, EventKind.SUBMITTED, { toStatus: S.SUBMITTED }, now);
       await bumpRollup(tx, person, now.getUTCFullYear(), { applications: 1 });
       return person;
     });
-    if (!outcome) throw badInput(LIVE_CIN_MESSAGE, 'nationalId');
-    return outcome;
   }
 
   /**
@@ -139,14 +137,6 @@ export class Register {
    */
   reactivate(id: string, reason: string, now = new Date()): Promise<AutoEntrepreneur> {
     idArg(id);
-    return this.reactivated(id, reason, now).then((person) => {
-      if (!person) throw badInput('Another application of this CIN is live: it cannot be registered twice', 'id');
-      return person;
-    });
-  }
-
-  /** The reactivation, or null when the CIN is live in another row (a lookup when that row is elsewhere: committed with it). */
-  private reactivated(id: string, reason: string, now: Date): Promise<AutoEntrepreneur | null> {
     return writeTransaction(this.db, async (tx) => {
       const person = await lockWritable(tx, this.viewer, id);
       const why = textArg(reason, 'reason', 3, 500);
@@ -158,8 +148,9 @@ export class Register {
         id,
       ]);
       if (live) {
+        // When the other row is elsewhere this refusal is a lookup: spent, and kept, with it.
         await this.spendIfElsewhere(tx, person.nationalId, id);
-        return null;
+        throw new RecordedRefusal(badInput('Another application of this CIN is live: it cannot be registered twice', 'id'));
       }
       const struck = { struckOffAt: person.struckOffAt, struckOffReason: person.struckOffReason, struckOffNote: person.struckOffNote };
       await bumpRollup(tx, person, person.struckOffAt!.getUTCFullYear(), { struck_off: -1 });
