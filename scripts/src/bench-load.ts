@@ -30,6 +30,11 @@ export async function load(url: string, request: Request, seconds: number, conne
     duration: seconds,
     connections,
   });
+  return loadOf(result);
+}
+
+/** An autocannon run's figures, as the report shows them. */
+export function loadOf(result: autocannon.Result): Load {
   return {
     requestsPerSecond: Math.round(result.requests.average),
     mean: Math.round(result.latency.average * 1000) / 1000,
@@ -43,11 +48,11 @@ export async function load(url: string, request: Request, seconds: number, conne
 const keepAlive = new Agent({ keepAlive: true, maxSockets: 1 });
 
 /**
- * One client sending `request` to `url` again and again for `seconds`, each request timed with
- * the high-resolution clock: autocannon's histograms count whole milliseconds, too coarse for
- * answers that take one.
+ * One client sending `request` to `url` again and again for `seconds` (back to back, or
+ * `perSecond`), each request timed with the high-resolution clock: autocannon's histograms count
+ * whole milliseconds, too coarse for answers that take one.
  */
-export async function sequential(url: string, request: Request, seconds: number): Promise<Load> {
+export async function sequential(url: string, request: Request, seconds: number, perSecond?: number): Promise<Load> {
   const target = new URL(url);
   const body = JSON.stringify({ query: request.query, variables: request.variables });
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
@@ -67,11 +72,17 @@ export async function sequential(url: string, request: Request, seconds: number)
   const times: number[] = [];
   let errors = 0;
   const until = Date.now() + seconds * 1000;
-  while (Date.now() < until)
+  // Paced (perSecond): one request every 1/perSecond s, as a person's dashboard sends them; else back to back.
+  for (let next = Date.now(); Date.now() < until;) {
     await once().then(
       (ms) => times.push(ms),
       () => errors++,
     );
+    if (perSecond) {
+      next += 1000 / perSecond;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - Date.now())));
+    }
+  }
   times.sort((a, b) => a - b);
   const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 100) / 100;
   const mean = times.reduce((sum, t) => sum + t, 0) / Math.max(times.length, 1);

@@ -117,8 +117,11 @@ async function main(): Promise<void> {
       plain: Object.fromEntries([...comparedRuns.plain].map(([name, runs]) => [name, combine(runs)])),
     };
 
-    // Hostile callers: the default gateway (its bound on requests in flight on) while anonymous clients storm it.
-    const hostile = await hostileScenario(gateway, ask(QUERIES.dashboard), ask(QUERIES.regions, council), seconds);
+    // Hostile callers: a gateway of ours as configured by default (its rate limit, off for the rest of
+    // the bench, and its bound on requests in flight on) while anonymous clients storm it.
+    const guarded = await ourGateway({ ...peerEnv, RATE_LIMIT_PER_MINUTE: '1200' });
+    peers.push(guarded);
+    const hostile = await hostileScenario(guarded.url, ask(QUERIES.dashboard), ask(QUERIES.regions, council), seconds);
 
     const scenarios: Record<string, Load> = {
       'council list, page 1 (REGIONAL token)': await load(gateway, ask(QUERIES.page, council, { after: null }), seconds, connections),
