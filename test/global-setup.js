@@ -45,14 +45,19 @@ module.exports = async function globalSetup() {
     GATEWAY_EXECUTOR_CHECK: 'true',
     SUBGRAPH_EXECUTOR_CHECK: 'true',
   };
+  // The embedded OpenID provider, as `npm start` runs it: the browser tests sign in through its login page.
+  const { startIdentityProvider } = require('../scripts/dist/identity');
+  const identity = await startIdentityProvider(await freePort(), [`http://127.0.0.1:${ports.gateway}`, `http://localhost:${ports.gateway}`]);
+  env.OIDC_ISSUER = identity.issuer;
   let stack;
   try {
     stack = await startStack({ env, ports, stdio: 'ignore', readyTimeoutMs: 120_000 });
   } catch (error) {
+    await identity.stop();
     await database.stop();
     throw error;
   }
-  globalThis.__MOUKAWIL__ = { stack, database, dataDir };
+  globalThis.__MOUKAWIL__ = { stack, database, dataDir, identity };
 
   const tokens = {
     NATIONAL: await kit.signToken({ subject: 'test-national', role: 'NATIONAL' }),
@@ -66,6 +71,7 @@ module.exports = async function globalSetup() {
     TEST_TOKENS: JSON.stringify(tokens),
     TEST_PORTS: JSON.stringify(ports),
     TEST_DATABASE_URL: database.url,
+    TEST_OIDC_ISSUER: identity.issuer,
     // The suites' own gateways (test/gateway.ts, test/stack.ts) check their answers too.
     GATEWAY_EXECUTOR_CHECK: 'true',
     SUBGRAPH_EXECUTOR_CHECK: 'true',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import compression from 'compression';
 import express, { type Express, type Response } from 'express';
 import helmet from 'helmet';
+import { envString, oidcIssuer } from '@moukawil/kit/core';
 
 /** Where gateway/web/build.js writes the bundled explorer and dashboard. */
 export const PUBLIC_DIR = join(__dirname, '..', 'dist', 'public');
@@ -14,6 +15,7 @@ export const PUBLIC_DIR = join(__dirname, '..', 'dist', 'public');
  * sniffed as another type and no address leaks in a Referer. Transport security (HSTS,
  * upgrading requests) is left to the TLS proxy in front, which knows whether there is TLS.
  */
+const provider = oidcIssuer();
 const securityHeaders = helmet({
   contentSecurityPolicy: {
     useDefaults: false,
@@ -21,7 +23,8 @@ const securityHeaders = helmet({
       'default-src': ["'self'"],
       'script-src': ["'self'"],
       'worker-src': ["'self'"],
-      'connect-src': ["'self'"],
+      // The apps sign in with the OpenID provider: its discovery and token endpoints are called from the page.
+      'connect-src': ["'self'", ...(provider ? [new URL(provider).origin] : [])],
       'style-src': ["'self'", "'unsafe-inline'"],
       'font-src': ["'self'", 'data:'],
       'img-src': ["'self'", 'data:'],
@@ -51,6 +54,20 @@ export function mountPages(app: Express): void {
   const zip = compression();
   const assets = (dir: string) => [securityHeaders, zip, express.static(join(PUBLIC_DIR, dir), { index: false, maxAge: '1h' })];
   app.get('/', securityHeaders, (_req, res) => sendPage(res, 'explorer'));
+  // How the apps sign in: the provider's issuer (discovery does the rest) and the apps' client id.
+  app.get('/auth/config', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').json(
+      provider
+        ? {
+            issuer: provider,
+            clientId: envString('OIDC_CLIENT_ID', 'moukawil-dashboard'),
+            scope: 'openid profile',
+            // Where the provider puts who the user is, as the gateway reads it (kit/src/core/oidc.ts).
+            claims: { role: envString('OIDC_ROLE_CLAIM', 'role'), region: envString('OIDC_REGION_CLAIM', 'region') },
+          }
+        : { issuer: null },
+    );
+  });
   app.use('/explorer', assets('explorer'));
   app.use('/dashboard/assets', assets('dashboard'));
   app.get(['/dashboard', '/dashboard/:region'], securityHeaders, (_req, res) => sendPage(res, 'dashboard'));

@@ -38,10 +38,22 @@ describe('start-up safety', () => {
       expect(run.said).toContain(`JWT_SECRET must be set to a private secret when listening on ${host}`);
     });
 
+    it('refuses the embedded demo identity provider as its issuer in production', () => {
+      const run = refusedStart(entry, { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), OIDC_ISSUER: 'http://localhost:4005/moukawil-demo' });
+      expect(run.status).toBe(1);
+      expect(run.said).toContain('OIDC_ISSUER names the embedded demo provider');
+    });
+
     it('refuses a secret shorter than 32 bytes in production', () => {
       const run = refusedStart(entry, { NODE_ENV: 'production', JWT_SECRET: 'short-secret-of-31-bytes-123456' });
       expect(run.status).toBe(1);
       expect(run.said).toContain('JWT_SECRET must be at least 32 bytes when NODE_ENV=production; it has 31');
     });
   });
+});
+
+it('the embedded identity provider does not start in production', () => {
+  const run = refusedStart(join(ROOT, 'scripts', 'dist', 'identity.js'), { NODE_ENV: 'production', IDENTITY_PORT: '0' });
+  expect(run.status).toBe(1);
+  expect(run.said).toContain('it does not start with NODE_ENV=production');
 });

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TokenBar } from './components/TokenBar';
 import { useLabels } from './i18n';
-import { homeRegion, loadSession, saveToken, type Session } from './session';
+import { authManager, sessionOfUser, signedInUser, signIn, signOut } from './auth';
+import { homeRegion, loadSession, saveToken, sessionOf, type Session } from './session';
 import { NationalView } from './views/NationalView';
 import { RegionView } from './views/RegionView';
 
@@ -13,8 +14,29 @@ const TARGET_YEARS = [2018, 2019, 2020, new Date().getFullYear()];
 function App() {
   const [path, setPath] = useState(location.pathname);
   const [session, setSession] = useState<Session>(loadSession);
+  const [account, setAccount] = useState<{ signedIn: boolean } | null>(null);
   const [year, setYear] = useState(2019);
   const { t } = useLabels();
+
+  // A sign-in with the provider, finished here when it has just sent the browser back; its token renewed silently.
+  useEffect(() => {
+    void (async () => {
+      const auth = await authManager();
+      if (!auth) return;
+      const { user, returnTo } = await signedInUser();
+      if (user) setSession(await sessionOfUser(user));
+      setAccount({ signedIn: !!user });
+      if (returnTo) {
+        history.replaceState(null, '', returnTo);
+        setPath(returnTo);
+      }
+      auth.events.addUserLoaded((renewed) => void sessionOfUser(renewed).then(setSession));
+      auth.events.addUserUnloaded(() => {
+        setSession(sessionOf(null));
+        setAccount({ signedIn: false });
+      });
+    })();
+  }, []);
 
   const go = (next: string) => {
     history.pushState(null, '', next);
@@ -37,7 +59,11 @@ function App() {
     <>
       <header>
         <h1>{t('title')}</h1>
-        <TokenBar session={session} onToken={(token) => setSession(saveToken(token))} />
+        <TokenBar
+          session={session}
+          onToken={(token) => setSession(saveToken(token))}
+          account={account && { signedIn: account.signedIn, signIn: () => void signIn(), signOut: () => void signOut() }}
+        />
         <label className="year">
           {t('year')}{' '}
           <select name="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>

@@ -2,7 +2,8 @@
  * The token the user pasted, kept for the browser tab only (sessionStorage), and what it says of
  * the role. Decoding here only chooses what to ask for; the gateway and subgraphs verify and enforce.
  */
-export type Role = 'NATIONAL' | 'REGIONAL' | 'ADVISOR' | 'PARTNER';
+export const ROLES = ['NATIONAL', 'REGIONAL', 'ADVISOR', 'PARTNER'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface Session {
   token: string | null;
@@ -12,7 +13,8 @@ export interface Session {
 
 const KEY = 'moukawil.token';
 
-function claims(token: string): { role?: Role; region?: string } {
+/** A JWT's claims, unverified (the gateway verifies): to choose what to show. */
+export function decodeClaims(token: string): Record<string, unknown> {
   try {
     const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
     return JSON.parse(decodeURIComponent(escape(atob(payload))));
@@ -27,7 +29,7 @@ export const authorizationOf = (token: string) => (token.startsWith('mkp_') ? `A
 export function sessionOf(token: string | null): Session {
   if (!token) return { token: null, role: null, region: null };
   if (token.startsWith('mkp_')) return { token, role: 'PARTNER', region: null };
-  const { role, region } = claims(token);
+  const { role, region } = decodeClaims(token) as { role?: Role; region?: string };
   return { token, role: role ?? null, region: region ?? null };
 }
 

@@ -1,8 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { SignJWT, createRemoteJWKSet, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
+import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, errors as joseErrors, type JWTPayload } from 'jose';
 import { validateClaims, type Role, type TokenClaims } from '../domain/roles';
 import { boundedCache } from './cache';
 import { envInt, envOptional, envString, isLoopback, isProduction, listenHost } from './config';
+import { assertOidcConfig, oidcIssuer, oidcKeySet, providerClaims, trustedIssuer } from './oidc';
 
 /** Who is asking: built from a verified token, or anonymous. */
 export interface Viewer {
@@ -61,20 +62,31 @@ function hmac(): Promise<CryptoKey> {
   return hmacKey.key;
 }
 
-async function verify(token: string): Promise<JWTPayload> {
-  const jwks = envOptional('JWT_JWKS_URL');
+/**
+ * A token is verified by who issued it: with JWT_JWKS_URL, an identity provider's key set only
+ * (RS256/ES256, issuer JWT_ISSUER); with OIDC_ISSUER, that provider's tokens by its discovered key
+ * set, and development tokens (HS256, JWT_SECRET) beside them; otherwise development tokens only.
+ */
+async function verify(token: string): Promise<{ payload: JWTPayload; fromProvider: boolean }> {
   // A token names its holder and expires: without `sub` callers would share one idempotency
   // namespace, lookup budget and audit actor; without `exp` (or with an `iat` older than
   // JWT_MAX_AGE_SECONDS) a leaked token would work for ever.
-  const options = { issuer: issuer(), audience: audience(), requiredClaims: ['sub', 'exp', 'iat'], maxTokenAge: maxTokenAge() };
+  const common = { audience: audience(), requiredClaims: ['sub', 'exp', 'iat'], maxTokenAge: maxTokenAge() };
+  // The key set is fetched again once it is keysRefreshMs old (a key withdrawn by the provider is
+  // dropped by then), and at once for a key id it does not hold, but not more than once every
+  // 30 s, so that tokens naming unknown keys cannot make us hammer the provider.
+  const keyOptions = { timeoutDuration: 3_000, cacheMaxAge: keysRefreshMs(), cooldownDuration: 30_000 };
+  const jwks = envOptional('JWT_JWKS_URL');
+  const provider = oidcIssuer();
   if (jwks) {
-    // The key set is fetched again once it is keysRefreshMs old (a key withdrawn by the
-    // provider is dropped by then), and at once for a key id it does not hold, but not more than
-    // once every 30 s, so that tokens naming unknown keys cannot make us hammer the provider.
-    keySet ??= createRemoteJWKSet(new URL(jwks), { timeoutDuration: 3_000, cacheMaxAge: keysRefreshMs(), cooldownDuration: 30_000 });
-    return (await jwtVerify(token, keySet, { ...options, algorithms: ['RS256', 'ES256'] })).payload;
+    keySet ??= createRemoteJWKSet(new URL(jwks), keyOptions);
+    return { payload: (await jwtVerify(token, keySet, { ...common, issuer: issuer(), algorithms: ['RS256', 'ES256'] })).payload, fromProvider: true };
   }
-  return (await jwtVerify(token, await hmac(), { ...options, algorithms: ['HS256'] })).payload;
+  if (provider && decodeProtectedHeader(token).alg !== 'HS256') {
+    const keys = await oidcKeySet(provider, keyOptions);
+    return { payload: (await jwtVerify(token, keys, { ...common, issuer: provider, algorithms: ['RS256', 'ES256'] })).payload, fromProvider: true };
+  }
+  return { payload: (await jwtVerify(token, await hmac(), { ...common, issuer: issuer(), algorithms: ['HS256'] })).payload, fromProvider: false };
 }
 
 /** The oldest token accepted, counted from its `iat` (12 hours by default: a working day's session). */
@@ -105,6 +117,7 @@ export function assertIdentityConfig(): void {
   secret();
   maxTokenAge();
   keysRefreshMs();
+  assertOidcConfig();
 }
 
 export function unauthenticated(message: string): GraphQLError {
@@ -133,12 +146,17 @@ export async function viewerFromHeader(header: string | undefined | null): Promi
   const known = verified.get(token);
   if (known) return known;
   try {
-    const payload = await verify(token);
+    const { payload, fromProvider } = await verify(token);
+    if (!trustedIssuer(payload.iss)) throw new Error('the demo provider is not trusted in production');
     const claims: TokenClaims = {
       subject: String(payload.sub),
-      role: payload.role as Role,
-      region: typeof payload.region === 'string' ? payload.region : undefined,
-      advisor: typeof payload.advisor === 'string' ? payload.advisor : undefined,
+      ...(fromProvider
+        ? (providerClaims(payload) as Omit<TokenClaims, 'subject'>)
+        : {
+            role: payload.role as Role,
+            region: typeof payload.region === 'string' ? payload.region : undefined,
+            advisor: typeof payload.advisor === 'string' ? payload.advisor : undefined,
+          }),
     };
     validateClaims(claims);
     const viewer: Viewer = Object.freeze({ subject: claims.subject, role: claims.role, region: claims.region ?? null, advisor: claims.advisor ?? null, token });

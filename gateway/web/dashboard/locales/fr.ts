@@ -10,9 +10,12 @@ export const fr = {
   partial: 'Données partielles : une partie du graphe ne répond pas.',
   retry: 'Réessayer',
   token: 'Jeton (Bearer) ou clé API',
-  tokenHelp: 'Collez un jeton pour voir ce que votre rôle permet (npm run token -- --role REGIONAL --region MA-09). Sans jeton : données publiques.',
+  tokenHelp:
+    'Connectez-vous pour travailler dans votre région, ou collez un jeton ou une clé API (scripts : npm run token). Sans connexion : données publiques.',
   useToken: 'Utiliser',
   signOut: 'Retirer le jeton',
+  signIn: 'Se connecter',
+  signOutAccount: 'Se déconnecter',
   anonymous: 'Public (sans jeton)',
   role: 'Rôle',
   code: 'Code',

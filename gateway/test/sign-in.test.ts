@@ -1,0 +1,92 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../test/browser';
+import { gql, ok, url } from '../../test/support';
+
+/**
+ * Signing in with OpenID Connect (Authorization Code with PKCE) through the embedded provider's
+ * own login page, as each role: the dashboard gets an access token the gateway and the subgraphs
+ * verify by the provider's key set, and shows what the role may see.
+ */
+const GATEWAY = url('gateway', '');
+const PASSWORD = 'moukawil-demo';
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function signIn(login: string, password = PASSWORD): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  await page.goto(`${GATEWAY}/dashboard`);
+  await page.click('[data-testid="sign-in"]');
+  await page.waitForURL(/\/moukawil-demo\/interaction\//);
+  await page.fill('#login', login);
+  await page.fill('#password', password);
+  await page.click('button[type="submit"]');
+  return page;
+}
+
+/** The user the dashboard holds (oidc-client-ts keeps it in sessionStorage). */
+const storedUser = (page: Page) =>
+  page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+    return key ? (JSON.parse(sessionStorage.getItem(key)!) as { access_token: string; refresh_token?: string; expires_at: number }) : null;
+  });
+const accessToken = async (page: Page) => (await storedUser(page))?.access_token ?? null;
+
+describe('sign-in with the embedded OpenID provider', () => {
+  it('signs the national office in: the national dashboard, and a token the graph accepts', async () => {
+    const page = await signIn('national');
+    // Back from the provider, the code is exchanged for the tokens: then the role shows.
+    await page.waitForSelector('[data-testid="role"] strong:text-is("NATIONAL")');
+    await page.waitForSelector('[data-testid="regions-table"] tbody tr');
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    const token = await accessToken(page);
+    expect(token).toBeTruthy();
+    // Renewed silently before it expires (15 minutes): with the refresh token it came with.
+    const user = await storedUser(page);
+    expect(user?.refresh_token).toBeTruthy();
+    expect(user!.expires_at * 1000 - Date.now()).toBeLessThanOrEqual(15 * 60 * 1000);
+    const [header] = token!.split('.');
+    expect(JSON.parse(Buffer.from(header, 'base64url').toString()).alg).toBe('ES256');
+    // The provider's token opens the people, at the gateway and straight at a subgraph.
+    for (const service of ['gateway', 'registry'] as const) {
+      const people = ok(await gql(`{ autoEntrepreneurs(region: "MA-06", first: 1) { totalCount } }`, { authorization: `Bearer ${token}`, service }));
+      expect(people.autoEntrepreneurs.totalCount).toBeGreaterThan(0);
+    }
+    await page.context().close();
+  });
+
+  it('signs a council in to its own region, with its people', async () => {
+    const page = await signIn('council-ma-09');
+    await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
+    await page.waitForSelector('[data-testid="people"] tbody tr');
+    await page.waitForSelector('[data-testid="role"] strong:text-is("REGIONAL · MA-09")');
+    await page.context().close();
+  });
+
+  it('signs an advisor in, as that advisor of the network', async () => {
+    const page = await signIn('advisor-ma-09');
+    await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
+    await page.waitForSelector('[data-testid="role"] strong:text-is("ADVISOR · MA-09")');
+    const me = ok(await gql(`{ me { id regionCode } }`, { authorization: `Bearer ${await accessToken(page)}` })).me;
+    expect(me).toEqual({ id: 'c0000000-0000-4000-8000-000000000008', regionCode: 'MA-09' });
+    await page.context().close();
+  });
+
+  it('refuses a wrong password on its login page, and signs out', async () => {
+    const page = await signIn('council-ma-09', 'not-the-password');
+    await page.waitForSelector('.error');
+    expect(page.url()).toContain('/moukawil-demo/interaction/');
+    await page.fill('#login', 'council-ma-09');
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
+    await page.click('[data-testid="sign-out"]');
+    await page.waitForURL(`${GATEWAY}/dashboard`);
+    await page.waitForSelector('[data-testid="sign-in"]');
+    expect(await accessToken(page)).toBeNull();
+    await page.context().close();
+  });
+});
