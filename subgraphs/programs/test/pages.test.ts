@@ -107,7 +107,9 @@ describe('Query.eventsConnection and Query.advisorsConnection: the network in ke
       'programs',
       `SELECT extract(year FROM held_on)::int AS year FROM event WHERE region_code = 'MA-07' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
     );
-    for (const filters of [{}, { region: 'MA-07' }, { region: 'MA-07', year }, { kind: 'AWARENESS' }]) {
+    // Other suites record events today and in 2024, anywhere but the still regions (test/regions.ts): the
+    // lists walked across regions are of a year of the demo's past (MA-07's busiest), which no suite writes.
+    for (const filters of [{ year }, { region: 'MA-07' }, { region: 'MA-07', year }, { kind: 'AWARENESS', year }]) {
       const whole = ok(
         await gql(`query($region: ID, $kind: EventKind, $year: Int) { events(region: $region, kind: $kind, year: $year) { id } }`, { variables: filters }),
       ).events.map((e: any) => e.id);
