@@ -4,6 +4,7 @@ import { Figure } from '../components/Figure';
 import { IndicatorHistory } from '../components/IndicatorHistory';
 import { RegistryFigures } from '../components/RegistryFigures';
 import { EventForm } from '../forms/EventForm';
+import { TargetForm } from '../forms/TargetForm';
 import { WorkshopForm } from '../forms/WorkshopForm';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { Scorecard, type StatusRow } from '../components/Scorecard';
@@ -239,6 +240,7 @@ export function RegionView({ code, session, year, go }: { code: string; session:
         <section className="entries">
           <h2>{t('record')}</h2>
           <EventForm region={region.code} token={session.token} onSaved={retry} />
+          {region.scorecardFor && <TargetForm region={region.code} year={year} statuses={region.scorecardFor.statuses} token={session.token} onSaved={retry} />}
           <WorkshopForm region={region.code} advisors={region.advisors ?? []} token={session.token} onSaved={retry} />
         </section>
       )}
