@@ -53,7 +53,8 @@ export function mountPages(app: Express): void {
   // The explorer is ≈ 6 MB of JavaScript and CSS: gzip brings it to about a third.
   const zip = compression();
   const assets = (dir: string) => [securityHeaders, zip, express.static(join(PUBLIC_DIR, dir), { index: false, maxAge: '1h' })];
-  app.get('/', securityHeaders, (_req, res) => sendPage(res, 'explorer'));
+  // The explorer, and where the provider sends it back after a sign-in.
+  app.get(['/', '/callback'], securityHeaders, (_req, res) => sendPage(res, 'explorer'));
   // How the apps sign in: the provider's issuer (discovery does the rest) and the apps' client id.
   app.get('/auth/config', (_req, res) => {
     res.set('Cache-Control', 'no-cache').json(

@@ -58,11 +58,20 @@ describe('sign-in with the embedded OpenID provider', () => {
     await page.context().close();
   });
 
-  it('signs a council in to its own region, with its people', async () => {
+  it('signs a council in to its own region, with its people, where it sets its own target', async () => {
     const page = await signIn('council-ma-09');
     await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
     await page.waitForSelector('[data-testid="people"] tbody tr');
     await page.waitForSelector('[data-testid="role"] strong:text-is("REGIONAL · MA-09")');
+    // Its region's target for this year (MA-09: browser writes, test/regions.ts), shown by the scorecard once saved.
+    await page.selectOption('select[name="year"]', String(new Date().getFullYear()));
+    const row = 'table.scorecard tr[data-indicator="AWARENESS_EVENTS"]';
+    await page.waitForSelector(row);
+    await page.selectOption('[data-testid="target-form"] select[name="indicator"]', 'AWARENESS_EVENTS');
+    await page.fill('[data-testid="target-form"] input[name="value"]', '77');
+    await page.click('[data-testid="target-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="target-form"] .notice.saved');
+    await page.waitForSelector(`${row} td:text-is("77")`);
     await page.context().close();
   });
 
@@ -88,5 +97,27 @@ describe('sign-in with the embedded OpenID provider', () => {
     await page.waitForSelector('[data-testid="sign-in"]');
     expect(await accessToken(page)).toBeNull();
     await page.context().close();
+  });
+
+  it('signs the explorer in beside its key box: its queries carry the access token', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${GATEWAY}/`);
+    await page.click('button[data-action="sign-in"]');
+    await page.waitForURL(/\/moukawil-demo\/interaction\//);
+    await page.fill('#login', 'council-ma-09');
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('button[data-action="sign-out"]');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.click('button[data-example="Tranche régionale"]');
+    const answer = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('RegionalSlice'));
+    await page.click('.graphiql-execute-button');
+    const response = await answer;
+    expect(response.request().headers().authorization).toMatch(/^Bearer ey/);
+    // The council's own slice, people included.
+    const body = await response.json();
+    expect([response.status(), body.errors]).toEqual([200, undefined]);
+    await context.close();
   });
 });

@@ -29,7 +29,7 @@ const PACE = 5;
  * on requests in flight on).
  */
 export async function hostileScenario(gateway: string, dashboard: Request, small: Request, seconds: number, clients = 16): Promise<Hostile> {
-  await sequential(gateway, dashboard, 2); // warmed: its first answers compile the plans
+  await sequential(gateway, dashboard, 2, PACE); // warmed (its first answers compile the plans), within the caller's rate
   const idle = await sequential(gateway, dashboard, seconds, PACE);
   const storming = storm(gateway, seconds + 2, clients);
   await new Promise((resolve) => setTimeout(resolve, 1_000)); // the storm under way

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TokenBar } from './components/TokenBar';
 import { useLabels } from './i18n';
-import { authManager, sessionOfUser, signedInUser, signIn, signOut } from './auth';
+import { authManager, signedInUser, signIn, signOut } from '../shared/auth';
+import { DASHBOARD, sessionOfUser } from './auth';
 import { homeRegion, loadSession, saveToken, sessionOf, type Session } from './session';
 import { NationalView } from './views/NationalView';
 import { RegionView } from './views/RegionView';
@@ -21,9 +22,9 @@ function App() {
   // A sign-in with the provider, finished here when it has just sent the browser back; its token renewed silently.
   useEffect(() => {
     void (async () => {
-      const auth = await authManager();
+      const auth = await authManager(DASHBOARD);
       if (!auth) return;
-      const { user, returnTo } = await signedInUser();
+      const { user, returnTo } = await signedInUser(DASHBOARD);
       if (user) setSession(await sessionOfUser(user));
       setAccount({ signedIn: !!user });
       if (returnTo) {
@@ -62,7 +63,7 @@ function App() {
         <TokenBar
           session={session}
           onToken={(token) => setSession(saveToken(token))}
-          account={account && { signedIn: account.signedIn, signIn: () => void signIn(), signOut: () => void signOut() }}
+          account={account && { signedIn: account.signedIn, signIn: () => void signIn(DASHBOARD), signOut: () => void signOut(DASHBOARD) }}
         />
         <label className="year">
           {t('year')}{' '}

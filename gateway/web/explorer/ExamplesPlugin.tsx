@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
 import { Trans, useTranslation } from 'react-i18next';
 import { EXAMPLE_OPERATIONS, type ExampleOperation } from '../../src/examples';
+import { authManager, signedInUser, signIn, signOut, type App } from '../shared/auth';
 import { LanguageSelect } from '../shared/LanguageSelect';
+
+/** The explorer as an app that signs in (shared/auth.ts). */
+const EXPLORER: App = { callback: '/callback', home: '/' };
 
 function BookIcon() {
   return (
@@ -13,12 +17,28 @@ function BookIcon() {
   );
 }
 
-/** Saved operations that load with one click, and a token box that fills the Authorization header. */
+/** Saved operations that load with one click; sign-in with the provider, or a token box (partner API keys), that fills the Authorization header. */
 function ExamplesPane() {
   const queryEditor = useGraphiQL((s) => s.queryEditor);
   const variableEditor = useGraphiQL((s) => s.variableEditor);
   const headerEditor = useGraphiQL((s) => s.headerEditor);
   const [token, setToken] = useState('');
+  const [account, setAccount] = useState<{ signedIn: boolean } | null>(null);
+  const bearer = (accessToken: string | null) => headerEditor?.setValue(accessToken ? JSON.stringify({ Authorization: `Bearer ${accessToken}` }, null, 2) : '');
+
+  // Back from the provider, or signed in already: the access token (renewed silently) goes into the headers.
+  useEffect(() => {
+    if (!headerEditor) return;
+    void (async () => {
+      const auth = await authManager(EXPLORER);
+      if (!auth) return;
+      const { user, returnTo } = await signedInUser(EXPLORER);
+      if (returnTo) history.replaceState(null, '', returnTo);
+      if (user) bearer(user.access_token);
+      setAccount({ signedIn: !!user });
+      auth.events.addUserLoaded((renewed) => bearer(renewed.access_token));
+    })();
+  }, [headerEditor]);
   const { t, i18n } = useTranslation('explorer');
   const markup = { b: <b />, code: <code />, a: <a href="/dashboard" /> };
 
@@ -51,6 +71,16 @@ function ExamplesPane() {
           </li>
         ))}
       </ul>
+      {account &&
+        (account.signedIn ? (
+          <button type="button" className="graphiql-button" data-action="sign-out" onClick={() => void signOut(EXPLORER)}>
+            {t('signOut')}
+          </button>
+        ) : (
+          <button type="button" className="graphiql-button" data-action="sign-in" onClick={() => void signIn(EXPLORER)}>
+            {t('signIn')}
+          </button>
+        ))}
       <label htmlFor="moukawil-token">{t('tokenLabel')}</label>
       <textarea id="moukawil-token" rows={3} value={token} placeholder="npm run token -- --role NATIONAL" onChange={(e) => setToken(e.target.value)} />
       <button type="button" className="graphiql-button" data-action="use-token" onClick={useToken}>
