@@ -58,7 +58,7 @@ describe('sign-in with the embedded OpenID provider', () => {
     await page.context().close();
   });
 
-  it('signs a council in to its own region, with its people, where it sets its own target', async () => {
+  it('signs a council in to its own region, with its people, where it sets and revises its own target', async () => {
     const page = await signIn('council-ma-09');
     await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
     await page.waitForSelector('[data-testid="people"] tbody tr');
@@ -72,6 +72,18 @@ describe('sign-in with the embedded OpenID provider', () => {
     await page.click('[data-testid="target-form"] button[type="submit"]');
     await page.waitForSelector('[data-testid="target-form"] .notice.saved');
     await page.waitForSelector(`${row} td:text-is("77")`);
+    // Set again for the same period, it is revised, with the reason kept in the target's revisions.
+    await page.fill('[data-testid="target-form"] input[name="value"]', '88');
+    await page.fill('[data-testid="target-form"] input[name="reason"]', 'Révision après le comité régional');
+    await page.click('[data-testid="target-form"] button[type="submit"]');
+    await page.waitForSelector(`${row} td:text-is("88")`);
+    const { indicator } = ok(await gql(`{ indicator(code: "AWARENESS_EVENTS") { targets { scope fromYear value revisions { value reason } } } }`));
+    const mine = indicator.targets.find((target: any) => target.scope === 'MA-09' && target.fromYear === new Date().getFullYear());
+    expect(mine.value).toBe(88);
+    expect(mine.revisions.map((r: any) => [r.value, r.reason])).toEqual([
+      [77, expect.any(String)],
+      [88, 'Révision après le comité régional'],
+    ]);
     await page.context().close();
   });
 

@@ -1,4 +1,5 @@
 import type { FormEvent } from 'react';
+import { graphql } from '../api';
 import { indicatorName, type StatusRow } from '../components/Scorecard';
 import { useLabels } from '../i18n';
 import { useFields } from './useFields';
@@ -6,10 +7,13 @@ import { useMutation } from './useMutation';
 import { WriteStatus } from './WriteStatus';
 
 const SET_TARGET = `mutation SetTarget($input: TargetInput!) { setTarget(input: $input) { id } }`;
+const REVISE_TARGET = `mutation ReviseTarget($id: ID!, $value: Float!, $reason: String!) { reviseTarget(id: $id, value: $value, reason: $reason) { id } }`;
+const TARGETS = `query TargetsOf($code: ID!) { indicator(code: $code) { targets { id scope fromYear toYear } } }`;
 
 /**
- * A council sets its region's target for an indicator of the catalogue and a period (the national
- * office, any region's); the graph keeps its revisions and audits it. The scorecard reads it once saved.
+ * A council sets its region's target for an indicator of the catalogue and a period, or revises
+ * the one it set, with a reason (the national office, any region's); the graph keeps every
+ * revision and audits it. The scorecard reads it once saved.
  */
 export function TargetForm({
   region,
@@ -36,22 +40,23 @@ export function TargetForm({
     toYear: String(year),
     value: '',
     source: `Conseil régional ${region}`,
+    reason: '',
   });
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    void send({
-      input: {
-        indicator: form.indicator,
-        region,
-        fromYear: Number(form.fromYear),
-        toYear: Number(form.toYear),
-        value: Number(form.value),
-        source: form.source,
-      },
-    });
+    const [fromYear, toYear, value] = [Number(form.fromYear), Number(form.toYear), Number(form.value)];
+    // The region's target of this indicator and period, if it has one: that one is revised.
+    const { data } = await graphql<{ indicator: { targets: Array<{ id: string; scope: string; fromYear: number; toYear: number }> } | null }>(
+      TARGETS,
+      { code: form.indicator },
+      token,
+    ).catch(() => ({ data: null }));
+    const found = data?.indicator?.targets.find((target) => target.scope === region && target.fromYear === fromYear && target.toYear === toYear);
+    if (found) void send({ id: found.id, value, reason: form.reason }, REVISE_TARGET);
+    else void send({ input: { indicator: form.indicator, region, fromYear, toYear, value, source: form.source } });
   };
   return (
-    <form className="entry" data-testid="target-form" onSubmit={submit}>
+    <form className="entry" data-testid="target-form" onSubmit={(e) => void submit(e)}>
       <h3>{t('setTarget')}</h3>
       <label>
         {t('indicator')}
@@ -67,6 +72,7 @@ export function TargetForm({
       {input('toYear', t('toYear'), { type: 'number', inputMode: 'numeric', min: 2015, max: 2100, required: true })}
       {input('value', t('targetValue'), { type: 'number', inputMode: 'decimal', min: 0, step: 'any', required: true })}
       {input('source', t('targetSource'), { required: true })}
+      {input('reason', t('revisionReason'))}
       <button type="submit" disabled={state.kind === 'sending'}>
         {t('save')}
       </button>

@@ -68,6 +68,7 @@ export const ar: Translation = {
   toYear: 'إلى (سنة)',
   targetValue: 'الهدف',
   targetSource: 'حدده',
+  revisionReason: 'السبب (لمراجعة هدف محدد)',
   recordEvent: 'تسجيل نشاط',
   eventTitle: 'العنوان',
   recordWorkshop: 'تسجيل ورشة تكوين',

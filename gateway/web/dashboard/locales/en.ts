@@ -67,6 +67,7 @@ export const en: Translation = {
   toYear: 'To (year)',
   targetValue: 'Target',
   targetSource: 'Set by',
+  revisionReason: 'Reason (to revise a target already set)',
   recordEvent: 'Record an event',
   eventTitle: 'Title',
   recordWorkshop: 'Record a training workshop',

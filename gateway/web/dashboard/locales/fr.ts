@@ -67,6 +67,7 @@ export const fr = {
   toYear: 'À (année)',
   targetValue: 'Objectif',
   targetSource: 'Fixé par',
+  revisionReason: 'Motif (pour réviser un objectif fixé)',
   recordEvent: 'Enregistrer un événement',
   eventTitle: 'Intitulé',
   recordWorkshop: 'Enregistrer un atelier de formation',
