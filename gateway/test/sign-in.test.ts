@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../test/browser';
+import { launchBrowser, screenshot } from '../../test/browser';
 import { gql, ok, url } from '../../test/support';
 
 /**
@@ -63,6 +63,7 @@ describe('sign-in with the embedded OpenID provider', () => {
     await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
     await page.waitForSelector('[data-testid="people"] tbody tr');
     await page.waitForSelector('[data-testid="role"] strong:text-is("REGIONAL · MA-09")');
+    await screenshot(page, 'signed-in-council');
     // Its region's target for this year (MA-09: browser writes, test/regions.ts), shown by the scorecard once saved.
     await page.selectOption('select[name="year"]', String(new Date().getFullYear()));
     const row = 'table.scorecard tr[data-indicator="AWARENESS_EVENTS"]';
