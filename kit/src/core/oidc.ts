@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, type JWTPayload } from 'jose';
+import { claimAt, firstRole } from '../domain/claims';
 import { ROLES, type Role } from '../domain/roles';
 import { envOptional, envString, isProduction } from './config';
 
@@ -45,25 +46,14 @@ export function oidcKeySet(issuer: string, options: Parameters<typeof createRemo
   return keySet.keys;
 }
 
-function claimAt(payload: JWTPayload, path: string): unknown {
-  return path
-    .split('.')
-    .reduce<unknown>(
-      (value, key) => (value && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined),
-      payload,
-    );
-}
-
 /** Role, region and advisor of a provider's token, by the configured claim names. */
 export function providerClaims(payload: JWTPayload): { role: Role | undefined; region: string | undefined; advisor: string | undefined } {
-  const roleClaim = claimAt(payload, envString('OIDC_ROLE_CLAIM', 'role'));
-  const roles = (Array.isArray(roleClaim) ? roleClaim : [roleClaim]).map((r) => (typeof r === 'string' ? r.toUpperCase() : r));
   const text = (name: string, fallback: string) => {
     const value = claimAt(payload, envString(name, fallback));
     return typeof value === 'string' ? value : undefined;
   };
   return {
-    role: roles.find((r): r is Role => ROLES.includes(r as Role)),
+    role: firstRole(claimAt(payload, envString('OIDC_ROLE_CLAIM', 'role')), ROLES),
     region: text('OIDC_REGION_CLAIM', 'region'),
     advisor: text('OIDC_ADVISOR_CLAIM', 'advisor'),
   };

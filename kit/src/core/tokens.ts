@@ -46,11 +46,7 @@ function secret(): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/**
- * Production identity providers publish their public keys: with JWT_JWKS_URL, tokens are
- * RS256/ES256 checked against that key set (cached and refreshed by jose); otherwise HS256
- * with JWT_SECRET, for development and for `npm run token`.
- */
+/** JWT_JWKS_URL's key set (cached and refreshed by jose: verify below). */
 let keySet: ReturnType<typeof createRemoteJWKSet> | null = null;
 // The HMAC key imported once per secret: jose would otherwise import it into WebCrypto on every call.
 let hmacKey: { secret: string; key: Promise<CryptoKey> } | null = null;

@@ -5,6 +5,11 @@ import { DEADLINE_HEADER } from '../core/headers';
 import { log } from '../core/log';
 import type { RequestScope } from '../core/request-scope';
 
+// Read once: these are on every request's path.
+const DEADLINE_MS = envInt('SUBGRAPH_DEADLINE_MS', 10_000, 100);
+const STATEMENT_TIMEOUT_MS = envInt('SUBGRAPH_STATEMENT_TIMEOUT_MS', 5_000, 100);
+const MAX_ANSWER_BYTES = envInt('SUBGRAPH_MAX_ANSWER_BYTES', 32 * 1024 * 1024, 1024);
+
 /**
  * No single request holds a subgraph: each one gets a deadline, SUBGRAPH_DEADLINE_MS (default
  * 10,000) or the shorter time the gateway says it will wait (x-moukawil-timeout-ms), and is
@@ -14,7 +19,7 @@ import type { RequestScope } from '../core/request-scope';
  * rolls back, whole.
  */
 export function bound(scope: RequestScope, headers: IncomingHttpHeaders, res: ServerResponse): void {
-  const own = envInt('SUBGRAPH_DEADLINE_MS', 10_000, 100);
+  const own = DEADLINE_MS;
   const given = Number(headers[DEADLINE_HEADER]);
   const budget = Number.isInteger(given) && given > 0 ? Math.min(own, given) : own;
   scope.deadline = Date.now() + budget;
@@ -43,11 +48,11 @@ export function assertStillWanted(scope: RequestScope | undefined): void {
  * a write waiting on a lock stops at the request's deadline, not at the pool's statement timeout.
  */
 export function remainingMs(scope: RequestScope | undefined): number | null {
-  return scope?.deadline ? Math.max(1, Math.min(statementTimeoutMs(), scope.deadline - Date.now())) : null;
+  return scope?.deadline ? Math.max(1, Math.min(STATEMENT_TIMEOUT_MS, scope.deadline - Date.now())) : null;
 }
 
 /** The statement timeout of a serving connection: no one SQL statement runs longer. */
-export const statementTimeoutMs = () => envInt('SUBGRAPH_STATEMENT_TIMEOUT_MS', 5_000, 100);
+export const statementTimeoutMs = () => STATEMENT_TIMEOUT_MS;
 
 /** The largest answer a subgraph sends (SUBGRAPH_MAX_ANSWER_BYTES, default 32 MiB): a larger one is an error. */
-export const maxAnswerBytes = () => envInt('SUBGRAPH_MAX_ANSWER_BYTES', 32 * 1024 * 1024, 1024);
+export const maxAnswerBytes = () => MAX_ANSWER_BYTES;
