@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { demoPerson, pickWeighted, streamFor } from '@moukawil/kit/domain';
 import { insertMany, insertRows, type SeedOptions } from '@moukawil/kit/subgraph';
 import { EnrolmentStatus as S, FollowUpKind, ProgrammeKind, ProgrammeScope, RepaymentStatus as R } from '../entities/enums';
-import { advisors, events, type AdvisorSeed } from './network';
+import { advisors, events, laterEvents, refresherAttendance, type AdvisorSeed } from './network';
 import { PROGRAMMES } from './programmes';
 
 const CHUNK = 20_000;
@@ -74,7 +74,7 @@ function enrolmentOf(i: number, advisorsByRegion: Map<string, AdvisorSeed[]>, to
   ];
 }
 
-/** The programmes of the sources, the advisor network and events, and enrolments of the demo population. */
+/** The programmes of the sources, the advisor network and events (the sources', then every year's to today), and enrolments of the demo population. */
 export async function seed(manager: EntityManager, options: SeedOptions): Promise<void> {
   await insertRows(
     manager,
@@ -114,9 +114,14 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
       p.partner ?? null,
     ]),
   );
-  const held = events();
-  const network = advisors(held.filter((e) => e.kind === 'ADVISOR_WORKSHOP'));
-  for (const e of held) if (e.kind === 'ADVISOR_WORKSHOP') e.attendance = network.filter((a) => a.workshopId === e.id).length;
+  const today = new Date();
+  const sources = events();
+  const network = advisors(sources.filter((e) => e.kind === 'ADVISOR_WORKSHOP'));
+  for (const e of sources) if (e.kind === 'ADVISOR_WORKSHOP') e.attendance = network.filter((a) => a.workshopId === e.id).length;
+  const later = laterEvents(today);
+  const refreshers = later.filter((e) => e.kind === 'ADVISOR_WORKSHOP').map((e) => ({ workshop: e, advisors: refresherAttendance(e, network) }));
+  for (const { workshop, advisors: attended } of refreshers) workshop.attendance = attended.length;
+  const held = [...sources, ...later];
   await insertMany(
     manager,
     'event',
@@ -151,9 +156,8 @@ export async function seed(manager: EntityManager, options: SeedOptions): Promis
       ['workshop_id', 'uuid'],
       ['advisor_id', 'uuid'],
     ],
-    network.map((a) => [a.workshopId, a.id]),
+    [...network.map((a) => [a.workshopId, a.id]), ...refreshers.flatMap(({ workshop, advisors: attended }) => attended.map((id) => [workshop.id, id]))],
   );
-  const today = new Date();
   const byRegion = new Map<string, AdvisorSeed[]>();
   for (const a of network) byRegion.set(a.region, [...(byRegion.get(a.region) ?? []), a]);
   for (let start = 0; start < options.registrations; start += CHUNK) {

@@ -108,6 +108,56 @@ export function events(): EventSeed[] {
   return rows;
 }
 
+/** The day the sources' figures stop (FACTS: the network and events "at 15 February 2018"); later events are the demo's. */
+export const SOURCES_END = Date.UTC(2018, 1, 15);
+
+/**
+ * After the sources, to today: in every region and year, a few awareness days and one refresher
+ * workshop of its advisors, so that every year of the demo has events and workshops to show.
+ * Deterministic for a given day; nothing in the future.
+ */
+export function laterEvents(today: Date): EventSeed[] {
+  const rows: EventSeed[] = [];
+  const until = today.getTime() - DAY;
+  let n = 0;
+  for (let year = 2018; year <= today.getUTCFullYear(); year++)
+    for (const region of REGION_CODES) {
+      const from = Math.max(Date.UTC(year, 0, 1), SOURCES_END + DAY);
+      const to = Math.min(Date.UTC(year, 11, 31), until);
+      if (to < from) continue;
+      const random = streamFor(year * 100 + Number(region.slice(3)), 24);
+      const on = () => date(from + Math.floor(random() * ((to - from) / DAY + 1)) * DAY);
+      for (let k = 3 + Math.floor(random() * 5); k > 0; k--)
+        rows.push({
+          id: uuid('f4000000', n++),
+          kind: EventKind.AWARENESS,
+          region,
+          partner: `${PARTNERS[Math.floor(random() * PARTNERS.length)]}-${region.slice(3)}`,
+          title: `Journée de sensibilisation au statut de l'auto-entrepreneur — ${CITIES[region]}`,
+          heldOn: on(),
+          attendance: 30 + Math.floor(random() * 170),
+        });
+      rows.push({
+        id: uuid('f4000000', n++),
+        kind: EventKind.ADVISOR_WORKSHOP,
+        region,
+        partner: `CCIS-${region.slice(3)}`,
+        title: `Atelier de perfectionnement des conseillers — ${CITIES[region]}`,
+        heldOn: on(),
+        attendance: 0,
+      });
+    }
+  return rows;
+}
+
+/** Who attends a refresher workshop: up to 8 of its region's advisors, trained before it. */
+export function refresherAttendance(workshop: EventSeed, network: AdvisorSeed[]): string[] {
+  return network
+    .filter((a) => a.region === workshop.region && a.trainedOn < workshop.heldOn)
+    .slice(0, 8)
+    .map((a) => a.id);
+}
+
 /** 355 advisors, spread over the 20 workshops; each works in the workshop's region. */
 export function advisors(workshops: EventSeed[]): AdvisorSeed[] {
   return Array.from({ length: ADVISORS_TRAINED }, (_, i) => {
