@@ -64,6 +64,13 @@ module.exports = async function globalSetup() {
     REGIONAL_MA09: await kit.signToken({ subject: 'test-council-09', role: 'REGIONAL', region: 'MA-09' }),
     ADVISOR_MA09: await kit.signToken({ subject: 'test-advisor-09', role: 'ADVISOR', region: 'MA-09' }),
     ADVISOR_MA03: await kit.signToken({ subject: 'test-advisor-03', role: 'ADVISOR', region: 'MA-03' }),
+    // An advisor of the seeded network (the first of Souss-Massa), as the advisor's own views read them (`me`).
+    ADVISOR_OF_NETWORK_MA09: await kit.signToken({
+      subject: 'test-advisor-network-09',
+      role: 'ADVISOR',
+      region: 'MA-09',
+      advisor: 'c0000000-0000-4000-8000-000000000008',
+    }),
     PARTNER: await kit.signToken({ subject: 'test-partner', role: 'PARTNER' }),
     EXPIRED: await kit.signToken({ subject: 'test-expired', role: 'NATIONAL' }, '-1m'),
   };

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 /** What tests share: the running stack's addresses and tokens (from global-setup.js), and a GraphQL client. */
 
 export type ServiceName = 'gateway' | 'regions' | 'registry' | 'programs' | 'indicators';
-export type TokenName = 'NATIONAL' | 'REGIONAL_MA09' | 'ADVISOR_MA09' | 'ADVISOR_MA03' | 'PARTNER' | 'EXPIRED';
+export type TokenName = 'NATIONAL' | 'REGIONAL_MA09' | 'ADVISOR_MA09' | 'ADVISOR_MA03' | 'ADVISOR_OF_NETWORK_MA09' | 'PARTNER' | 'EXPIRED';
 
 const ports: Record<ServiceName, number> = JSON.parse(process.env.TEST_PORTS ?? '{}');
 const tokens: Record<TokenName, string> = JSON.parse(process.env.TEST_TOKENS ?? '{}');

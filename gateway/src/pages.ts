@@ -48,7 +48,7 @@ function sendPage(res: Response, page: string): void {
   res.set('Cache-Control', 'no-cache').sendFile(file);
 }
 
-/** GET / is the GraphiQL explorer; GET /dashboard[/MA-xx] the dashboard (one page, routed in the browser). */
+/** GET / is the GraphiQL explorer; GET /dashboard/… the dashboard (one page, its views routed in the browser). */
 export function mountPages(app: Express): void {
   // The explorer is ≈ 6 MB of JavaScript and CSS: gzip brings it to about a third.
   const zip = compression();
@@ -71,5 +71,6 @@ export function mountPages(app: Express): void {
   });
   app.use('/explorer', assets('explorer'));
   app.use('/dashboard/assets', assets('dashboard'));
-  app.get(['/dashboard', '/dashboard/:region'], securityHeaders, (_req, res) => sendPage(res, 'dashboard'));
+  // Every view of the dashboard has its own address (/dashboard/MA-09/register…): the page routes them in the browser.
+  app.get(['/dashboard', '/dashboard/{*view}'], securityHeaders, (_req, res) => sendPage(res, 'dashboard'));
 }

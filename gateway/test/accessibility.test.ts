@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, useToken } from '../../test/browser';
-import { token, url } from '../../test/support';
+import { launchBrowser } from '../../test/browser';
+import { url } from '../../test/support';
 
 /** Every page through axe-core in the browser, and the dashboard by keyboard alone. */
 const GATEWAY = url('gateway', '');
@@ -18,40 +18,8 @@ async function open(path: string, locale = 'fr-FR'): Promise<Page> {
   return page;
 }
 
-/** axe-core's serious and critical violations of a page, as "rule: targets". */
-async function violations(page: Page): Promise<string[]> {
-  const { violations: found } = await new AxeBuilder({ page: page as never }).analyze();
-  return found
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join(' | ')}`,
-    );
-}
-
+/** The dashboard's views are checked with axe at both sizes in every language by views.test.ts; here, the explorer. */
 describe('accessibility (axe-core): no serious or critical violation', () => {
-  it.each([
-    ['the national dashboard in French', '/dashboard', 'fr-FR', '[data-testid="regions-table"] tbody tr'],
-    ['the national dashboard in Arabic', '/dashboard', 'ar-MA', '[data-testid="regions-table"] tbody tr'],
-    ['a region in English', '/dashboard/MA-03', 'en-GB', 'figure[data-figure="commitments"] canvas'],
-  ])('%s', async (_name, path, locale, ready) => {
-    const page = await open(path, locale);
-    await page.waitForSelector(ready);
-    expect(await violations(page)).toEqual([]);
-    await page.context().close();
-  });
-
-  it("a council's own region, with its people and forms", async () => {
-    const page = await open('/dashboard');
-    await useToken(page, token('REGIONAL_MA09'));
-    await page.waitForSelector('[data-testid="people"] tbody tr');
-    expect(await violations(page)).toEqual([]);
-    await page.context().close();
-  });
-
   it('the explorer', async () => {
     const page = await open('/');
     await page.waitForSelector('.moukawil-examples');

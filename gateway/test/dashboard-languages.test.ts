@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot, watch } from '../../test/browser';
+import { launchBrowser, openView, screenshot, watch } from '../../test/browser';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { freePort } from '../../test/ports';
 import { gql, ok, sqlOn, url } from '../../test/support';
@@ -35,13 +35,16 @@ describe('the dashboard speaks the browser’s language', () => {
       .locator('[data-testid="regions-table"] thead th')
       .evaluateAll((cells) => cells.slice(0, 2).map((c) => c.getBoundingClientRect().left));
     expect(first).toBeGreaterThan(second);
-    // Indicators in Arabic too, from the catalogue.
-    expect(await page.textContent('table.scorecard tr[data-indicator="AE_REGISTRATIONS"] td')).toBe('التسجيلات في السجل الوطني للمقاول الذاتي');
     await screenshot(page, 'dashboard-national-ar');
+    // Indicators in Arabic too, from the catalogue.
+    await openView(page, 'indicators');
+    expect(await page.textContent('table.scorecard tr[data-indicator="AE_REGISTRATIONS"] td')).toBe('التسجيلات في السجل الوطني للمقاول الذاتي');
 
+    await openView(page, 'overview');
     await page.click('tr[data-region="MA-09"] a');
     await page.waitForSelector('[data-testid="provinces"] li');
     expect(await page.textContent('main h2')).toContain('سوس-ماسة');
+    expect(await page.textContent('[data-testid="standing"] li[data-indicator="AE_REGISTRATIONS"]')).toContain('التسجيلات في السجل الوطني للمقاول الذاتي');
     const provinces = await page.locator('[data-testid="provinces"] li').allTextContents();
     expect(provinces).toHaveLength(6);
     expect(provinces[0]).toContain('أكادير إداوتنان');
@@ -84,7 +87,7 @@ describe('the pictures', () => {
   };
 
   it('of the nation: every region, the years with their strike-offs, women, turnover and tax, segments and categories', async () => {
-    const { page, seen } = await open('/dashboard', 'fr-FR');
+    const { page, seen } = await open('/dashboard/register', 'fr-FR');
     await page.waitForSelector('figure[data-figure="categories"] canvas');
     for (const figure of ['regions', 'registrations', 'women', 'turnover', 'segments', 'categories']) {
       const canvas = page.locator(`figure[data-figure="${figure}"] canvas`);
@@ -123,7 +126,7 @@ describe('the pictures', () => {
   });
 
   it("of a region: its conventions' commitments with their progress", async () => {
-    const { page, seen } = await open('/dashboard/MA-03', 'fr-FR');
+    const { page, seen } = await open('/dashboard/MA-03/indicators', 'fr-FR');
     await page.waitForSelector('figure[data-figure="commitments"] canvas');
     const commitments = ok(
       await gql(`{ region(code: "MA-03") { conventions { commitments { label target { status { progress } } } } } }`),
@@ -151,7 +154,7 @@ describe('the pictures', () => {
         `INSERT INTO indicator_snapshot (day, indicator_code, scope, from_year, to_year, target, actual) VALUES ($1, $2, 'MA-07', $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
         [day, shown.indicatorCode, shown.fromYear, shown.toYear, shown.target, actual],
       );
-    const { page, seen } = await open('/dashboard/MA-07', 'fr-FR');
+    const { page, seen } = await open('/dashboard/MA-07/indicators', 'fr-FR');
     await page.selectOption('select[name="year"]', '2018');
     await page.waitForSelector('figure[data-figure="history"] canvas');
     expect(await tableOf(page, 'history')).toEqual([
@@ -170,11 +173,15 @@ describe('the pictures', () => {
     afterAll(() => degraded?.stop());
 
     it("shows the others' pictures and a notice for the register's", async () => {
-      const { page, seen } = await open('/dashboard/MA-03', 'fr-FR', degraded.origin);
+      const { page, seen } = await open('/dashboard/MA-03/indicators', 'fr-FR', degraded.origin);
       await page.waitForSelector('[data-testid="partial-notice"]');
       expect(await page.textContent('[data-testid="partial-notice"]')).toContain('registry subgraph is unavailable');
       await page.waitForSelector('figure[data-figure="commitments"] canvas');
-      expect(await page.locator('figure[data-figure="beneficiaries"] canvas').count()).toBe(1);
+      await openView(page, 'programmes');
+      await page.waitForSelector('figure[data-figure="beneficiaries"] canvas');
+      await openView(page, 'register');
+      await page.waitForSelector('[data-testid="partial-notice"]');
+      expect(await page.textContent('[data-testid="partial-notice"]')).toContain('registry subgraph is unavailable');
       for (const figure of ['registrations', 'women', 'turnover', 'segments', 'categories'])
         expect(await page.locator(`figure[data-figure="${figure}"]`).count()).toBe(0);
       expect(seen.errors).toEqual([]);

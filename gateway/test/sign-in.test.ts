@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from '../../test/browser';
+import { launchBrowser, openView, screenshot } from '../../test/browser';
 import { gql, ok, url } from '../../test/support';
 
 /**
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 async function signIn(login: string, password = PASSWORD): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR', hasTouch: true });
   const page = await context.newPage();
   await page.goto(`${GATEWAY}/dashboard`);
   await page.click('[data-testid="sign-in"]');
@@ -61,14 +61,17 @@ describe('sign-in with the embedded OpenID provider', () => {
   it('signs a council in to its own region, with its people, where it sets and revises its own target', async () => {
     const page = await signIn('council-ma-09');
     await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
-    await page.waitForSelector('[data-testid="people"] tbody tr');
     await page.waitForSelector('[data-testid="role"] strong:text-is("REGIONAL · MA-09")');
+    await page.waitForSelector('[data-testid="standing"] li');
     await screenshot(page, 'signed-in-council');
-    // Its region's target for this year (MA-09: browser writes, test/regions.ts), shown by the scorecard once saved.
+    await openView(page, 'register');
+    await page.waitForSelector('[data-testid="people"] tbody tr');
+    // Its region's target for this year of an indicator the demo sets none for (MA-09: browser writes, test/regions.ts), shown by the scorecard once saved.
+    await openView(page, 'indicators');
     await page.selectOption('select[name="year"]', String(new Date().getFullYear()));
-    const row = 'table.scorecard tr[data-indicator="AWARENESS_EVENTS"]';
+    const row = 'table.scorecard tr[data-indicator="ADVISORS_TRAINED"]';
     await page.waitForSelector(row);
-    await page.selectOption('[data-testid="target-form"] select[name="indicator"]', 'AWARENESS_EVENTS');
+    await page.selectOption('[data-testid="target-form"] select[name="indicator"]', 'ADVISORS_TRAINED');
     await page.fill('[data-testid="target-form"] input[name="value"]', '77');
     await page.click('[data-testid="target-form"] button[type="submit"]');
     await page.waitForSelector('[data-testid="target-form"] .notice.saved');
@@ -78,7 +81,7 @@ describe('sign-in with the embedded OpenID provider', () => {
     await page.fill('[data-testid="target-form"] input[name="reason"]', 'Révision après le comité régional');
     await page.click('[data-testid="target-form"] button[type="submit"]');
     await page.waitForSelector(`${row} td:text-is("88")`);
-    const { indicator } = ok(await gql(`{ indicator(code: "AWARENESS_EVENTS") { targets { scope fromYear value revisions { value reason } } } }`));
+    const { indicator } = ok(await gql(`{ indicator(code: "ADVISORS_TRAINED") { targets { scope fromYear value revisions { value reason } } } }`));
     const mine = indicator.targets.find((target: any) => target.scope === 'MA-09' && target.fromYear === new Date().getFullYear());
     expect(mine.value).toBe(88);
     expect(mine.revisions.map((r: any) => [r.value, r.reason])).toEqual([
@@ -88,12 +91,43 @@ describe('sign-in with the embedded OpenID provider', () => {
     await page.context().close();
   });
 
-  it('signs an advisor in, as that advisor of the network', async () => {
+  it('signs an advisor in, as that advisor of the network, to their work: a follow-up in two taps, a new application', async () => {
     const page = await signIn('advisor-ma-09');
-    await page.waitForURL(`${GATEWAY}/dashboard/MA-09`);
+    await page.waitForURL(`${GATEWAY}/dashboard/MA-09/advisor`);
     await page.waitForSelector('[data-testid="role"] strong:text-is("ADVISOR · MA-09")');
-    const me = ok(await gql(`{ me { id regionCode } }`, { authorization: `Bearer ${await accessToken(page)}` })).me;
-    expect(me).toEqual({ id: 'c0000000-0000-4000-8000-000000000008', regionCode: 'MA-09' });
+    const bearer = { authorization: `Bearer ${await accessToken(page)}` };
+    const me = ok(await gql(`{ me { id regionCode enrolments { id status } } }`, bearer)).me;
+    expect([me.id, me.regionCode]).toEqual(['c0000000-0000-4000-8000-000000000008', 'MA-09']);
+    // The people they follow, every one of them; those due a follow-up first.
+    await page.waitForSelector('[data-testid="beneficiaries"] li');
+    expect(await page.locator('[data-testid="beneficiaries"] li').count()).toBe(me.enrolments.length);
+    const due = page.locator('[data-testid="due"] li').first();
+    const enrolment = await due.getAttribute('data-enrolment');
+    const followUps = async () =>
+      ok(await gql(`{ enrolments(region: "MA-09", first: 500) { edges { node { id followUps { id kind on } } } } }`, { as: 'NATIONAL' })).enrolments.edges.find(
+        (e: any) => e.node.id === enrolment,
+      ).node.followUps as Array<{ kind: string; on: string }>;
+    const before = (await followUps()).length;
+    await due.locator('[data-testid="follow-up"]').tap();
+    await due.locator('button[data-kind="CALL"]').tap();
+    // Recorded once, today, as a call; no longer due.
+    await page.waitForSelector(`[data-testid="due"] li[data-enrolment="${enrolment}"]`, { state: 'detached' });
+    const after = await followUps();
+    expect(after.length).toBe(before + 1);
+    expect(after.filter((f) => f.kind === 'CALL' && f.on === new Date().toISOString().slice(0, 10)).length).toBeGreaterThan(0);
+    // A new application of their region, refused with its field named, then filed.
+    const form = page.locator('[data-testid="application-form"]');
+    const cin = `ZT${String(Date.now()).slice(-6)}`;
+    await form.locator('input[name="fullName"]').fill('Naima Ait Lahcen');
+    await form.locator('input[name="nationalId"]').fill(cin);
+    await form.locator('input[name="birthDate"]').fill('2100-01-01');
+    await form.locator('button[type="submit"]').tap();
+    await expect(form.locator('[role="alert"]').getAttribute('data-field')).resolves.toBe('birthDate');
+    await form.locator('input[name="birthDate"]').fill('1994-05-17');
+    await form.locator('button[type="submit"]').tap();
+    await form.locator('[role="status"]').waitFor();
+    const filed = ok(await gql(`{ autoEntrepreneurs(search: "${cin}", first: 5) { edges { node { status region { code } } } } }`, { as: 'NATIONAL' }));
+    expect(filed.autoEntrepreneurs.edges.map((e: any) => [e.node.status, e.node.region.code])).toEqual([['SUBMITTED', 'MA-09']]);
     await page.context().close();
   });
 

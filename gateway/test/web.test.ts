@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { freePort } from '../../test/ports';
-import { launchBrowser, screenshot, useToken, watch } from '../../test/browser';
+import { launchBrowser, openView, screenshot, useToken, watch } from '../../test/browser';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { gql, ok, token, url } from '../../test/support';
 
@@ -75,7 +75,7 @@ describe('the explorer at GET /', () => {
 });
 
 describe('the dashboard at GET /dashboard', () => {
-  it('shows the national view to anyone: the 12 regions, progress to target, charts and the scorecard', async () => {
+  it("shows the national views to anyone: the 12 regions with their progress, the register's charts, the scorecard", async () => {
     const { page, seen } = await open('/dashboard');
     await page.waitForSelector('[data-testid="regions-table"]');
     expect(await page.locator('[data-testid="regions-table"] tbody tr').count()).toBe(12);
@@ -84,15 +84,28 @@ describe('the dashboard at GET /dashboard', () => {
     // No suite writes to MA-07: the page shows exactly what the graph says.
     const api = ok(await gql(`{ region(code: "MA-07") { registrationStats { registered } } }`)).region.registrationStats.registered;
     expect(digits(await page.locator('tr[data-region="MA-07"] td').nth(4).textContent())).toBe(api);
-    // Registered by region, by year with strike-offs, women's share, turnover and tax, by segment, by category.
-    expect(await page.locator('figure[data-figure] canvas').count()).toBe(6);
-    expect(await page.locator('table.scorecard tr[data-indicator="AE_REGISTRATIONS"]').count()).toBeGreaterThan(0);
     expect(await page.textContent('th:has-text("Inscrits")')).toBeTruthy();
     await screenshot(page, 'dashboard-national');
-
     await page.selectOption('select[name="language"]', 'en');
     await page.waitForSelector('th:has-text("Registered")');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    // The register: registered by region, by year with strike-offs, women's share, turnover and tax, by segment, by category.
+    await openView(page, 'register');
+    await page.waitForSelector('figure[data-figure="categories"] canvas');
+    expect(await page.locator('figure[data-figure] canvas').count()).toBe(6);
+    expect(await page.locator('[data-testid="people-hidden"]').count()).toBe(1);
+    await openView(page, 'indicators');
+    await page.waitForSelector('table.scorecard tr[data-indicator="AE_REGISTRATIONS"]');
+    // What a visitor cannot use is not offered: no administration, no advisor's work.
+    expect(await page.locator('nav.views a[data-view]').evaluateAll((links) => links.map((a) => a.getAttribute('data-view')))).toEqual([
+      'overview',
+      'register',
+      'programmes',
+      'events',
+      'indicators',
+      'exports',
+    ]);
+
     expect(seen.outside).toEqual([]);
     expect(seen.errors).toEqual([]);
     await page.context().close();
@@ -102,33 +115,45 @@ describe('the dashboard at GET /dashboard', () => {
     const { page, seen } = await open('/dashboard');
     await useToken(page, token('REGIONAL_MA09'));
     await page.waitForURL('**/dashboard/MA-09');
-    await page.waitForSelector('[data-testid="people"] tbody tr');
     expect(await page.textContent('[data-testid="role"]')).toContain('REGIONAL · MA-09');
+    await page.waitForSelector('[data-testid="standing"] li');
+    await openView(page, 'register');
+    await page.waitForSelector('[data-testid="people"] tbody tr');
     const cins = await page.locator('[data-testid="people"] tbody tr td:nth-child(2)').allTextContents();
     expect(cins.length).toBeGreaterThan(0);
     for (const cin of cins) expect(cin).toMatch(MASKED_CIN);
-    expect(await page.locator('[data-testid="programmes"] tbody tr').count()).toBeGreaterThan(0);
-    expect(await page.locator('table.scorecard tbody tr').count()).toBeGreaterThan(0);
     await screenshot(page, 'dashboard-region');
+    await openView(page, 'programmes');
+    await page.waitForSelector('[data-testid="programmes"] tbody tr');
+    await openView(page, 'indicators');
+    await page.waitForSelector('table.scorecard tbody tr');
 
     const others = ok(await gql(`{ autoEntrepreneurs(region: "MA-03", first: 10) { edges { node { fullName nationalId } } } }`, { as: 'NATIONAL' }))
       .autoEntrepreneurs.edges;
-    await page.goto(`${GATEWAY}/dashboard/MA-03`);
+    await page.goto(`${GATEWAY}/dashboard/MA-03/register`);
     await page.waitForSelector('[data-testid="people-hidden"]');
     expect(await page.locator('[data-testid="people"]').count()).toBe(0);
     const text = await page.textContent('body');
-    expect(text).toContain('MA-09'); // the notice: this token covers MA-09
     for (const { node } of others) {
       expect(text).not.toContain(node.fullName);
       expect(text).not.toContain(node.nationalId);
     }
+    // A deep link to one of them says why it is closed; so does one to the national administration.
+    const someone = ok(await gql(`{ autoEntrepreneurs(region: "MA-03", first: 1) { edges { node { id } } } }`, { as: 'NATIONAL' })).autoEntrepreneurs.edges[0]
+      .node.id;
+    await page.goto(`${GATEWAY}/dashboard/MA-03/register/${someone}`);
+    expect(await page.getAttribute('[data-testid="refused"]', 'data-refusal')).toBe('onlyPeople');
+    expect(await page.textContent('[data-testid="refused"]')).toContain('REGIONAL · MA-09');
+    await page.goto(`${GATEWAY}/dashboard/admin`);
+    expect(await page.getAttribute('[data-testid="refused"]', 'data-refusal')).toBe('onlyNational');
+    expect(await page.locator('nav.views a[data-view="admin"]').count()).toBe(0);
     expect(seen.outside).toEqual([]);
     expect(seen.errors).toEqual([]);
     await page.context().close();
   });
 
   it('shows the national office full CINs of any region', async () => {
-    const { page } = await open('/dashboard/MA-09');
+    const { page } = await open('/dashboard/MA-09/register');
     await useToken(page, token('NATIONAL'));
     await page.waitForSelector('[data-testid="people"] tbody tr');
     const cins = await page.locator('[data-testid="people"] tbody tr td:nth-child(2)').allTextContents();
@@ -148,9 +173,12 @@ describe('the dashboard at GET /dashboard', () => {
       await page.waitForSelector('[data-testid="partial-notice"]');
       expect(await page.textContent('[data-testid="partial-notice"]')).toContain('programs subgraph is unavailable');
       expect(digits(await page.textContent('[data-testid="region-registered"]'))).toBeGreaterThan(0);
-      expect(await page.locator('canvas[aria-label="Demandes, inscriptions et radiations par année"]').count()).toBe(1); // the registry's timeline
-      expect(await page.locator('[data-testid="programmes"]').count()).toBe(0);
       await screenshot(page, 'dashboard-partial');
+      await openView(page, 'register');
+      await page.waitForSelector('canvas[aria-label="Demandes, inscriptions et radiations par année"]'); // the registry's timeline
+      await openView(page, 'programmes');
+      await page.waitForSelector('[data-testid="partial-notice"]');
+      expect(await page.locator('[data-testid="programmes"]').count()).toBe(0);
       expect(seen.errors).toEqual([]);
       await page.context().close();
     });
@@ -165,19 +193,27 @@ describe('data entry and exports in the dashboard', () => {
   const THIS_YEAR = new Date().getUTCFullYear();
   const actualCell = (page: Page, indicator: string) => page.locator(`table.scorecard tr[data-indicator="${indicator}"] td:nth-child(4)`);
 
-  async function councilPage() {
-    const opened = await open('/dashboard/MA-09');
+  /** The council's scorecard of this year (its indicators view), where a recorded event or workshop counts. */
+  async function councilPage(view = 'indicators') {
+    const opened = await open(`/dashboard/MA-09/${view}`);
     await useToken(opened.page, token('REGIONAL_MA09'));
-    await opened.page.waitForURL('**/dashboard/MA-09');
     await opened.page.selectOption('select[name="year"]', String(THIS_YEAR));
-    await opened.page.waitForSelector('[data-testid="event-form"]');
-    await opened.page.waitForSelector('table.scorecard tr[data-indicator="AWARENESS_EVENTS"]');
+    if (view === 'indicators') await opened.page.waitForSelector('table.scorecard tr[data-indicator="AWARENESS_EVENTS"]');
     return opened;
+  }
+  /** Back on the scorecard, waits until an indicator's actual is the one expected. */
+  async function actualBecomes(page: Page, indicator: string, expected: number) {
+    await openView(page, 'indicators');
+    await page.waitForFunction(([selector, value]) => Number((document.querySelector(selector as string)?.textContent ?? '').replace(/\D/g, '')) === value, [
+      `table.scorecard tr[data-indicator="${indicator}"] td:nth-child(4)`,
+      expected,
+    ] as const);
   }
 
   it('lets a council record an awareness event and see its scorecard move, and shows a refusal clearly', async () => {
     const { page, seen } = await councilPage();
     const before = digits(await actualCell(page, 'AWARENESS_EVENTS').textContent());
+    await openView(page, 'events');
     const form = page.locator('[data-testid="event-form"]');
     await form.locator('input[name="title"]').fill('Journée de sensibilisation — Taroudant');
     await form.locator('input[name="place"]').fill('Taroudant, Chambre de commerce');
@@ -188,11 +224,9 @@ describe('data entry and exports in the dashboard', () => {
     await form.locator('input[name="men"]').fill('22');
     await form.locator('button[type="submit"]').click();
     await form.locator('[role="status"]').waitFor();
-    await page.waitForFunction(
-      ([selector, expected]) => Number((document.querySelector(selector as string)?.textContent ?? '').replace(/\D/g, '')) === expected,
-      [`table.scorecard tr[data-indicator="AWARENESS_EVENTS"] td:nth-child(4)`, before + 1] as const,
-    );
+    await page.waitForSelector('[data-testid="events"] td:text-is("Journée de sensibilisation — Taroudant")');
     await screenshot(page, 'dashboard-entry');
+    await actualBecomes(page, 'AWARENESS_EVENTS', before + 1);
     expect(seen.errors).toEqual([]);
     await page.context().close();
   });
@@ -200,22 +234,20 @@ describe('data entry and exports in the dashboard', () => {
   it('lets a council record a training workshop with the advisors it trained', async () => {
     const { page, seen } = await councilPage();
     const before = digits(await actualCell(page, 'WORKSHOPS').textContent());
+    await openView(page, 'events');
     const form = page.locator('[data-testid="workshop-form"]');
     await form.locator('input[name="place"]').fill('Agadir, CRI Souss-Massa');
     await form.locator('input[name="trainer"]').fill('Maroc PME, direction régionale');
     await form.locator('input[name="advisor"]').first().check();
     await form.locator('button[type="submit"]').click();
     await form.locator('[role="status"]').waitFor();
-    await page.waitForFunction(
-      ([selector, expected]) => Number((document.querySelector(selector as string)?.textContent ?? '').replace(/\D/g, '')) === expected,
-      [`table.scorecard tr[data-indicator="WORKSHOPS"] td:nth-child(4)`, before + 1] as const,
-    );
+    await actualBecomes(page, 'WORKSHOPS', before + 1);
     expect(seen.errors).toEqual([]);
     await page.context().close();
   });
 
   it("downloads the council's people as the CSV export, masked as on the page", async () => {
-    const { page, seen } = await councilPage();
+    const { page, seen } = await councilPage('exports');
     const download = page.waitForEvent('download');
     await page.click('button[data-export="people"]');
     const file = await download;
@@ -230,7 +262,7 @@ describe('data entry and exports in the dashboard', () => {
   });
 
   it('lets the national office create a programme', async () => {
-    const { page, seen } = await open('/dashboard');
+    const { page, seen } = await open('/dashboard/programmes');
     await useToken(page, token('NATIONAL'));
     const form = page.locator('[data-testid="programme-form"]');
     await form.waitFor();

@@ -1,19 +1,26 @@
 import './dashboard.css';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { TokenBar } from './components/TokenBar';
+import { Router, useLocation } from 'wouter';
+import { Header } from './app/Header';
+import { Nav } from './app/Nav';
+import { Refused } from './app/Refused';
+import { homeOf, refusalOf } from './app/access';
+import { pathOf, routeOf } from './app/routes';
+import { ViewOf } from './app/ViewOf';
+import { Loading } from './components/Notices';
 import { useLabels } from './i18n';
 import { authManager, signedInUser, signIn, signOut } from '../shared/auth';
 import { DASHBOARD, sessionOfUser } from './auth';
-import { homeRegion, loadSession, saveToken, sessionOf, type Session } from './session';
-import { NationalView } from './views/NationalView';
-import { RegionView } from './views/RegionView';
+import { loadSession, saveToken, sessionOf, type Session } from './session';
 
-const REGION_PATH = /^\/dashboard\/(MA-\d{2})\/?$/;
-const TARGET_YEARS = [2018, 2019, 2020, new Date().getFullYear()];
-
+/**
+ * The dashboard: one request path a reader can follow. Who the user is (a provider's sign-in or a
+ * pasted token), where they are (the address: routes.ts), whether that view is theirs (access.ts),
+ * then the view itself.
+ */
 function App() {
-  const [path, setPath] = useState(location.pathname);
+  const [location, navigate] = useLocation();
   const [session, setSession] = useState<Session>(loadSession);
   const [account, setAccount] = useState<{ signedIn: boolean } | null>(null);
   const [year, setYear] = useState(2019);
@@ -27,10 +34,7 @@ function App() {
       const { user, returnTo } = await signedInUser(DASHBOARD);
       if (user) setSession(await sessionOfUser(user));
       setAccount({ signedIn: !!user });
-      if (returnTo) {
-        history.replaceState(null, '', returnTo);
-        setPath(returnTo);
-      }
+      if (returnTo) history.replaceState(null, '', returnTo);
       auth.events.addUserLoaded((renewed) => void sessionOfUser(renewed).then(setSession));
       auth.events.addUserUnloaded(() => {
         setSession(sessionOf(null));
@@ -39,44 +43,43 @@ function App() {
     })();
   }, []);
 
-  const go = (next: string) => {
-    history.pushState(null, '', next);
-    setPath(next);
-  };
+  // Signed in (or a token pasted) on the national overview: a council goes to its region, an advisor to their work.
+  const home = homeOf(session);
+  const homePath = home && pathOf(home.scope, home.view);
   useEffect(() => {
-    const onPop = () => setPath(location.pathname);
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
+    if (homePath && routeOf(location)?.view === 'overview' && routeOf(location)?.scope === 'MA') navigate(homePath, { replace: true });
+    // Only when who the user is changes: afterwards the national overview stays one click away.
+  }, [homePath]);
 
-  // A council or an advisor works on their own region: the national page sends them there.
-  const home = homeRegion(session);
-  const region = REGION_PATH.exec(path)?.[1] ?? null;
-  useEffect(() => {
-    if (home && !region) go(`/dashboard/${home}`);
-  }, [home, region]);
-
+  const route = routeOf(location);
+  const refusal = route && refusalOf(session, route);
   return (
     <>
-      <header>
-        <h1>{t('title')}</h1>
-        <TokenBar
-          session={session}
-          onToken={(token) => setSession(saveToken(token))}
-          account={account && { signedIn: account.signedIn, signIn: () => void signIn(DASHBOARD), signOut: () => void signOut(DASHBOARD) }}
-        />
-        <label className="year">
-          {t('year')}{' '}
-          <select name="year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {TARGET_YEARS.map((y) => (
-              <option key={y}>{y}</option>
-            ))}
-          </select>
-        </label>
-      </header>
-      {region ? <RegionView code={region} session={session} year={year} go={go} /> : home ? null : <NationalView session={session} year={year} go={go} />}
+      <Header
+        session={session}
+        onToken={(token) => setSession(saveToken(token))}
+        account={account && { signedIn: account.signedIn, signIn: () => void signIn(DASHBOARD), signOut: () => void signOut(DASHBOARD) }}
+        year={year}
+        onYear={setYear}
+      />
+      {route && <Nav route={route} session={session} />}
+      {location === DASHBOARD.callback.replace('/dashboard', '') ? (
+        <Loading />
+      ) : !route ? (
+        <main>
+          <p className="notice error">{t('noSuchView')}</p>
+        </main>
+      ) : refusal ? (
+        <Refused refusal={refusal} session={session} signIn={account && !account.signedIn ? () => void signIn(DASHBOARD) : null} />
+      ) : (
+        <ViewOf route={route} session={session} year={year} />
+      )}
     </>
   );
 }
 
-createRoot(document.getElementById('dashboard')!).render(<App />);
+createRoot(document.getElementById('dashboard')!).render(
+  <Router base="/dashboard">
+    <App />
+  </Router>,
+);

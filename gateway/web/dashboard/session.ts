@@ -47,6 +47,11 @@ export function canReadPeople(session: Session, region: string): boolean {
   return (session.role === 'REGIONAL' || session.role === 'ADVISOR') && session.region === region;
 }
 
+/** Whether the token in use may read a person's phone, address and birth date: the region's advisors and the national office (not its council). */
+export function canReadContact(session: Session, region: string): boolean {
+  return session.role === 'NATIONAL' || (session.role === 'ADVISOR' && session.region === region);
+}
+
 /** The one region a regional token is about (councils and advisors), or null. */
 export const homeRegion = (session: Session) => (session.role === 'REGIONAL' || session.role === 'ADVISOR' ? session.region : null);
 

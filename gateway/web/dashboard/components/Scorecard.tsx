@@ -43,7 +43,7 @@ export function Scorecard({ rows }: { rows: StatusRow[] }) {
           <tr key={`${row.indicatorCode}-${row.fromYear}-${row.toYear}`} data-indicator={row.indicatorCode}>
             <td>{indicatorName(lang, row)}</td>
             <td>{row.fromYear === row.toYear ? row.fromYear : `${row.fromYear}–${row.toYear}`}</td>
-            <td className="num">{formatNumber(lang, row.target)}</td>
+            <td className="num">{formatNumber(lang, row.target, 2)}</td>
             <td className="num">{formatNumber(lang, row.actual, 2)}</td>
             <td className="num">{row.progress === null ? '—' : `${formatNumber(lang, row.progress * 100, 0)} %`}</td>
             <td>

@@ -5,13 +5,14 @@ import { useLabels } from '../i18n';
 import { useFields } from './useFields';
 import { useMutation } from './useMutation';
 import { WriteStatus } from './WriteStatus';
+import { NATION } from '../app/routes';
 
 const SET_TARGET = `mutation SetTarget($input: TargetInput!) { setTarget(input: $input) { id } }`;
 const REVISE_TARGET = `mutation ReviseTarget($id: ID!, $value: Float!, $reason: String!) { reviseTarget(id: $id, value: $value, reason: $reason) { id } }`;
 const TARGETS = `query TargetsOf($code: ID!) { indicator(code: $code) { targets { id scope fromYear toYear } } }`;
 
 /**
- * A council sets its region's target for an indicator of the catalogue and a period, or revises
+ * A council sets its region's target (the national office, the nation's: scope "MA") for an indicator of the catalogue and a period, or revises
  * the one it set, with a reason (the national office, any region's); the graph keeps every
  * revision and audits it. The scorecard reads it once saved.
  */
@@ -39,7 +40,7 @@ export function TargetForm({
     fromYear: String(year),
     toYear: String(year),
     value: '',
-    source: `Conseil régional ${region}`,
+    source: region === NATION ? 'Maroc PME — bureau national' : `Conseil régional ${region}`,
     reason: '',
   });
   const submit = async (e: FormEvent) => {
@@ -53,7 +54,7 @@ export function TargetForm({
     ).catch(() => ({ data: null }));
     const found = data?.indicator?.targets.find((target) => target.scope === region && target.fromYear === fromYear && target.toYear === toYear);
     if (found) void send({ id: found.id, value, reason: form.reason }, REVISE_TARGET);
-    else void send({ input: { indicator: form.indicator, region, fromYear, toYear, value, source: form.source } });
+    else void send({ input: { indicator: form.indicator, region: region === NATION ? null : region, fromYear, toYear, value, source: form.source } });
   };
   return (
     <form className="entry" data-testid="target-form" onSubmit={(e) => void submit(e)}>

@@ -1,0 +1,89 @@
+import { Failure, Loading } from '../components/Notices';
+import { PeopleList } from '../components/PeopleList';
+import { ScopeTitle } from '../components/ScopeTitle';
+import { ApiKeyForm } from '../forms/ApiKeyForm';
+import { useMutation } from '../forms/useMutation';
+import { WriteStatus } from '../forms/WriteStatus';
+import { useLabels } from '../i18n';
+import { API_KEYS_QUERY } from '../queries';
+import type { Session } from '../session';
+import { useQuery } from '../useQuery';
+
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  owner: string;
+  partnerCode: string | null;
+  scopes: string[];
+  ratePerMinute: number | null;
+  prefix: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+const REVOKE = `mutation RevokeApiKey($id: ID!, $reason: String!) { revokeApiKey(id: $id, reason: $reason) { id } }`;
+
+/**
+ * The national office's administration: the applications waiting in the whole register (each
+ * opened to register or reject it), partner API keys (issued, listed, revoked), and how bulk
+ * imports are run (a command on the server: a file of applications is not uploaded through a page).
+ */
+export function AdminView({ session }: { session: Session }) {
+  const { t } = useLabels();
+  const [keys, retry] = useQuery<{ apiKeys: ApiKeyRow[] }>(API_KEYS_QUERY, {}, session.token);
+  const [revoking, revoke] = useMutation(REVOKE, session.token, retry);
+  return (
+    <main>
+      <ScopeTitle view={t('views.admin')} />
+      <h3>{t('pendingApplications')}</h3>
+      <PeopleList region={null} token={session.token} status="SUBMITTED" />
+      <h3>{t('apiKeys')}</h3>
+      {keys.kind === 'loading' && <Loading />}
+      {keys.kind === 'failed' && <Failure message={keys.message} retry={retry} />}
+      {keys.kind === 'done' && (
+        <div className="scroll">
+          <table data-testid="api-keys">
+            <thead>
+              <tr>
+                <th>{t('keyName')}</th>
+                <th>{t('keyOwner')}</th>
+                <th>{t('keyPrefix')}</th>
+                <th>{t('date')}</th>
+                <th>{t('status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.data.apiKeys.map((key) => (
+                <tr key={key.id} data-key={key.id}>
+                  <td>{key.name}</td>
+                  <td>{key.owner}</td>
+                  <td>
+                    <code>{key.prefix}…</code>
+                  </td>
+                  <td>{key.createdAt.slice(0, 10)}</td>
+                  <td>
+                    {key.revokedAt ? (
+                      `${t('revoked')} ${key.revokedAt.slice(0, 10)}`
+                    ) : (
+                      <button type="button" onClick={() => void revoke({ id: key.id, reason: t('revokedFromDashboard') })}>
+                        {t('revoke')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <WriteStatus state={revoking} />
+      <section className="entries">
+        <ApiKeyForm token={session.token} onSaved={retry} />
+      </section>
+      <h3>{t('imports')}</h3>
+      <p>
+        {t('importsHelp')} <code>npm run import -- applications.csv --rejects rejects.csv</code>
+      </p>
+    </main>
+  );
+}
