@@ -1,3 +1,4 @@
+import { constants as zlibConstants, gzip } from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -116,10 +117,39 @@ export function answerType(accept: string | undefined): string {
   return 'application/json; charset=utf-8';
 }
 
-/** Writes an answer (a JSON body) with its length; GraphQL answers are never stored by caches, as they may hold personal data. */
+/** Answers smaller than a packet gain nothing from compression. */
+const COMPRESS_FROM_BYTES = 1_400;
+/** Whether the client accepts gzip (Accept-Encoding: "gzip", "*", not with q=0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * Writes an answer (a JSON body) with its length; GraphQL answers are never stored by caches, as
+ * they may hold personal data. A browser that accepts gzip gets it (a dashboard's answer of 15 KB
+ * is 3 KB, a fifth of a second on a slow 3G link); fastest level, in the thread pool, never on
+ * the event loop.
+ */
 export function writeAnswer(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>): void {
-  res.writeHead(status, { 'cache-control': 'no-store', ...headers, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+  const head = { 'cache-control': 'no-store', vary: 'accept-encoding', ...headers };
+  if (Buffer.byteLength(body) < COMPRESS_FROM_BYTES || !acceptsGzip(res.req?.headers['accept-encoding'])) {
+    res.writeHead(status, { ...head, 'content-length': Buffer.byteLength(body) });
+    res.end(body);
+    return;
+  }
+  gzip(body, { level: zlibConstants.Z_BEST_SPEED }, (error, zipped) => {
+    if (error) {
+      res.writeHead(status, { ...head, 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
+    res.writeHead(status, { ...head, 'content-encoding': 'gzip', 'content-length': zipped.length });
+    res.end(zipped);
+  });
 }
 
 /** A body of errors alone, as every refusal is answered. */

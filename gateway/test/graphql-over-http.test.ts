@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { auditServer, type AuditResult } from 'graphql-http';
 import { url, type ServiceName } from '../../test/support';
 
@@ -44,4 +46,34 @@ describe('x-request-id', () => {
       }
     },
   );
+});
+
+describe('compression of answers', () => {
+  const QUERY = '{ regions { code name nameAr provinces { code name nameAr } } }';
+  /** The raw answer: its Content-Encoding and its bytes as sent (fetch would decode them). */
+  const raw = (acceptEncoding: string | null, query = QUERY) =>
+    new Promise<{ encoding: string | undefined; vary: string | undefined; body: Buffer }>((resolve, reject) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(acceptEncoding === null ? {} : { 'accept-encoding': acceptEncoding }) };
+      const req = request(url('gateway'), { method: 'POST', headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ encoding: res.headers['content-encoding'], vary: res.headers.vary, body: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end(JSON.stringify({ query }));
+    });
+
+  it('gzips an answer for a client that accepts it, to the same JSON', async () => {
+    const plain = await raw(null);
+    const zipped = await raw('gzip, deflate, br');
+    expect([plain.encoding, zipped.encoding, zipped.vary]).toEqual([undefined, 'gzip', 'accept-encoding']);
+    expect(JSON.parse(gunzipSync(zipped.body).toString())).toEqual(JSON.parse(plain.body.toString()));
+    expect(JSON.parse(plain.body.toString()).data.regions).toHaveLength(12);
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 2);
+  });
+
+  it('sends it as it is when gzip is refused (q=0) or the answer is smaller than a packet', async () => {
+    expect((await raw('gzip;q=0, identity')).encoding).toBeUndefined();
+    expect((await raw('gzip', '{ __typename }')).encoding).toBeUndefined();
+  });
 });

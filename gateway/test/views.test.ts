@@ -15,6 +15,8 @@ const SIZES = {
   laptop: { viewport: { width: 1366, height: 768 } },
 } as const;
 const LOCALES = ['ar-MA', 'fr-MA', 'en-GB'] as const;
+/** axe in Arabic (right to left) and French; English is laid out as French, with the same elements: what axe checks does not change with the words. */
+const AXE_LOCALES = new Set<string>(['ar-MA', 'fr-MA']);
 
 let browser: Browser;
 let person: string;
@@ -77,8 +79,10 @@ function outside(page: Page): Promise<{ scroll: number; out: string[] }> {
   });
 }
 
-async function serious(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page: page as never }).analyze();
+/** axe's serious and critical findings, on the whole page or only inside `within` (the bar and navigation are the same on every view). */
+async function serious(page: Page, within: string | null): Promise<string[]> {
+  const builder = new AxeBuilder({ page: page as never });
+  const { violations } = await (within ? builder.include(within) : builder).analyze();
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
@@ -91,14 +95,14 @@ describe.each(Object.keys(SIZES) as Array<keyof typeof SIZES>)('every view of th
       await page.goto(`${GATEWAY}/dashboard/exports`);
       await useToken(page, token(tour.as));
       await page.waitForSelector(`[data-testid="role"] strong:text-matches("^${tour.as.split('_')[0]}")`);
-      for (const [path, ready] of tour.views) {
-        await page.goto(`${GATEWAY}${path.replace(':person', person)}`);
+      for (const [index, [path, ready]] of tour.views.entries()) {
+        const address = path.replace(':person', person);
+        // Every view is reached inside the app, as a user moves in it (it routes by the history).
+        await page.evaluate((to) => history.pushState(null, '', to), address);
         await page.waitForSelector(ready);
-        const started = Date.now();
         const fit = await outside(page);
         if (fit.scroll !== 0 || fit.out.length > 0) found.push(`${path}: ${fit.scroll}px sideways, ${fit.out.join(' ')}`);
-        for (const violation of await serious(page)) found.push(`${path}: ${violation}`);
-        if (process.env.TIME_VIEWS) console.log(size, locale, path, Date.now() - started);
+        if (AXE_LOCALES.has(locale)) for (const violation of await serious(page, index === 0 ? null : 'main')) found.push(`${path}: ${violation}`);
         if (size === 'laptop' && OVERVIEWS.includes(path)) {
           const height = await page.evaluate(() => document.documentElement.scrollHeight);
           if (height > SIZES.laptop.viewport.height) found.push(`${path}: ${height}px high`);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { log, setServiceName, signToken, type ServiceName } from '@moukawil/kit/core';
 import { freePort, startEmbeddedPostgres } from '@moukawil/kit/subgraph';
 import { hostileScenario } from './bench-hostile';
+import { DEMO_PASSWORD } from './identity-accounts';
+import { startIdentityProvider } from './identity';
 import { combine, exportRun, gql, importFile, load, median, rssPeak, sequential, type Load, type Request } from './bench-load';
 import { queryFloor } from './bench-floor';
 import { measurePages } from './bench-pages';
@@ -55,6 +57,8 @@ async function main(): Promise<void> {
   const database = await startEmbeddedPostgres(join(dataDir, 'postgres'));
   const ports = {} as Record<ServiceName, number>;
   for (const name of ['gateway', 'regions', 'registry', 'programs', 'indicators'] as ServiceName[]) ports[name] = await freePort();
+  // The embedded provider, for the pages measured signed in (bench-pages.ts).
+  const identity = await startIdentityProvider(await freePort(), [`http://127.0.0.1:${ports.gateway}`]);
   const started = Date.now();
   // Rate limit off: the bench is one client address at full speed.
   const env = {
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
     LOG_LEVEL: 'warn',
     SNAPSHOT_SCHEDULE: 'off',
     RATE_LIMIT_PER_MINUTE: '0',
+    OIDC_ISSUER: identity.issuer,
   };
   const stack = await startStack({ env, ports, stdio: 'ignore', readyTimeoutMs: 3_600_000 });
   const startSeconds = (Date.now() - started) / 1000;
@@ -188,7 +193,7 @@ async function main(): Promise<void> {
     await gql(exporter.url, ask(QUERIES.regions));
     const exported = await exportRun(exporter.url.replace(/\/graphql$/, '/export/people.csv'), national, exporter.pid);
 
-    const pages = await measurePages(`http://127.0.0.1:${ports.gateway}`);
+    const pages = await measurePages(`http://127.0.0.1:${ports.gateway}`, { login: 'council-ma-06', password: DEMO_PASSWORD, region: 'MA-06' });
     const profiles = process.argv.includes('--profile') ? await profile(peerEnv, ask(QUERIES.dashboard), seconds) : [];
     const rss: Record<string, number | null> = Object.fromEntries(Object.entries(stack.pids()).map(([name, pid]) => [name, rssPeak(pid)]));
     rss['gateway (cache and deduplication off)'] = rssPeak(gateways['ours, cache and deduplication off'].pid);
@@ -215,6 +220,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(peers.map((peer) => peer.stop()));
     await stack.stop();
+    await identity.stop();
     await database.stop();
   }
 }

@@ -7,7 +7,8 @@ import { freePort } from '../../test/ports';
 import { token } from '../../test/support';
 
 const ROOT = join(__dirname, '..', '..');
-const SERVICES = ['GATEWAY', 'REGIONS', 'REGISTRY', 'PROGRAMS', 'INDICATORS'];
+/** Every port `npm start` opens, each free here: a developer's own `npm start` beside the suite keeps its ports. */
+const SERVICES = ['GATEWAY', 'REGIONS', 'REGISTRY', 'PROGRAMS', 'INDICATORS', 'IDENTITY'];
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -10,9 +10,9 @@ import { pathOf, routeOf } from './app/routes';
 import { ViewOf } from './app/ViewOf';
 import { Loading } from './components/Notices';
 import { useLabels } from './i18n';
-import { authManager, signedInUser, signIn, signOut } from '../shared/auth';
-import { DASHBOARD, sessionOfUser } from './auth';
-import { loadSession, saveToken, sessionOf, type Session } from './session';
+import { authConfig, authManager, hasAuthWork, signedInUser, signIn, signOut } from '../shared/auth';
+import { DASHBOARD, openingSession, sessionOfUser } from './auth';
+import { saveToken, sessionOf, type Session } from './session';
 
 /**
  * The dashboard: one request path a reader can follow. Who the user is (a provider's sign-in or a
@@ -21,7 +21,7 @@ import { loadSession, saveToken, sessionOf, type Session } from './session';
  */
 function App() {
   const [location, navigate] = useLocation();
-  const [session, setSession] = useState<Session>(loadSession);
+  const [session, setSession] = useState<Session>(openingSession);
   const [account, setAccount] = useState<{ signedIn: boolean } | null>(null);
   const [year, setYear] = useState(2019);
   const { t } = useLabels();
@@ -29,6 +29,9 @@ function App() {
   // A sign-in with the provider, finished here when it has just sent the browser back; its token renewed silently.
   useEffect(() => {
     void (async () => {
+      if (!(await authConfig()).issuer) return;
+      // Signed out: the button is enough; the library comes with a click on it.
+      if (!hasAuthWork(DASHBOARD)) return setAccount({ signedIn: false });
       const auth = await authManager(DASHBOARD);
       if (!auth) return;
       const { user, returnTo } = await signedInUser(DASHBOARD);

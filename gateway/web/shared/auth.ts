@@ -1,10 +1,13 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import type { User, UserManager } from 'oidc-client-ts';
 
 /**
  * Sign-in with the OpenID provider the gateway names (GET /auth/config), for the dashboard and
  * the explorer alike: Authorization Code with PKCE by oidc-client-ts, the session kept for the
  * browser tab (sessionStorage), the access token renewed silently (a refresh token) before it
  * expires. No provider configured: no sign-in, the token boxes stay the only way in.
+ *
+ * The library is loaded only when it has work: a sign-in, its return, a user already signed in in
+ * this tab. A page opened by someone signed out does not download it (a slow link's first screen).
  */
 export interface AuthConfig {
   issuer: string | null;
@@ -21,31 +24,63 @@ export interface App {
 }
 
 const NONE: AuthConfig = { issuer: null };
+const CONFIG_KEY = 'moukawil.auth-config';
 let config: Promise<AuthConfig> | null = null;
 const managers = new Map<string, Promise<UserManager | null>>();
 
 export const authConfig = (): Promise<AuthConfig> =>
   (config ??= fetch('/auth/config')
     .then((response) => (response.ok ? (response.json() as Promise<AuthConfig>) : NONE))
+    .then((found) => (sessionStorage.setItem(CONFIG_KEY, JSON.stringify(found)), found))
     .catch(() => NONE));
+
+/** The configuration this tab read last (null before the first): what a page needs at once, before /auth/config answers again. */
+export function knownAuthConfig(): AuthConfig | null {
+  try {
+    return JSON.parse(sessionStorage.getItem(CONFIG_KEY) ?? 'null') as AuthConfig | null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where oidc-client-ts keeps a tab's user (its WebStorageStateStore over sessionStorage, chosen below). */
+const userKey = (found: AuthConfig) => `oidc.user:${found.issuer}:${found.clientId}`;
+
+/**
+ * The access token the tab already holds, while it is valid: the first queries go out with it at
+ * once, while the library loads to renew it (it reads and writes the same entry).
+ */
+export function heldAccessToken(): string | null {
+  const found = knownAuthConfig();
+  if (!found?.issuer) return null;
+  try {
+    const user = JSON.parse(sessionStorage.getItem(userKey(found)) ?? 'null') as { access_token?: string; expires_at?: number } | null;
+    return user?.access_token && (user.expires_at ?? 0) * 1000 > Date.now() + 5_000 ? user.access_token : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the library has anything to do on this page: the provider's return, or a user kept by this tab. */
+export const hasAuthWork = (app: App) => location.pathname === app.callback || Object.keys(sessionStorage).some((key) => key.startsWith('oidc.user:'));
 
 export function authManager(app: App): Promise<UserManager | null> {
   let manager = managers.get(app.callback);
   if (!manager) {
-    manager = authConfig().then((found) =>
-      found.issuer
-        ? new UserManager({
-            authority: found.issuer,
-            client_id: found.clientId!,
-            scope: found.scope ?? 'openid profile',
-            redirect_uri: `${location.origin}${app.callback}`,
-            post_logout_redirect_uri: `${location.origin}${app.home}`,
-            response_type: 'code',
-            automaticSilentRenew: true,
-            userStore: new WebStorageStateStore({ store: sessionStorage }),
-          })
-        : null,
-    );
+    manager = authConfig().then(async (found) => {
+      if (!found.issuer) return null;
+      const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
+      return new UserManager({
+        authority: found.issuer,
+        client_id: found.clientId!,
+        scope: found.scope ?? 'openid profile',
+        redirect_uri: `${location.origin}${app.callback}`,
+        post_logout_redirect_uri: `${location.origin}${app.home}`,
+        response_type: 'code',
+        automaticSilentRenew: true,
+        userStore: new WebStorageStateStore({ store: sessionStorage }),
+      });
+    });
     managers.set(app.callback, manager);
   }
   return manager;

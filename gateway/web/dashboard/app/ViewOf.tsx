@@ -1,18 +1,30 @@
+import { lazy, Suspense } from 'react';
+import { Loading } from '../components/Notices';
 import type { Session } from '../session';
-import { AdminView } from '../views/AdminView';
-import { AdvisorView } from '../views/AdvisorView';
-import { EventsView } from '../views/EventsView';
-import { ExportsView } from '../views/ExportsView';
-import { IndicatorsView } from '../views/IndicatorsView';
 import { NationalOverview } from '../views/NationalOverview';
-import { PersonView } from '../views/PersonView';
-import { ProgrammesView } from '../views/ProgrammesView';
 import { RegionOverview } from '../views/RegionOverview';
-import { RegisterView } from '../views/RegisterView';
 import { NATION, type Route } from './routes';
+
+// The overviews come with the app (the first screen most users see); every other view is loaded when opened.
+const AdminView = lazy(() => import('../views/AdminView').then((m) => ({ default: m.AdminView })));
+const AdvisorView = lazy(() => import('../views/AdvisorView').then((m) => ({ default: m.AdvisorView })));
+const EventsView = lazy(() => import('../views/EventsView').then((m) => ({ default: m.EventsView })));
+const ExportsView = lazy(() => import('../views/ExportsView').then((m) => ({ default: m.ExportsView })));
+const IndicatorsView = lazy(() => import('../views/IndicatorsView').then((m) => ({ default: m.IndicatorsView })));
+const PersonView = lazy(() => import('../views/PersonView').then((m) => ({ default: m.PersonView })));
+const ProgrammesView = lazy(() => import('../views/ProgrammesView').then((m) => ({ default: m.ProgrammesView })));
+const RegisterView = lazy(() => import('../views/RegisterView').then((m) => ({ default: m.RegisterView })));
 
 /** The one switch from an address to its view. */
 export function ViewOf({ route, session, year }: { route: Route; session: Session; year: number }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <View route={route} session={session} year={year} />
+    </Suspense>
+  );
+}
+
+function View({ route, session, year }: { route: Route; session: Session; year: number }) {
   const { scope } = route;
   switch (route.view) {
     case 'overview':
