@@ -35,7 +35,6 @@ describe('the dashboard speaks the browser’s language', () => {
       .locator('[data-testid="regions-table"] thead th')
       .evaluateAll((cells) => cells.slice(0, 2).map((c) => c.getBoundingClientRect().left));
     expect(first).toBeGreaterThan(second);
-    await screenshot(page, 'dashboard-national-ar');
     // Indicators in Arabic too, from the catalogue.
     await openView(page, 'indicators');
     expect(await page.textContent('table.scorecard tr[data-indicator="AE_REGISTRATIONS"] td')).toBe('التسجيلات في السجل الوطني للمقاول الذاتي');

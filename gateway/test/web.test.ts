@@ -85,7 +85,6 @@ describe('the dashboard at GET /dashboard', () => {
     const api = ok(await gql(`{ region(code: "MA-07") { registrationStats { registered } } }`)).region.registrationStats.registered;
     expect(digits(await page.locator('tr[data-region="MA-07"] td').nth(4).textContent())).toBe(api);
     expect(await page.textContent('th:has-text("Inscrits")')).toBeTruthy();
-    await screenshot(page, 'dashboard-national');
     await page.selectOption('select[name="language"]', 'en');
     await page.waitForSelector('th:has-text("Registered")');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -122,7 +121,6 @@ describe('the dashboard at GET /dashboard', () => {
     const cins = await page.locator('[data-testid="people"] tbody tr td:nth-child(2)').allTextContents();
     expect(cins.length).toBeGreaterThan(0);
     for (const cin of cins) expect(cin).toMatch(MASKED_CIN);
-    await screenshot(page, 'dashboard-region');
     await openView(page, 'programmes');
     await page.waitForSelector('[data-testid="programmes"] tbody tr');
     await openView(page, 'indicators');
@@ -225,7 +223,6 @@ describe('data entry and exports in the dashboard', () => {
     await form.locator('button[type="submit"]').click();
     await form.locator('[role="status"]').waitFor();
     await page.waitForSelector('[data-testid="events"] td:text-is("Journée de sensibilisation — Taroudant")');
-    await screenshot(page, 'dashboard-entry');
     await actualBecomes(page, 'AWARENESS_EVENTS', before + 1);
     expect(seen.errors).toEqual([]);
     await page.context().close();

@@ -5,6 +5,7 @@ import { formatNumber, useLabels } from '../i18n';
 import { PEOPLE_QUERY } from '../queries';
 import { pathOf } from '../app/routes';
 import { Failure } from './Notices';
+import { Table } from './Table';
 
 export const STATUSES = ['SUBMITTED', 'REGISTERED', 'REJECTED', 'STRUCK_OFF'] as const;
 
@@ -102,32 +103,19 @@ export function PeopleList({ region, token, status: initialStatus = '' }: { regi
         )}
       </div>
       {failure && <Failure message={failure} retry={() => setAttempt((n) => n + 1)} />}
-      <div className="scroll">
-        <table data-testid="people">
-          <thead>
-            <tr>
-              <th>{t('name')}</th>
-              <th>{t('nationalId')}</th>
-              <th>{t('status')}</th>
-              <th>{t('date')}</th>
-              <th>{t('activity')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link href={pathOf(p.region.code, 'register', p.id)}>{p.fullName}</Link>
-                </td>
-                <td>{p.nationalId}</td>
-                <td>{t(`statuses.${p.status}` as 'statuses.SUBMITTED')}</td>
-                <td>{(p.registeredAt ?? p.submittedAt).slice(0, 10)}</td>
-                <td>{p.activity.label}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={[t('name'), t('nationalId'), t('status'), t('date'), t('activity')]} testid="people">
+        {rows.map((p) => (
+          <tr key={p.id}>
+            <td>
+              <Link href={pathOf(p.region.code, 'register', p.id)}>{p.fullName}</Link>
+            </td>
+            <td>{p.nationalId}</td>
+            <td>{t(`statuses.${p.status}` as 'statuses.SUBMITTED')}</td>
+            <td>{(p.registeredAt ?? p.submittedAt).slice(0, 10)}</td>
+            <td>{p.activity.label}</td>
+          </tr>
+        ))}
+      </Table>
       {page?.next && (
         <button type="button" onClick={() => void more()} data-testid="more">
           {t('more')}

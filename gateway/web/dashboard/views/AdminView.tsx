@@ -1,5 +1,6 @@
 import { Failure, Loading } from '../components/Notices';
 import { PeopleList } from '../components/PeopleList';
+import { Table } from '../components/Table';
 import { ScopeTitle } from '../components/ScopeTitle';
 import { ApiKeyForm } from '../forms/ApiKeyForm';
 import { useMutation } from '../forms/useMutation';
@@ -41,40 +42,27 @@ export function AdminView({ session }: { session: Session }) {
       {keys.kind === 'loading' && <Loading />}
       {keys.kind === 'failed' && <Failure message={keys.message} retry={retry} />}
       {keys.kind === 'done' && (
-        <div className="scroll">
-          <table data-testid="api-keys">
-            <thead>
-              <tr>
-                <th>{t('keyName')}</th>
-                <th>{t('keyOwner')}</th>
-                <th>{t('keyPrefix')}</th>
-                <th>{t('date')}</th>
-                <th>{t('status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.apiKeys.map((key) => (
-                <tr key={key.id} data-key={key.id}>
-                  <td>{key.name}</td>
-                  <td>{key.owner}</td>
-                  <td>
-                    <code>{key.prefix}…</code>
-                  </td>
-                  <td>{key.createdAt.slice(0, 10)}</td>
-                  <td>
-                    {key.revokedAt ? (
-                      `${t('revoked')} ${key.revokedAt.slice(0, 10)}`
-                    ) : (
-                      <button type="button" onClick={() => void revoke({ id: key.id, reason: t('revokedFromDashboard') })}>
-                        {t('revoke')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[t('keyName'), t('keyOwner'), t('keyPrefix'), t('date'), t('status')]} testid="api-keys">
+          {keys.data.apiKeys.map((key) => (
+            <tr key={key.id} data-key={key.id}>
+              <td>{key.name}</td>
+              <td>{key.owner}</td>
+              <td>
+                <code>{key.prefix}…</code>
+              </td>
+              <td>{key.createdAt.slice(0, 10)}</td>
+              <td>
+                {key.revokedAt ? (
+                  `${t('revoked')} ${key.revokedAt.slice(0, 10)}`
+                ) : (
+                  <button type="button" onClick={() => void revoke({ id: key.id, reason: t('revokedFromDashboard') })}>
+                    {t('revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       <WriteStatus state={revoking} />
       <section className="entries">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { ScopeTitle } from '../components/ScopeTitle';
+import { Table } from '../components/Table';
 import { EventForm } from '../forms/EventForm';
 import { WorkshopForm } from '../forms/WorkshopForm';
 import { useLabels } from '../i18n';
@@ -64,30 +65,17 @@ export function EventsView({ scope, session, year }: { scope: string; session: S
           </select>
         </label>
       )}
-      <div className="scroll">
-        <table data-testid="events">
-          <thead>
-            <tr>
-              <th>{t('date')}</th>
-              {national && <th>{t('region')}</th>}
-              <th>{t('kind')}</th>
-              <th>{t('name')}</th>
-              <th>{t('attendance')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.slice(0, 100).map((e) => (
-              <tr key={e.id}>
-                <td>{e.heldOn}</td>
-                {national && <td>{e.regionCode}</td>}
-                <td>{t(e.kind as 'AWARENESS')}</td>
-                <td>{e.title}</td>
-                <td className="num">{e.attendance}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={[t('date'), ...(national ? [t('region')] : []), t('kind'), t('name'), t('attendance')]} testid="events">
+        {events.slice(0, 100).map((e) => (
+          <tr key={e.id}>
+            <td>{e.heldOn}</td>
+            {national && <td>{e.regionCode}</td>}
+            <td>{t(e.kind as 'AWARENESS')}</td>
+            <td>{e.title}</td>
+            <td className="num">{e.attendance}</td>
+          </tr>
+        ))}
+      </Table>
     </main>
   );
 }

@@ -2,6 +2,8 @@ import { Link } from 'wouter';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { StatusBadge, type StatusRow } from '../components/Scorecard';
 import { ScopeTitle } from '../components/ScopeTitle';
+import { Tile } from '../components/Tile';
+import { Table } from '../components/Table';
 import { formatNumber, formatShare, placeName, useLabels } from '../i18n';
 import { NATIONAL_OVERVIEW_QUERY } from '../queries';
 import type { Session } from '../session';
@@ -41,22 +43,10 @@ export function NationalOverview({ session, year }: { session: Session; year: nu
       <PartialNotice errors={state.errors} />
       {nationalStats && (
         <section className="tiles">
-          <div className="tile">
-            <span>{t('applications')}</span>
-            <strong>{formatNumber(lang, nationalStats.applications)}</strong>
-          </div>
-          <div className="tile">
-            <span>{t('registered')}</span>
-            <strong data-testid="national-registered">{formatNumber(lang, nationalStats.registered)}</strong>
-          </div>
-          <div className="tile">
-            <span>{t('active')}</span>
-            <strong>{formatNumber(lang, nationalStats.active)}</strong>
-          </div>
-          <div className="tile">
-            <span>{t('womenShare')}</span>
-            <strong>{formatShare(lang, nationalStats.womenShare)}</strong>
-          </div>
+          <Tile label={t('applications')} value={formatNumber(lang, nationalStats.applications)} />
+          <Tile label={t('registered')} testid="national-registered" value={formatNumber(lang, nationalStats.registered)} />
+          <Tile label={t('active')} value={formatNumber(lang, nationalStats.active)} />
+          <Tile label={t('womenShare')} value={formatShare(lang, nationalStats.womenShare)} />
           {national && (
             <Link className="tile" href={pathOf('MA', 'indicators')}>
               <span>
@@ -70,49 +60,36 @@ export function NationalOverview({ session, year }: { session: Session; year: nu
       {regions && (
         <section>
           <h3>{t('regions')}</h3>
-          <div className="scroll">
-            <table className="regions" data-testid="regions-table">
-              <thead>
-                <tr>
-                  <th>{t('code')}</th>
-                  <th>{t('name')}</th>
-                  <th>{t('pilot')}</th>
-                  <th>{t('applications')}</th>
-                  <th>{t('registered')}</th>
-                  <th>{t('womenShare')}</th>
-                  <th>
-                    {t('progress')} ({year})
-                  </th>
+          <Table
+            testid="regions-table"
+            className="regions"
+            columns={[t('code'), t('name'), t('pilot'), t('applications'), t('registered'), t('womenShare'), `${t('progress')} (${year})`]}
+          >
+            {regions.map((region) => {
+              const target = registrationTarget(scorecardOf(region.code));
+              return (
+                <tr key={region.code} data-region={region.code}>
+                  <td>{region.code}</td>
+                  <td>
+                    <Link href={pathOf(region.code)}>{placeName(lang, region)}</Link>
+                  </td>
+                  <td>{region.isPilot ? <span aria-label={t('pilotRegion')}>★</span> : ''}</td>
+                  <td className="num">{formatNumber(lang, region.registrationStats?.applications)}</td>
+                  <td className="num">{formatNumber(lang, region.registrationStats?.registered)}</td>
+                  <td className="num">{formatShare(lang, region.registrationStats?.womenShare)}</td>
+                  <td>
+                    {target ? (
+                      <>
+                        {target.progress === null ? '—' : `${formatNumber(lang, target.progress * 100)} %`} <StatusBadge status={target.status} />
+                      </>
+                    ) : (
+                      <span className="muted">{t('noTarget')}</span>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {regions.map((region) => {
-                  const target = registrationTarget(scorecardOf(region.code));
-                  return (
-                    <tr key={region.code} data-region={region.code}>
-                      <td>{region.code}</td>
-                      <td>
-                        <Link href={pathOf(region.code)}>{placeName(lang, region)}</Link>
-                      </td>
-                      <td>{region.isPilot ? <span aria-label={t('pilotRegion')}>★</span> : ''}</td>
-                      <td className="num">{formatNumber(lang, region.registrationStats?.applications)}</td>
-                      <td className="num">{formatNumber(lang, region.registrationStats?.registered)}</td>
-                      <td className="num">{formatShare(lang, region.registrationStats?.womenShare)}</td>
-                      <td>
-                        {target ? (
-                          <>
-                            {target.progress === null ? '—' : `${formatNumber(lang, target.progress * 100)} %`} <StatusBadge status={target.status} />
-                          </>
-                        ) : (
-                          <span className="muted">{t('noTarget')}</span>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </Table>
         </section>
       )}
     </main>

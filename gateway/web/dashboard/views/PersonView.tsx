@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'wouter';
+import { Table } from '../components/Table';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { formatNumber, placeName, useLabels } from '../i18n';
 import { PERSON_QUERY } from '../queries';
@@ -103,53 +104,30 @@ export function PersonView({ id, scope, session }: { id: string; scope: string; 
         </form>
       )}
       <h3>{t('fileHistory')}</h3>
-      <div className="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('date')}</th>
-              <th>{t('kind')}</th>
-              <th>{t('status')}</th>
-              <th>{t('reasonColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {person.history.map((h) => (
-              <tr key={h.id}>
-                <td>{h.at.slice(0, 10)}</td>
-                <td>{h.kind}</td>
-                <td>{h.toStatus ? t(`statuses.${h.toStatus}` as 'statuses.SUBMITTED') : ''}</td>
-                <td>{h.reason ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={[t('date'), t('kind'), t('status'), t('reasonColumn')]}>
+        {person.history.map((h) => (
+          <tr key={h.id}>
+            <td>{h.at.slice(0, 10)}</td>
+            <td>{h.kind}</td>
+            <td>{h.toStatus ? t(`statuses.${h.toStatus}` as 'statuses.SUBMITTED') : ''}</td>
+            <td>{h.reason ?? ''}</td>
+          </tr>
+        ))}
+      </Table>
       {person.declarations.length > 0 && (
         <>
           <h3>{t('declarations')}</h3>
-          <div className="scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>{t('period')}</th>
-                  <th>{t('turnover')}</th>
-                  <th>{t('tax')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {person.declarations.map((d) => (
-                  <tr key={d.id}>
-                    <td>
-                      {d.year} T{d.quarter}
-                    </td>
-                    <td className="num">{formatNumber(lang, d.amount)}</td>
-                    <td className="num">{formatNumber(lang, d.tax)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table columns={[t('period'), t('turnover'), t('tax')]}>
+            {person.declarations.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  {d.year} T{d.quarter}
+                </td>
+                <td className="num">{formatNumber(lang, d.amount)}</td>
+                <td className="num">{formatNumber(lang, d.tax)}</td>
+              </tr>
+            ))}
+          </Table>
         </>
       )}
       {person.enrolments && person.enrolments.length > 0 && (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Figure } from '../components/Figure';
+import { Table } from '../components/Table';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { ScopeTitle } from '../components/ScopeTitle';
 import { ProgrammeForm } from '../forms/ProgrammeForm';
@@ -60,30 +61,18 @@ export function ProgrammesView({ scope, session }: { scope: string; session: Ses
       <ScopeTitle view={t('views.programmes')} region={region} />
       <PartialNotice errors={state.errors} />
       {programmes && (
-        <div className="scroll">
-          <table data-testid="programmes">
-            <thead>
-              <tr>
-                <th>{t('programme')}</th>
-                <th>{t('operator')}</th>
-                <th>{t('period')}</th>
-                <th>{t('regions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {programmes.map((p) => (
-                <tr key={p.code}>
-                  <td>{p.name}</td>
-                  <td>{p.operator}</td>
-                  <td>
-                    {p.startYear}–{p.endYear ?? ''}
-                  </td>
-                  <td>{p.isNational ? t('nation') : p.regions.map((r) => r.code).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[t('programme'), t('operator'), t('period'), t('regions')]} testid="programmes">
+          {programmes.map((p) => (
+            <tr key={p.code}>
+              <td>{p.name}</td>
+              <td>{p.operator}</td>
+              <td>
+                {p.startYear}–{p.endYear ?? ''}
+              </td>
+              <td>{p.isNational ? t('nation') : p.regions.map((r) => r.code).join(', ')}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {session.role === 'NATIONAL' && regions && (
         <section className="entries">
@@ -91,28 +80,16 @@ export function ProgrammesView({ scope, session }: { scope: string; session: Ses
         </section>
       )}
       {region?.programmeStats && (
-        <div className="scroll">
-          <table data-testid="programmes">
-            <thead>
-              <tr>
-                <th>{t('programme')}</th>
-                <th>{t('beneficiaries')}</th>
-                <th>{t('womenShare')}</th>
-                <th>{t('amountLent')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {region.programmeStats.map((s) => (
-                <tr key={s.programme.code}>
-                  <td>{s.programme.name}</td>
-                  <td className="num">{formatNumber(lang, s.beneficiaries)}</td>
-                  <td className="num">{formatShare(lang, s.womenShare)}</td>
-                  <td className="num">{formatNumber(lang, s.amountLent)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={[t('programme'), t('beneficiaries'), t('womenShare'), t('amountLent')]} testid="programmes">
+          {region.programmeStats.map((s) => (
+            <tr key={s.programme.code}>
+              <td>{s.programme.name}</td>
+              <td className="num">{formatNumber(lang, s.beneficiaries)}</td>
+              <td className="num">{formatShare(lang, s.womenShare)}</td>
+              <td className="num">{formatNumber(lang, s.amountLent)}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       {beneficiaries && (
         <section className="charts">

@@ -2,6 +2,7 @@ import { Link } from 'wouter';
 import { Failure, Loading, PartialNotice } from '../components/Notices';
 import { StatusBadge, indicatorName, type StatusRow } from '../components/Scorecard';
 import { ScopeTitle } from '../components/ScopeTitle';
+import { Tile } from '../components/Tile';
 import { formatNumber, formatShare, placeName, useLabels } from '../i18n';
 import { REGION_OVERVIEW_QUERY } from '../queries';
 import { homeRegion, type Session } from '../session';
@@ -52,30 +53,16 @@ export function RegionOverview({ code, session, year }: { code: string; session:
       )}
       <PartialNotice errors={state.errors} />
       <section className="tiles">
-        <div className="tile">
-          <span>{t('capital')}</span>
-          <strong>{region.capital}</strong>
-        </div>
-        <div className="tile">
-          <span>{t('population')}</span>
-          <strong>{formatNumber(lang, region.population)}</strong>
-        </div>
-        <div className="tile">
-          <span>{t('registered')}</span>
-          <strong data-testid="region-registered">{formatNumber(lang, region.registrationStats?.registered)}</strong>
-        </div>
-        <div className="tile">
-          <span>{t('womenShare')}</span>
-          <strong>{formatShare(lang, region.registrationStats?.womenShare)}</strong>
-        </div>
-        <Link className="tile" href={pathOf(code, 'events')}>
-          <span>{t('eventsCount')}</span>
-          <strong>{region.events ? formatNumber(lang, region.events.length) : '—'}</strong>
-        </Link>
-        <Link className="tile" href={pathOf(code, 'programmes')}>
-          <span>{t('advisorsActive')}</span>
-          <strong>{region.advisors ? formatNumber(lang, region.advisors.filter((a) => a.active).length) : '—'}</strong>
-        </Link>
+        <Tile label={t('capital')} value={region.capital} />
+        <Tile label={t('population')} value={formatNumber(lang, region.population)} />
+        <Tile label={t('registered')} testid="region-registered" value={formatNumber(lang, region.registrationStats?.registered)} />
+        <Tile label={t('womenShare')} value={formatShare(lang, region.registrationStats?.womenShare)} />
+        <Tile href={pathOf(code, 'events')} label={t('eventsCount')} value={region.events ? formatNumber(lang, region.events.length) : '—'} />
+        <Tile
+          href={pathOf(code, 'programmes')}
+          label={t('advisorsActive')}
+          value={region.advisors ? formatNumber(lang, region.advisors.filter((a) => a.active).length) : '—'}
+        />
       </section>
       {region.scorecardFor && (
         <section>
