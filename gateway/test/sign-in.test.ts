@@ -101,17 +101,19 @@ describe('sign-in with the embedded OpenID provider', () => {
     // The people they follow, every one of them; those due a follow-up first.
     await page.waitForSelector('[data-testid="beneficiaries"] li');
     expect(await page.locator('[data-testid="beneficiaries"] li').count()).toBe(me.enrolments.length);
-    const due = page.locator('[data-testid="due"] li').first();
-    const enrolment = await due.getAttribute('data-enrolment');
+    // One they follow whose programme still runs (the demo's follow-ups fall on any day: it may be due or not).
+    const enrolment = await page.locator('[data-testid="beneficiaries"] li:has([data-testid="follow-up"])').first().getAttribute('data-enrolment');
+    const card = page.locator(`[data-testid="beneficiaries"] li[data-enrolment="${enrolment}"]`);
     const followUps = async () =>
       ok(await gql(`{ enrolments(region: "MA-09", first: 500) { edges { node { id followUps { id kind on } } } } }`, { as: 'NATIONAL' })).enrolments.edges.find(
         (e: any) => e.node.id === enrolment,
       ).node.followUps as Array<{ kind: string; on: string }>;
     const before = (await followUps()).length;
-    await due.locator('[data-testid="follow-up"]').tap();
-    await due.locator('button[data-kind="CALL"]').tap();
-    // Recorded once, today, as a call; no longer due.
-    await page.waitForSelector(`[data-testid="due"] li[data-enrolment="${enrolment}"]`, { state: 'detached' });
+    await card.locator('[data-testid="follow-up"]').tap();
+    await card.locator('button[data-kind="CALL"]').tap();
+    // Recorded once, today, as a call; not due any more.
+    await page.waitForSelector(`[data-testid="beneficiaries"] li[data-enrolment="${enrolment}"] small:has-text("${new Date().toISOString().slice(0, 10)}")`);
+    expect(await page.locator(`[data-testid="due"] li[data-enrolment="${enrolment}"]`).count()).toBe(0);
     const after = await followUps();
     expect(after.length).toBe(before + 1);
     expect(after.filter((f) => f.kind === 'CALL' && f.on === new Date().toISOString().slice(0, 10)).length).toBeGreaterThan(0);

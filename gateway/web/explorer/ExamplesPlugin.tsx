@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useGraphiQL, type GraphiQLPlugin } from '@graphiql/react';
+import { useGraphiQL, useGraphiQLActions, type GraphiQLPlugin } from '@graphiql/react';
 import { Trans, useTranslation } from 'react-i18next';
 import { EXAMPLE_OPERATIONS, type ExampleOperation } from '../../src/examples';
 import { authManager, signedInUser, signIn, signOut, type App } from '../shared/auth';
@@ -22,6 +22,7 @@ function ExamplesPane() {
   const queryEditor = useGraphiQL((s) => s.queryEditor);
   const variableEditor = useGraphiQL((s) => s.variableEditor);
   const headerEditor = useGraphiQL((s) => s.headerEditor);
+  const { setOperationName } = useGraphiQLActions();
   const [token, setToken] = useState('');
   const [account, setAccount] = useState<{ signedIn: boolean } | null>(null);
   const bearer = (accessToken: string | null) => headerEditor?.setValue(accessToken ? JSON.stringify({ Authorization: `Bearer ${accessToken}` }, null, 2) : '');
@@ -45,6 +46,9 @@ function ExamplesPane() {
   const load = (example: ExampleOperation) => {
     queryEditor?.setValue(example.query);
     variableEditor?.setValue(JSON.stringify(example.variables ?? {}, null, 2));
+    // GraphiQL learns the operation's name from the editor a moment later: a Run pressed at once would send the previous one's.
+    const name = /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(example.query)?.[1];
+    if (name) setOperationName(name);
   };
   const useToken = () => {
     // A partner API key (mkp_…) goes as "ApiKey <key>", anything else as a bearer token.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { LanguageSelect } from '../../shared/LanguageSelect';
 import { useLabels } from '../i18n';
@@ -27,6 +27,7 @@ export function Header({
 }) {
   const { t } = useLabels();
   const [draft, setDraft] = useState('');
+  const tokenBox = useRef<HTMLDetailsElement>(null);
   const who = session.role ? `${session.role}${session.region ? ` · ${session.region}` : ''}` : t('anonymous');
   return (
     <header>
@@ -57,7 +58,7 @@ export function Header({
           </select>
         </label>
       </div>
-      <details className="token">
+      <details className="token" ref={tokenBox}>
         <summary>{t('token')}</summary>
         <form
           className="token-bar"
@@ -65,6 +66,8 @@ export function Header({
             e.preventDefault();
             onToken(draft.trim().replace(/^(Bearer|ApiKey)\s+/i, '') || null);
             setDraft('');
+            // Folded again once used: the bar stays one line on a phone.
+            if (tokenBox.current) tokenBox.current.open = false;
           }}
         >
           <label>
