@@ -32,6 +32,7 @@ import { mountPages } from './pages';
 import { concurrencyLimit } from './concurrency';
 import { clientAddress, rateLimit } from './rate-limit';
 import { exportPath } from './export';
+import { importColumns, importPath } from './import';
 import { executorCheck } from './execution/check';
 import { requestPath } from './request';
 import { SUPERGRAPH_FILE } from './supergraph';
@@ -42,7 +43,7 @@ export interface RunningGateway {
   stop(): Promise<void>;
 }
 
-/** The gateway: the committed supergraph (nothing composed at run time), GraphQL at /graphql (request.ts), CSV exports at /export (export.ts), pages and health beside it. */
+/** The gateway: the committed supergraph (nothing composed at run time), GraphQL at /graphql (request.ts), CSV exports at /export (export.ts) and imports at /import (import.ts), pages and health beside it. */
 export async function startGateway(port = servicePort('gateway')): Promise<RunningGateway> {
   assertIdentityConfig();
   const supergraphSdl = readFileSync(envOptional('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8');
@@ -76,9 +77,11 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   });
   server.removeListener('request', app);
   const exports = exportPath(graphql.operate, admit);
+  const imports = importPath(graphql.operate, admit, importColumns(supergraphSdl));
   server.on('request', (req, res) => {
     if (req.url === '/graphql' || req.url?.startsWith('/graphql?')) return graphql.handle(req, res);
     if (req.url?.startsWith('/export/')) return exports(req, res);
+    if (req.url?.startsWith('/import/')) return imports(req, res);
     if (req.url === '/metrics') return void serveMetrics(req, res);
     app(req, res);
   });

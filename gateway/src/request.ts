@@ -162,14 +162,16 @@ export function requestPath(path: RequestPath): GraphPath {
   }
 
   /**
-   * One query run for a caller already verified (and counted) by another entry of the gateway
-   * (exports): the same limits, routing and subgraph calls as a request to /graphql, so that its
-   * answer is the graph's, access rules and masks included.
+   * One operation run for a caller already verified (and counted) by another entry of the gateway
+   * (exports read with GET: queries only; imports write with POST): the same limits, routing and
+   * subgraph calls as a request to /graphql, so that its answer is the graph's, access rules and
+   * masks included.
    */
   async function operate(request: GraphQLHttpRequest, viewer: Viewer, requestId: string): Promise<Answer> {
     const { operation, invalid } = operationOf(request);
     if (invalid) return invalid;
-    if (operation.operation !== 'query') return { status: 400, body: errorsBody([{ message: 'One query operation', extensions: { code: 'BAD_REQUEST' } }]) };
+    if (operation.operation === 'subscription')
+      return { status: 400, body: errorsBody([{ message: 'No subscriptions', extensions: { code: 'BAD_REQUEST' } }]) };
     const [answer] = await run(request, operation, { viewer, requestId }, { headers: {} } as IncomingMessage);
     return answer;
   }

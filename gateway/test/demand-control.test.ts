@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Supergraph } from '@apollo/federation-internals';
 import {
   getNamedType,
+  isAbstractType,
   getNullableType,
   getOperationAST,
   isCompositeType,
@@ -146,9 +147,20 @@ describe('demand control', () => {
     operations = generated();
   });
 
-  it('generates operations over every list of the schema', () => {
+  it('generates operations over every list of the schema a query reaches', () => {
+    // The types a query can reach (a mutation's own answer, e.g. an import batch's refusals, is costed when it is sent).
+    const fromQuery = new Set<string>();
+    const visit = (name: string) => {
+      const type = schema.getType(name);
+      if (fromQuery.has(name)) return;
+      if (isAbstractType(type)) return schema.getPossibleTypes(type).forEach((member) => visit(member.name));
+      if (!isObjectType(type)) return;
+      fromQuery.add(name);
+      for (const field of Object.values(type.getFields())) visit(getNamedType(field.type).name);
+    };
+    visit('Query');
     const lists = Object.values(schema.getTypeMap()).flatMap((t) =>
-      isObjectType(t) && !t.name.startsWith('__')
+      isObjectType(t) && !t.name.startsWith('__') && fromQuery.has(t.name)
         ? Object.values(t.getFields())
             .filter((f) => isList(f) && !t.name.endsWith('Connection'))
             .map((f) => `${t.name}.${f.name}`)

@@ -258,6 +258,24 @@ describe('data entry and exports in the dashboard', () => {
     await page.context().close();
   });
 
+  it('lets the national office import a file of applications from its administration', async () => {
+    const { page, seen } = await open('/dashboard/admin');
+    await useToken(page, token('NATIONAL'));
+    const form = page.locator('[data-testid="import-form"]');
+    await form.waitFor();
+    const cin = `ZW${Date.now().toString().slice(-6)}`;
+    const csv = `fullName,nationalId,gender,birthDate,region,activityCode\nKhadija Web,${cin},FEMALE,1990-02-03,MA-09,C-03\nSans Date,ZW000001,FEMALE,,MA-09,C-03\n`;
+    await form.locator('input[type="file"]').setInputFiles({ name: 'demandes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await form.locator('button[type="submit"]').click();
+    await form.locator('[data-testid="import-summary"]').waitFor();
+    expect(await form.locator('[data-testid="import-summary"]').textContent()).toBe('2 lignes : 1 importées, 0 déjà importées, 1 refusées.');
+    expect(await form.locator('[data-testid="import-rejects"] td').first().textContent()).toBe('3');
+    const filed = ok(await gql(`{ autoEntrepreneurs(search: "${cin}", first: 5) { edges { node { status } } } }`, { as: 'NATIONAL' }));
+    expect(filed.autoEntrepreneurs.edges.map((e: any) => e.node.status)).toEqual(['SUBMITTED']);
+    expect(seen.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('lets the national office create a programme', async () => {
     const { page, seen } = await open('/dashboard/programmes');
     await useToken(page, token('NATIONAL'));

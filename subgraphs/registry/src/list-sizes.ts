@@ -16,6 +16,8 @@ export const LIST_BOUNDS: ListBounds = {
   'RegistrationStats.byGender': 2,
   /** One declaration a quarter, every year. */
   'AutoEntrepreneur.declarations': 4 * YEARS,
+  /** The rows of one import batch (write/import.ts, IMPORT_BATCH_ROWS). */
+  'ImportBatchResult.rejected': 200,
   /** Lifecycle steps and rectifications of one person. */
   'AutoEntrepreneur.history': 50,
 };

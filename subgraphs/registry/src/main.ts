@@ -18,6 +18,7 @@ import { Retention1733400000000 } from './migrations/1733400000000-Retention';
 import { anonymiseCommand, retentionSchedule } from './write/retention';
 import { ActivityResolver } from './resolvers/ActivityResolver';
 import { HistoryResolver } from './resolvers/HistoryResolver';
+import { ImportResolver } from './resolvers/ImportResolver';
 import { AutoEntrepreneurResolver, autoEntrepreneurReference } from './resolvers/AutoEntrepreneurResolver';
 import {
   IndicatorFiguresResolver,
@@ -48,6 +49,7 @@ export const registry: SubgraphDefinition<Context> = {
       AutoEntrepreneurResolver,
       ActivityResolver,
       HistoryResolver,
+      ImportResolver,
       RegionStatsResolver,
       RegistrationStatsResolver,
       NationalStatsResolver,

@@ -3,6 +3,7 @@ import { PeopleList } from '../components/PeopleList';
 import { Table } from '../components/Table';
 import { ScopeTitle } from '../components/ScopeTitle';
 import { ApiKeyForm } from '../forms/ApiKeyForm';
+import { ImportForm } from '../forms/ImportForm';
 import { useMutation } from '../forms/useMutation';
 import { WriteStatus } from '../forms/WriteStatus';
 import { useLabels } from '../i18n';
@@ -26,8 +27,8 @@ const REVOKE = `mutation RevokeApiKey($id: ID!, $reason: String!) { revokeApiKey
 
 /**
  * The national office's administration: the applications waiting in the whole register (each
- * opened to register or reject it), partner API keys (issued, listed, revoked), and how bulk
- * imports are run (a command on the server: a file of applications is not uploaded through a page).
+ * opened to register or reject it), partner API keys (issued, listed, revoked), and files of
+ * applications imported (uploaded here, or on the server by a command).
  */
 export function AdminView({ session }: { session: Session }) {
   const { t } = useLabels();
@@ -69,7 +70,10 @@ export function AdminView({ session }: { session: Session }) {
         <ApiKeyForm token={session.token} onSaved={retry} />
       </section>
       <h3>{t('imports')}</h3>
-      <p>
+      <section className="entries">
+        <ImportForm token={session.token} />
+      </section>
+      <p className="muted">
         {t('importsHelp')} <code>npm run import -- applications.csv --rejects rejects.csv</code>
       </p>
     </main>

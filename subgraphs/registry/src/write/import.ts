@@ -4,8 +4,9 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse';
 import { GraphQLError } from 'graphql';
+import { badInput, forbidden, type Viewer } from '@moukawil/kit/core';
 import type { DataSource, EntityManager } from 'typeorm';
-import { copyEntities, recordWrite, uuidv7 } from '@moukawil/kit/subgraph';
+import { copyEntities, recordWrite, textArg, uuidv7 } from '@moukawil/kit/subgraph';
 import type { Activity } from '../entities/Activity';
 import { AutoEntrepreneur } from '../entities/AutoEntrepreneur';
 import { EventKind, RegistrationStatus } from '../entities/enums';
@@ -85,10 +86,12 @@ async function writeBatch(
   tx: EntityManager,
   accepted: Accepted[],
   actor: string,
+  durable: boolean,
 ): Promise<{ imported: number; already: number; rejected: Array<[number, string]> }> {
-  // A batch is durable once the import's last flush commits (see importApplications): a run
-  // killed before that loses only batches that a second run writes again.
-  await tx.query(`SET LOCAL synchronous_commit = off`);
+  // A file's batch is durable once the import's last flush commits (see importApplications): a run
+  // killed before that loses only batches that a second run writes again. A batch sent through the
+  // graph is answered as written: it commits as every other write does.
+  if (!durable) await tx.query(`SET LOCAL synchronous_commit = off`);
   // Every row of these CINs, whatever its status: the same import key is a row already imported
   // (found through the CIN's index, so the key itself needs none); a live one is a refusal.
   const existing: Array<{ national_id: string; import_key: string | null; status: string }> = await tx.query(
@@ -131,14 +134,14 @@ async function writeBatch(
 }
 
 /**
- * One batch in one transaction, tried again (whole) when PostgreSQL refused it for a reason that
+ * Work in one transaction, tried again (whole) when PostgreSQL refused it for a reason that
  * another writer caused: a CIN made live meanwhile by an advisor (unique violation; the retry's
  * check then finds it and rejects the row), or a deadlock.
  */
-async function writeWithRetry(db: DataSource, rows: Accepted[], actor: string): ReturnType<typeof writeBatch> {
+async function retried<T>(db: EntityManager, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => writeBatch(tx, rows, actor));
+      return await db.transaction(work);
     } catch (error) {
       const code = (error as { driverError?: { code?: string } }).driverError?.code;
       if (attempt >= 5 || (code !== '23505' && code !== '40P01')) throw error;
@@ -218,7 +221,7 @@ export async function importApplications(db: DataSource, file: string, rejectFil
     valuesByLine = new Map();
     while (writes.size >= WRITERS) await Promise.race(writes);
     if (failure) throw failure;
-    const write: Promise<void> = writeWithRetry(db, rows, actor)
+    const write: Promise<void> = retried(db.manager, (tx) => writeBatch(tx, rows, actor, false))
       .then(
         (result) => {
           summary.imported += result.imported;
@@ -275,4 +278,60 @@ export async function importApplications(db: DataSource, file: string, rejectFil
   // The people's history holds one SUBMITTED entry each (actor import:<file>); the log, one line per run.
   await recordWrite(db.manager, { subject: actor, role: 'NATIONAL', region: null, token: null }, 'IMPORT', { file: basename(file), ...summary });
   return { ...summary, rejectFile, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A row of an import sent through the graph: its line in the file, and its cells as they were. */
+export interface ImportRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface ImportBatchSummary {
+  imported: number;
+  alreadyImported: number;
+  rejected: Array<{ line: number; reason: string }>;
+}
+
+/** The most rows one batch may carry through the graph: a request body stays small. */
+export const IMPORT_BATCH_ROWS = 200;
+
+/**
+ * One batch of an import sent through the graph (the gateway reads the file and sends it 200 rows
+ * at a time): each row checked as in a file import, the valid ones written in one transaction,
+ * idempotent by the same import key (a batch sent twice changes nothing the second time), one
+ * audit entry per batch naming its source.
+ */
+export async function importBatch(db: EntityManager, viewer: Viewer, source: string, rows: ImportRow[], now = new Date()): Promise<ImportBatchSummary> {
+  if (viewer.role !== 'NATIONAL') throw forbidden('Imports of applications are for the national office');
+  const name = textArg(source, 'source', 1, 200);
+  if (rows.length > IMPORT_BATCH_ROWS) throw badInput(`A batch holds at most ${IMPORT_BATCH_ROWS} rows`, 'rows');
+  const activities = await loadActivities(db);
+  const rejected: Array<{ line: number; reason: string }> = [];
+  const accepted: Accepted[] = [];
+  const [keys, cins] = [new Set<string>(), new Set<string>()];
+  for (const row of rows) {
+    const values = Object.fromEntries(Object.entries(row.values).map(([k, v]) => [k, String(v ?? '').trim()]));
+    const checked = checkRow({ line: row.line, values }, activities, now);
+    if (typeof checked === 'string') rejected.push({ line: row.line, reason: checked });
+    else if (keys.has(checked.key) || cins.has(checked.valid.nationalId)) rejected.push({ line: row.line, reason: `nationalId: ${LIVE_CIN_MESSAGE}` });
+    else {
+      keys.add(checked.key);
+      cins.add(checked.valid.nationalId);
+      accepted.push(checked);
+    }
+  }
+  const actor = `import:${name}`;
+  return retried(db, async (tx) => {
+    const written = accepted.length ? await writeBatch(tx, accepted, actor, true) : { imported: 0, already: 0, rejected: [] };
+    const all = [...rejected, ...written.rejected.map(([line, reason]) => ({ line, reason }))].sort((a, b) => a.line - b.line);
+    const summary = { imported: written.imported, alreadyImported: written.already, rejected: all };
+    await recordWrite(tx, viewer, 'IMPORT', {
+      source: name,
+      rows: rows.length,
+      imported: summary.imported,
+      alreadyImported: summary.alreadyImported,
+      rejected: all.length,
+    });
+    return summary;
+  });
 }
