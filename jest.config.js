@@ -8,5 +8,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/global-setup.js',
   globalTeardown: '<rootDir>/test/global-teardown.js',
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/durations-reporter.js'],
   maxWorkers: 2,
 };

@@ -6,18 +6,25 @@ const { chmodSync, existsSync, mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
-/** The browser tests drive Debian's Chromium: install it when this machine lacks it (CI starts fresh). */
-function ensureChromium() {
-  if (existsSync('/usr/bin/chromium')) return;
-  console.log('\nInstalling Debian chromium for the browser tests…');
-  execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium', {
+/**
+ * Debian packages the suite runs: Chromium for the browser tests, docker-compose to validate
+ * docker-compose.yml offline. Installed when this machine lacks them (CI starts fresh).
+ */
+const DEBIAN = { chromium: '/usr/bin/chromium', 'docker-compose': '/usr/bin/docker-compose' };
+function ensureDebianPackages() {
+  const missing = Object.entries(DEBIAN)
+    .filter(([, binary]) => !existsSync(binary))
+    .map(([name]) => name);
+  if (missing.length === 0) return;
+  console.log(`\nInstalling Debian ${missing.join(', ')} for the suite…`);
+  execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${missing.join(' ')}`, {
     stdio: 'inherit',
     shell: '/bin/bash',
   });
 }
 
 module.exports = async function globalSetup() {
-  ensureChromium();
+  ensureDebianPackages();
   process.env.LOG_LEVEL = 'silent';
   process.env.JWT_SECRET = 'moukawil-test-secret-0123456789-abcdefghij';
   const kit = { ...require('../kit/dist/subgraph'), ...require('../kit/dist/core') };

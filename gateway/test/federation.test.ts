@@ -38,7 +38,7 @@ describe('the composed graph through the gateway', () => {
     expect(registrations.target).toBe(500);
     expect(registrations.actual).toBe(fm.registrationStats.registered);
     expect(registrations.progress).toBeCloseTo(fm.registrationStats.registered / 500);
-    expect(['ACHIEVED', 'MISSED']).toContain(registrations.status);
+    expect(registrations.status).toBe(fm.registrationStats.registered >= 500 ? 'ACHIEVED' : 'MISSED'); // 2019 is over: reached or not
   });
 
   it('answers the dashboard in as many SQL statements for 12 regions as for one, and none once its figures are kept', async () => {

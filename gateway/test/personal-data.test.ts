@@ -1,4 +1,5 @@
-import { codes, gql, ok } from '../../test/support';
+import { randomInt } from 'node:crypto';
+import { codes, gql, ok, sqlOn } from '../../test/support';
 
 /**
  * Every field of a type that carries personal data (law 09-08), with the rule that guards it.
@@ -143,14 +144,87 @@ function expectedOutcomes(rule: string, type: string): Record<string, Outcome> {
   );
 }
 
-const people: Record<string, string> = {};
-/** A registered person of the region (as the national office finds them), with enrolments when the type is about them. */
-async function personOf(region: string): Promise<string> {
-  if (!people[region]) {
-    const { enrolments } = ok(await gql(`{ enrolments(region: "${region}", first: 1) { edges { node { beneficiary { id } } } } }`, { as: 'NATIONAL' }));
-    people[region] = enrolments.edges[0].node.beneficiary.id;
+/**
+ * People and an advisor of this suite's own in each region it reads, holding what the demo data
+ * may not (an address, a strike-off note, the retention job's mark, two years above the
+ * turnover ceiling; an advisor deactivated with a reason): a field every row leaves null would
+ * read the same shown or hidden.
+ */
+const national = { as: 'NATIONAL' } as const;
+/** The person of this suite's own holding a field, by region and field. */
+const holders: Record<string, Record<string, string>> = {};
+async function registeredPerson(region: string, name: string): Promise<string> {
+  const input = { fullName: name, nationalId: `ZP${randomInt(100_000, 1_000_000)}`, gender: 'FEMALE', birthDate: '1988-07-01', region, activityCode: 'C-03' };
+  const { submitApplication } = ok(
+    await gql(`mutation($input: ApplicationInput!) { submitApplication(input: $input) { id } }`, { ...national, variables: { input } }),
+  );
+  ok(await gql(`mutation($id: ID!) { registerApplication(id: $id) { id } }`, { ...national, variables: { id: submitApplication.id } }));
+  return submitApplication.id;
+}
+beforeAll(async () => {
+  for (const region of Object.values(REGION_OF)) {
+    const held = (holders[region] = {} as Record<string, string>);
+    const addressed = (held.address = await registeredPerson(region, 'Hanane Adresse'));
+    ok(
+      await gql(
+        `mutation($id: ID!) { rectifyPersonalDetails(id: $id, details: { address: "12 rue Ibn Battouta, Agadir" }, reason: "Changement d'adresse déclaré") { id } }`,
+        {
+          ...national,
+          variables: { id: addressed },
+        },
+      ),
+    );
+    const struck = (held.struckOffNote = await registeredPerson(region, 'Salma Radiee'));
+    ok(
+      await gql(`mutation($id: ID!) { strikeOff(id: $id, reason: ON_REQUEST, note: "Demande écrite de l'intéressée") { id } }`, {
+        ...national,
+        variables: { id: struck },
+      }),
+    );
+    // The retention job's mark on a person (write/retention.ts), set as the job sets it.
+    const anonymised = (held.anonymisedAt = await registeredPerson(region, 'Nora Anonyme'));
+    await sqlOn('registry', `UPDATE auto_entrepreneur SET anonymised_at = now() WHERE id = $1`, [anonymised]);
+    // Registered in 2023 (set in the row), then two years declared above the commercial ceiling.
+    const above = (held.yearsAboveCeiling = await registeredPerson(region, 'Karima Plafond'));
+    await sqlOn('registry', `UPDATE auto_entrepreneur SET registered_at = '2023-03-01T10:00:00Z' WHERE id = $1`, [above]);
+    for (const period of ['2024-Q2', '2025-Q2'])
+      ok(
+        await gql(`mutation($id: ID!, $period: String!) { declareTurnover(id: $id, period: $period, amount: 600000) { id } }`, {
+          ...national,
+          variables: { id: above, period },
+        }),
+      );
+    const { registerAdvisor } = ok(
+      await gql(`mutation($input: AdvisorInput!) { registerAdvisor(input: $input) { id } }`, {
+        ...national,
+        variables: { input: { fullName: 'Conseiller Parti', region } },
+      }),
+    );
+    ok(
+      await gql(`mutation($id: ID!) { deactivateAdvisor(id: $id, reason: "Départ à la retraite") { id } }`, {
+        ...national,
+        variables: { id: registerAdvisor.id },
+      }),
+    );
   }
-  return people[region];
+});
+
+/**
+ * A person of the region who has a value in `field` (as the national office reads them: a null
+ * would look the same shown or hidden), among the enrolled first (their lists are not empty).
+ */
+async function personOf(region: string, field: string, selection: string): Promise<string> {
+  if (holders[region]?.[field]) return holders[region][field];
+  const { enrolments } = ok(
+    await gql(`{ enrolments(region: "${region}", first: 200) { edges { node { beneficiary { id ${field}${selection} } } } } }`, { as: 'NATIONAL' }),
+  );
+  const { autoEntrepreneurs } = ok(
+    await gql(`{ autoEntrepreneurs(region: "${region}", first: 500) { edges { node { id ${field}${selection} } } } }`, { as: 'NATIONAL' }),
+  );
+  const candidates = [...enrolments.edges.map((e: any) => e.node.beneficiary), ...autoEntrepreneurs.edges.map((e: any) => e.node)];
+  const holding = candidates.find((p: any) => p && p[field] !== null && !(Array.isArray(p[field]) && p[field].length === 0));
+  if (!holding) throw new Error(`no person of ${region} has a value in AutoEntrepreneur.${field}: the check would not tell shown from hidden`);
+  return holding.id;
 }
 
 async function outcome(type: string, field: string, caller: Caller, whose: 'own' | 'other'): Promise<Outcome> {
@@ -158,9 +232,13 @@ async function outcome(type: string, field: string, caller: Caller, whose: 'own'
   const selection = await subselection(type, field);
   const as = caller === 'anonymous' ? undefined : caller;
   if (type === 'AutoEntrepreneur') {
-    const result = await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field}${selection} } }`, { as, variables: { id: await personOf(region) } });
+    const result = await gql(`query($id: ID!) { autoEntrepreneur(id: $id) { ${field}${selection} } }`, {
+      as,
+      variables: { id: await personOf(region, field, selection) },
+    });
     if (codes(result).includes('FORBIDDEN')) return 'refused';
     const value = ok(result).autoEntrepreneur[field];
+    if (value === null || (Array.isArray(value) && value.length === 0)) return 'left out';
     return field === 'nationalId' && /\*{4,}$/.test(value) ? 'masked' : 'shown';
   }
   if (type === 'Enrolment') {
@@ -179,7 +257,7 @@ async function outcome(type: string, field: string, caller: Caller, whose: 'own'
   const values = ok(result).advisorsConnection.edges.map((e: any) => e.node[field]);
   // A scoped list is filtered, not refused: it shows when some advisor's list holds anything.
   const scoped = RULES[type][field] === 'scoped';
-  return values.some((v: unknown) => (scoped && Array.isArray(v) ? v.length > 0 : v !== undefined)) ? 'shown' : 'left out';
+  return values.some((v: unknown) => (scoped && Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null)) ? 'shown' : 'left out';
 }
 
 let schemaTypes: Promise<Map<string, Map<string, string | null>>> | null = null;

@@ -15,10 +15,33 @@ describe('regions subgraph', () => {
     expect(regions.find((r: any) => r.code === 'MA-09')).toMatchObject({ name: 'Souss-Massa', nameAr: 'سوس-ماسة', capital: 'Agadir', population: 3_020_431 });
   });
 
-  it('lists the provinces of FACTS.md for the pilot regions', async () => {
-    const { region } = ok(await call(`{ region(code: "MA-02") { provinces { name kind } } }`));
-    expect(region.provinces.map((p: any) => p.name).sort()).toEqual(['Berkane', 'Driouch', 'Figuig', 'Guercif', 'Jerada', 'Nador', 'Oujda-Angad', 'Taourirt']);
-    expect(region.provinces.find((p: any) => p.name === 'Oujda-Angad').kind).toBe('PREFECTURE');
+  it('lists the provinces of FACTS.md for the pilot regions, and Fès-Meknès, with their prefectures', async () => {
+    // [prefectures, provinces] of each region FACTS.md lists.
+    const expected: Record<string, [string[], string[]]> = {
+      'MA-02': [['Oujda-Angad'], ['Berkane', 'Driouch', 'Figuig', 'Guercif', 'Jerada', 'Nador', 'Taourirt']],
+      'MA-09': [
+        ['Agadir Ida-Outanane', 'Inezgane-Aït Melloul'],
+        ['Chtouka-Aït Baha', 'Taroudant', 'Tata', 'Tiznit'],
+      ],
+      'MA-08': [[], ['Errachidia', 'Midelt', 'Ouarzazate', 'Tinghir', 'Zagora']],
+      'MA-04': [
+        ['Rabat', 'Salé', 'Skhirate-Témara'],
+        ['Khémisset', 'Kénitra', 'Sidi Kacem', 'Sidi Slimane'],
+      ],
+      'MA-03': [
+        ['Fès', 'Meknès'],
+        ['Boulemane', 'El Hajeb', 'Ifrane', 'Moulay Yacoub', 'Sefrou', 'Taounate', 'Taza'],
+      ],
+    };
+    for (const [code, [prefectures, provinces]] of Object.entries(expected)) {
+      const { region } = ok(await call(`{ region(code: "${code}") { provinces { name kind } } }`));
+      const names = (kind: string) =>
+        region.provinces
+          .filter((p: any) => p.kind === kind)
+          .map((p: any) => p.name)
+          .sort((a: string, b: string) => a.localeCompare(b, 'fr'));
+      expect([code, names('PREFECTURE'), names('PROVINCE')]).toEqual([code, prefectures, [...provinces].sort((a, b) => a.localeCompare(b, 'fr'))]);
+    }
   });
 
   it('carries the CCIS Fès-Meknès / ANPME convention with every commitment', async () => {
@@ -56,11 +79,13 @@ describe('regions subgraph', () => {
     expect(national.conventions.find((c: any) => c.code === 'CONV-INITIATIVE-MAROCPME-2018').region).toBeNull();
   });
 
-  it('answers null for an unknown region and BAD_USER_INPUT for a malformed code', async () => {
+  it('answers a region by its code, and BAD_USER_INPUT naming the codes for any code that is not a region’s', async () => {
     expect(ok(await call(`{ region(code: "MA-12") { name } }`)).region.name).toBe('Dakhla-Oued Ed-Dahab');
-    const bad = await call(`{ region(code: "Souss") { name } }`);
-    expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
-    expect(bad.errors![0].message).toContain('MA-01');
+    for (const code of ['Souss', 'MA-13', 'MA-00', 'ma-09', '']) {
+      const bad = await call(`{ region(code: ${JSON.stringify(code)}) { name } }`);
+      expect([code, codes(bad), bad.data?.region ?? null]).toEqual([code, ['BAD_USER_INPUT'], null]);
+      expect(bad.errors![0].message).toContain('MA-01 … MA-12');
+    }
   });
 
   it('resolves Region entity references in one batch', async () => {
