@@ -101,3 +101,24 @@ export function signedToken(
 
 /** The Authorization header of a regional council of `region` (a test token of its own subject). */
 export const councilOf = (region: string) => `Bearer ${signedToken({ subject: `test-council-${region}`, role: 'REGIONAL', region })}`;
+
+/**
+ * Waits for `condition` to hold, checking every `every` ms, and fails with `what` once `within`
+ * ms have passed: a wait for an event always has a deadline and says what never happened.
+ */
+export async function eventually(what: string, condition: () => boolean | Promise<boolean>, within = 10_000, every = 20): Promise<void> {
+  const deadline = Date.now() + within;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`waited ${within} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, every));
+  }
+}
+
+/** One connection to a subgraph's test database, held for a test's polling (a connection a pass would be the load). */
+export async function heldDatabase(subgraph: Exclude<ServiceName, 'gateway'>, prefix = 'test_'): Promise<Client> {
+  const target = new URL(process.env.TEST_DATABASE_URL!);
+  target.pathname = `/${prefix}${subgraph}`;
+  const client = new Client({ connectionString: target.toString() });
+  await client.connect();
+  return client;
+}

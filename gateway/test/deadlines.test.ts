@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { freePort } from '../../test/ports';
 import { startSubgraph, type ExtraSubgraph } from '../../test/subgraph';
-import { codes, gql, ok, sqlOn, token, url } from '../../test/support';
+import { codes, eventually, gql, ok, sqlOn, token, url } from '../../test/support';
 
 /**
  * No single request holds a subgraph: a statement timeout, a deadline (the subgraph's own, or the
@@ -42,7 +42,7 @@ async function lockEvent(id: string): Promise<{ release: () => Promise<void>; wa
 
 const womenOf = async (id: string) => (await sqlOn('programs', 'SELECT women FROM event WHERE id = $1', [id]))[0].women as number;
 const untilLine = async (service: { lines: Array<Record<string, any>> }, match: (line: Record<string, any>) => boolean) => {
-  for (let i = 0; i < 200 && !service.lines.some(match); i++) await new Promise((r) => setTimeout(r, 25));
+  await eventually('a log line', () => service.lines.some(match), 5_000, 25);
   return service.lines.find(match);
 };
 
@@ -93,7 +93,7 @@ describe('no single request holds a subgraph', () => {
     try {
       const answer = await gql(CORRECT, { ...council, origin: gateway.origin, variables: { id } });
       expect(codes(answer)).toEqual(['SUBGRAPH_UNAVAILABLE']);
-      while ((await lock.waiting()) > 0) await new Promise((r) => setTimeout(r, 20));
+      await eventually('the abandoned write no longer waiting', async () => (await lock.waiting()) === 0);
     } finally {
       await lock.release();
       await gateway.stop();
@@ -111,7 +111,7 @@ describe('no single request holds a subgraph', () => {
     call.on('error', () => {});
     call.end(JSON.stringify({ query: CORRECT, variables: { id } }));
     try {
-      while ((await lock.waiting()) === 0) await new Promise((r) => setTimeout(r, 20));
+      await eventually('the write waiting on the lock', async () => (await lock.waiting()) > 0);
       call.destroy(); // the caller goes away while its write waits on the lock
       expect(await untilLine(programs, (l) => l.msg === 'request abandoned')).toBeDefined();
     } finally {
@@ -163,18 +163,18 @@ describe("the gateway's bound on one caller's requests in flight", () => {
 
   it('refuses an anonymous address its third request at once, while another caller is still served', async () => {
     const first = [gql(`{ regions { code } }`, { origin: gateway.origin }), gql(`{ regions { name } }`, { origin: gateway.origin })];
-    while (waiting.length < 2) await new Promise((r) => setTimeout(r, 10));
+    await eventually('two requests held', () => waiting.length >= 2, 5_000, 10);
     const third = await gql(`{ regions { capital } }`, { origin: gateway.origin });
     expect([third.status, codes(third)]).toEqual([429, ['RATE_LIMITED']]);
     expect(third.headers?.get('retry-after')).toBe('1');
     // A caller with a token is another caller.
     const national = gql(`{ regions { code } }`, { as: 'NATIONAL', origin: gateway.origin });
-    while (waiting.length < 3) await new Promise((r) => setTimeout(r, 10));
+    await eventually('three requests held', () => waiting.length >= 3, 5_000, 10);
     for (const go of waiting.splice(0)) go();
     expect((await Promise.all([...first, national])).map((a) => a.status)).toEqual([200, 200, 200]);
     // Answered, they free their places.
     const again = gql(`{ regions { code } }`, { origin: gateway.origin });
-    while (waiting.length < 1) await new Promise((r) => setTimeout(r, 10));
+    await eventually('a request held', () => waiting.length >= 1, 5_000, 10);
     for (const go of waiting.splice(0)) go();
     expect((await again).status).toBe(200);
   });

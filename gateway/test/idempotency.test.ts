@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { exited, startSubgraph, type ExtraSubgraph } from '../../test/subgraph';
-import { codes, gql, ok, sqlOn, type GraphQLResult, type TokenName } from '../../test/support';
+import { codes, eventually, gql, heldDatabase, ok, sqlOn, type GraphQLResult, type TokenName } from '../../test/support';
 
 /** Exactly once: a mutation sent with an Idempotency-Key is applied once, and every retry gets its answer (docs/idempotency.md). */
 const SUBMIT = `mutation($input: ApplicationInput!) { submitApplication(input: $input) { id status } }`;
@@ -123,10 +123,15 @@ describe('idempotency keys', () => {
     ok(await gql(SUBMIT, { as: 'NATIONAL', variables: { input: input(nationalId) }, headers: { 'idempotency-key': `test-${stamp}-reused` } }));
     expect(await rows(nationalId)).toBe(1);
     // The purge runs every IDEMPOTENCY_PURGE_SECONDS (2 s in the test stack): wait for its effect, not for a duration.
-    const left = async () =>
-      (await sqlOn('registry', `SELECT key FROM idempotency_key WHERE key LIKE $1 ORDER BY key`, [`test-${stamp}-%`])).map((r: { key: string }) => r.key);
-    for (let i = 0; i < 100 && (await left()).includes(`test-${stamp}-purged`); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await left()).toEqual([`test-${stamp}-kept`, `test-${stamp}-reused`]);
+    const db = await heldDatabase('registry');
+    try {
+      const left = async () =>
+        (await db.query(`SELECT key FROM idempotency_key WHERE key LIKE $1 ORDER BY key`, [`test-${stamp}-%`])).rows.map((r: { key: string }) => r.key);
+      await eventually('the expired key purged', async () => !(await left()).includes(`test-${stamp}-purged`), 10_000, 100);
+      expect(await left()).toEqual([`test-${stamp}-kept`, `test-${stamp}-reused`]);
+    } finally {
+      await db.end();
+    }
   });
 });
 

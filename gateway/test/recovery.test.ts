@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
 import { exited, startSubgraph } from '../../test/subgraph';
-import { gql, type GraphQLResult } from '../../test/support';
+import { eventually, gql, type GraphQLResult } from '../../test/support';
 
 /**
  * Faults the shared test stack must not see: a PostgreSQL server of this suite's own, stopped and
@@ -116,9 +116,10 @@ describe('recovery from faults', () => {
       for (let i = lane; i < nationalIds.length; i += 2) await write(nationalIds[i]);
     });
     // Restart the database once a few writes are through.
-    while (acknowledged < 6) await new Promise((r) => setTimeout(r, 20));
+    await eventually('six writes acknowledged before the outage', () => acknowledged >= 6, 30_000);
     await stopPostgres();
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Down until a write has met the outage: the restart is then a recovery, not a blip nobody saw.
+    await eventually('a write refused during the outage', () => failures.length > 0, 30_000);
     await startPostgres();
     await Promise.all(writers);
 
@@ -137,13 +138,12 @@ describe('recovery from faults', () => {
     const lanes = [0, 1].map(async () => {
       while (loading) seen.push(await gql(DASHBOARD, { origin: gateway.origin }));
     });
-    while (seen.length < 3) await new Promise((r) => setTimeout(r, 20));
+    await eventually('three dashboards answered before the kill', () => seen.length >= 3);
     registry.kill('SIGKILL');
     await exited(registry);
-    await new Promise((r) => setTimeout(r, 500));
+    await eventually('a dashboard answered while the registry is down', () => seen.some((r) => r.errors));
     await startRegistry();
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && (seen.at(-1)?.errors || !seen.at(-1)?.data?.regions[0].registrationStats)) await new Promise((r) => setTimeout(r, 50));
+    await eventually('a whole dashboard again', () => !seen.at(-1)?.errors && Boolean(seen.at(-1)?.data?.regions[0].registrationStats), 30_000, 50);
     loading = false;
     await Promise.all(lanes);
 
@@ -181,11 +181,9 @@ describe('recovery from faults', () => {
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
         )
       ).rows[0].n > 0;
-    for (let i = 0; i < 300 && !(await waiting()); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await waiting()).toBe(true);
+    await eventually('the request waiting on the lock', waiting);
     registry.kill('SIGTERM');
-    for (let i = 0; i < 300 && (await health()) === 'answered'; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await health()).toBe('refused'); // no new request once it is stopping
+    await eventually('health refused once it is stopping', async () => (await health()) === 'refused'); // no new request once it is stopping
     expect(registry.exitCode).toBeNull(); // while it still finishes the one in flight
     await blocker.query('ROLLBACK');
     await blocker.end();
