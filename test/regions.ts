@@ -35,7 +35,9 @@ export const STILL = ['MA-04', 'MA-06', 'MA-07'] as const;
  * enrolments.test only, which counts them per programme; the operational records (events,
  * workshops, advisors, new programmes; partners, conventions and their targets in years no
  * other suite reads) by operations.test and agreements.test only, in MA-08, and from the browser
- * by web.test, and by export.test, in MA-09, where no suite counts them.
+ * by web.test, and by export.test, in MA-09, where no suite counts them. concurrent-writers.test
+ * writes records of each kind in MA-09 (its enrolments in a loan programme of its own) and people
+ * in MA-03.
  */
 export const OPEN = ['MA-03', 'MA-08', 'MA-09'] as const;
 
