@@ -25,6 +25,7 @@ import { AuditRetention1733400000000, AuditRetentionFunction1765000000000, Audit
 import { changeFeed, VersionNotify1733100000000 } from './change-feed';
 import { compiledExecution } from './compiled-queries';
 import { ChangeHistory1733200000000 } from './history';
+import { dumpDatabase, restoreDatabase } from './release-data';
 
 /** Tables every subgraph has, created by the kit's own migrations after the subgraph's. */
 const KIT_MIGRATIONS = [
@@ -205,6 +206,11 @@ export async function startSubgraph<Ctx extends BaseContext>(def: SubgraphDefini
   };
 }
 
+async function dumpCommand(db: DataSource, args: string[]): Promise<void> {
+  if (!args[0]) throw new Error('usage: dump FILE');
+  await dumpDatabase(db, args[0]);
+}
+
 function argValue(args: string[], flag: string): string | undefined {
   const i = args.indexOf(flag);
   return i >= 0 ? args[i + 1] : undefined;
@@ -213,7 +219,8 @@ function argValue(args: string[], flag: string): string | undefined {
 /**
  * The entry point of every subgraph process:
  *   (no command)  serve;  `sdl`  print the schema;  `seed [--registrations N]`  reload demo data;
- *   or one of the subgraph's own `commands`.
+ *   `dump FILE`  write the database as a release leaves it;  `restore FILE`  build that database
+ *   again (its migrations, its rows), for HEAD to migrate;  or one of the subgraph's own `commands`.
  */
 export async function runSubgraph<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>): Promise<void> {
   setServiceName(def.name);
@@ -245,7 +252,12 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
     log.info({ registrations }, `${def.name} demo data loaded`);
     return;
   }
-  const extra = command ? def.commands?.[command] : undefined;
+  if (command === 'restore') {
+    if (!args[0]) throw new Error('usage: restore FILE (a database written by dump)');
+    await restoreDatabase(databaseUrlFor(def.name), [...def.migrations, ...KIT_MIGRATIONS], args[0]);
+    return;
+  }
+  const extra = command === 'dump' ? dumpCommand : command ? def.commands?.[command] : undefined;
   if (extra) {
     const db = await openDatabase({
       url: databaseUrlFor(def.name),
@@ -262,7 +274,7 @@ async function runCommand<Ctx extends BaseContext>(def: SubgraphDefinition<Ctx>)
   }
   if (command)
     throw new Error(
-      `unknown command "${command}": use sdl, seed${Object.keys(def.commands ?? {})
+      `unknown command "${command}": use sdl, seed, dump, restore${Object.keys(def.commands ?? {})
         .map((c) => `, ${c}`)
         .join('')}, or nothing to serve`,
     );
