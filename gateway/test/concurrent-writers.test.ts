@@ -21,8 +21,13 @@ async function atOnce(subgraph: Exclude<ServiceName, 'gateway'>, table: string, 
     expect((await db.query(`SELECT 1 FROM ${table} WHERE ${column} = $1 FOR UPDATE`, [key])).rowCount).toBe(1);
     const me = (await db.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
     const answers = writers.map((write) => write());
-    const blocked = async () =>
-      (
+    // A writer answered before all of them wait: it never met the row, and the test says how it was answered.
+    const early = Promise.race(
+      answers.map((answer, i) => answer.then((a) => `writer ${i + 1} answered before it waited: ${a.status} ${JSON.stringify(a.errors ?? a.data)}`)),
+    );
+    const blocked = async () => {
+      await db.query(`SELECT pg_stat_clear_snapshot()`); // pg_stat_activity is read once a transaction otherwise
+      return (
         await db.query(
           `WITH RECURSIVE blocked(pid) AS (
              SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))
@@ -31,7 +36,17 @@ async function atOnce(subgraph: Exclude<ServiceName, 'gateway'>, table: string, 
           [me],
         )
       ).rows[0].n;
-    await eventually(`${writers.length} writers waiting on ${table} ${key}`, async () => (await blocked()) >= writers.length);
+    };
+    const waiting = eventually(`${writers.length} writers waiting on ${table} ${key}`, async () => (await blocked()) >= writers.length).then(() => null);
+    const failure = await Promise.race([waiting, early]);
+    if (failure) {
+      await db.query(`SELECT pg_stat_clear_snapshot()`);
+      const { rows } = await db.query(
+        `SELECT pid, state, wait_event_type, wait_event, pg_blocking_pids(pid) AS blockers, left(query, 80) AS query FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`,
+      );
+      throw new Error(`${failure}; the database's other sessions: ${JSON.stringify(rows)}`);
+    }
     await db.query('COMMIT');
     return await Promise.all(answers);
   } finally {

@@ -14,12 +14,17 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** A page in a browser whose languages are `locale` (what it sends as Accept-Language and shows in navigator.languages). */
-async function open(path: string, locale: string, origin = GATEWAY): Promise<{ page: Page; seen: ReturnType<typeof watch> }> {
+async function open(path: string, locale: string, origin = GATEWAY): Promise<{ page: Page; seen: ReturnType<typeof watch>; answers: Array<Promise<any>> }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale, acceptDownloads: true });
   const page = await context.newPage();
   const seen = watch(page, origin);
+  // What the graph answered the page itself: other suites write while this one reads, so a later read may differ.
+  const answers: Array<Promise<any>> = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/graphql' && response.ok()) answers.push(response.json().catch(() => null));
+  });
   await page.goto(`${origin}${path}`);
-  return { page, seen };
+  return { page, seen, answers };
 }
 
 describe('the dashboard speaks the browser’s language', () => {
@@ -86,17 +91,15 @@ describe('the pictures', () => {
   };
 
   it('of the nation: every region, the years with their strike-offs, women, turnover and tax, segments and categories', async () => {
-    const { page, seen } = await open('/dashboard/register', 'fr-FR');
+    const { page, seen, answers } = await open('/dashboard/register', 'fr-FR');
     await page.waitForSelector('figure[data-figure="categories"] canvas');
     for (const figure of ['regions', 'registrations', 'women', 'turnover', 'segments', 'categories']) {
       const canvas = page.locator(`figure[data-figure="${figure}"] canvas`);
       expect([figure, (await canvas.boundingBox())!.height > 50]).toEqual([figure, true]);
     }
-    const years = ok(await gql(`{ registrationsByYear { year registered struckOff } }`)).registrationsByYear as Array<{
-      year: number;
-      registered: number;
-      struckOff: number;
-    }>;
+    const timelines = (await Promise.all(answers)).filter((a) => a?.data?.registrationsByYear);
+    expect(timelines).toHaveLength(1);
+    const years = timelines[0].data.registrationsByYear as Array<{ year: number; registered: number; struckOff: number }>;
     const rows = await tableOf(page, 'registrations');
     expect(rows).toHaveLength(years.length);
     expect(rows.map((r) => [Number(r[0]), Number(r[2]!.replace(/\D/g, '')), Number(r[3]!.replace(/\D/g, ''))])).toEqual(
@@ -140,8 +143,8 @@ describe('the pictures', () => {
   });
 
   it('of an indicator: its daily snapshots against its target', async () => {
-    // Two days of snapshots of the indicator the page shows first, in Marrakech-Safi for 2018 (no other suite snapshots those).
-    const statuses = ok(await gql(`{ region(code: "MA-07") { scorecardFor(year: 2018) { statuses { indicatorCode fromYear toYear target } } } }`)).region
+    // Two days of snapshots of the indicator the page shows first, in l'Oriental for 2018 (an open region: no other suite snapshots those).
+    const statuses = ok(await gql(`{ region(code: "MA-03") { scorecardFor(year: 2018) { statuses { indicatorCode fromYear toYear target } } } }`)).region
       .scorecardFor.statuses as Array<{ indicatorCode: string; fromYear: number; toYear: number; target: number | null }>;
     const shown = statuses.find((s) => s.target !== null) ?? statuses[0];
     for (const [day, actual] of [
@@ -150,10 +153,10 @@ describe('the pictures', () => {
     ] as const)
       await sqlOn(
         'indicators',
-        `INSERT INTO indicator_snapshot (day, indicator_code, scope, from_year, to_year, target, actual) VALUES ($1, $2, 'MA-07', $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        `INSERT INTO indicator_snapshot (day, indicator_code, scope, from_year, to_year, target, actual) VALUES ($1, $2, 'MA-03', $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
         [day, shown.indicatorCode, shown.fromYear, shown.toYear, shown.target, actual],
       );
-    const { page, seen } = await open('/dashboard/MA-07/indicators', 'fr-FR');
+    const { page, seen } = await open('/dashboard/MA-03/indicators', 'fr-FR');
     await page.selectOption('select[name="year"]', '2018');
     await page.waitForSelector('figure[data-figure="history"] canvas');
     expect(await tableOf(page, 'history')).toEqual([

@@ -175,7 +175,9 @@ describe('recovery from faults', () => {
         () => 'refused',
       );
     // The request is in flight once its statement waits on the lock.
+    // pg_stat_activity is read once a transaction unless its snapshot is cleared: the blocker holds one open.
     const waiting = async () =>
+      (await blocker.query(`SELECT pg_stat_clear_snapshot()`)) &&
       (
         await blocker.query(
           `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,

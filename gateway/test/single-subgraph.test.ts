@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { connect } from 'node:net';
 import { freePort } from '../../test/ports';
 import { startGateway, type ExtraGateway } from '../../test/gateway';
-import { gql, url, type Call, type TokenName } from '../../test/support';
+import { councilOf, gql, url, type Call, type TokenName } from '../../test/support';
 
 /**
  * Queries one subgraph answers whole go to it as the client wrote them (gateway/src/route/direct.ts)
@@ -80,9 +80,10 @@ describe('queries answered by one subgraph', () => {
     ['an unknown region (null)', `{ region(code: "MA-09") { code } other: region(code: "MA-13") { code } }`, {}, true],
     ['national statistics with breakdowns', `{ nationalStats(year: 2019) { applications registered womenShare bySegment { key registered } } }`, {}, true],
     [
+      // In a still region (test/regions.ts): its count cannot move between the two reads.
       "a council's list of people (masked CINs)",
-      `{ autoEntrepreneurs(region: "MA-09", first: 5) { edges { node { id fullName nationalId } } totalCount } }`,
-      { as: 'REGIONAL_MA09' },
+      `{ autoEntrepreneurs(region: "MA-06", first: 5) { edges { node { id fullName nationalId } } totalCount } }`,
+      { authorization: councilOf('MA-06') },
       true,
     ],
     ['a refused list', `{ autoEntrepreneurs(region: "MA-03", first: 5) { totalCount } }`, { as: 'REGIONAL_MA09' }, true],

@@ -104,7 +104,8 @@ export function timeline(rows: Array<YearRow & { region: string }>, scope: strin
   for (let year = Math.min(...years); year <= Math.max(...years); year += 1) {
     const row = byYear.get(year) ?? { year, ...EMPTY_YEAR };
     toDate += row.registered;
-    result.push({ ...row, registeredToDate: toDate });
+    // Sums of amounts in cents, whatever order the regions were added in (floats are not associative).
+    result.push({ ...row, turnover: cents(row.turnover), taxContribution: cents(row.taxContribution), registeredToDate: toDate });
   }
   return result;
 }
