@@ -86,33 +86,37 @@ async function serious(page: Page, within: string | null): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
 }
 
+// One test per size, language and role: each a few views long, so that a loaded machine slows a test, not past its time.
 describe.each(Object.keys(SIZES) as Array<keyof typeof SIZES>)('every view of the dashboard on a %s', (size) => {
-  it.each(LOCALES)('in %s fits the screen, passes axe, and its overviews fit one screen on a laptop', async (locale) => {
-    const found: string[] = [];
-    for (const tour of TOURS) {
-      const context = await browser.newContext({ ...SIZES[size], locale });
-      const page = await context.newPage();
-      await page.goto(`${GATEWAY}/dashboard/exports`);
-      await useToken(page, token(tour.as));
-      await page.waitForSelector(`[data-testid="role"] strong:text-matches("^${tour.as.split('_')[0]}")`);
-      for (const [index, [path, ready]] of tour.views.entries()) {
-        const address = path.replace(':person', person);
-        // Every view is reached inside the app, as a user moves in it (it routes by the history).
-        await page.evaluate((to) => history.pushState(null, '', to), address);
-        await page.waitForSelector(ready);
-        const fit = await outside(page);
-        if (fit.scroll !== 0 || fit.out.length > 0) found.push(`${path}: ${fit.scroll}px sideways, ${fit.out.join(' ')}`);
-        if (AXE_LOCALES.has(locale)) for (const violation of await serious(page, index === 0 ? null : 'main')) found.push(`${path}: ${violation}`);
-        if (size === 'laptop' && OVERVIEWS.includes(path)) {
-          const height = await page.evaluate(() => document.documentElement.scrollHeight);
-          if (height > SIZES.laptop.viewport.height) found.push(`${path}: ${height}px high`);
+  describe.each(LOCALES)('in %s', (locale) => {
+    it.each(TOURS.map((tour) => [tour.as, tour] as const))(
+      'as %s, fits the screen, passes axe, and its overviews fit one screen on a laptop',
+      async (_as, tour) => {
+        const found: string[] = [];
+        const context = await browser.newContext({ ...SIZES[size], locale });
+        const page = await context.newPage();
+        await page.goto(`${GATEWAY}/dashboard/exports`);
+        await useToken(page, token(tour.as));
+        await page.waitForSelector(`[data-testid="role"] strong:text-matches("^${tour.as.split('_')[0]}")`);
+        for (const [index, [path, ready]] of tour.views.entries()) {
+          const address = path.replace(':person', person);
+          // Every view is reached inside the app, as a user moves in it (it routes by the history).
+          await page.evaluate((to) => history.pushState(null, '', to), address);
+          await page.waitForSelector(ready);
+          const fit = await outside(page);
+          if (fit.scroll !== 0 || fit.out.length > 0) found.push(`${path}: ${fit.scroll}px sideways, ${fit.out.join(' ')}`);
+          if (AXE_LOCALES.has(locale)) for (const violation of await serious(page, index === 0 ? null : 'main')) found.push(`${path}: ${violation}`);
+          if (size === 'laptop' && OVERVIEWS.includes(path)) {
+            const height = await page.evaluate(() => document.documentElement.scrollHeight);
+            if (height > SIZES.laptop.viewport.height) found.push(`${path}: ${height}px high`);
+          }
+          const shot = `${size}-${locale.slice(0, 2)}-${tour.as.toLowerCase()}${path.replace('/dashboard', '').replace(/\W+/g, '-')}`;
+          if (SCREENSHOTS.has(shot)) await screenshot(page, SCREENSHOTS.get(shot)!, size === 'phone' ? 'screen' : 'page');
         }
-        const shot = `${size}-${locale.slice(0, 2)}-${tour.as.toLowerCase()}${path.replace('/dashboard', '').replace(/\W+/g, '-')}`;
-        if (SCREENSHOTS.has(shot)) await screenshot(page, SCREENSHOTS.get(shot)!, size === 'phone' ? 'screen' : 'page');
-      }
-      await context.close();
-    }
-    expect(found).toEqual([]);
+        await context.close();
+        expect(found).toEqual([]);
+      },
+    );
   });
 });
 
