@@ -4,7 +4,7 @@ import { ApolloGateway, type GraphQLDataSource } from '@apollo/gateway';
 import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
 import type { GatewayExecutionResult, GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { BREAK, Kind, validate, visit, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import type { GatewayContext } from './datasource';
+import type { GatewayContext } from './context';
 
 /**
  * The only file that knows how Apollo Federation is driven: `@apollo/query-planner` plans every

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { GraphQLError } from 'graphql';
 import { log, rateLimited, unauthenticated, viewerFromHeader, type Viewer } from '@moukawil/kit/core';
 import type { Concurrency } from './concurrency';
-import type { AuthenticatedDataSource } from './datasource';
+import type { SubgraphLink } from './subgraph-link';
 import type { Refusal } from './graphql-http';
 import { callerKey, type RateLimit } from './rate-limit';
 
@@ -30,13 +30,13 @@ const KEY = /^mkp_[A-Za-z0-9_-]{43}$/;
  * PARTNER role reads (public aggregates: the subgraphs are sent no token for it), is known to the
  * logs and the rate limit as `apikey:<id>`, and opens only the scopes it was issued for.
  */
-export function callers(regions: AuthenticatedDataSource): Identify {
+export function callers(regions: SubgraphLink): Identify {
   async function byKey(key: string, scope: Scope): Promise<Caller> {
     if (!KEY.test(key)) throw unauthenticated('Authentication failed: the API key is not valid');
     const hash = createHash('sha256').update(key).digest('hex');
     let found: { id: string; scopes: Scope[]; ratePerMinute: number | null } | null;
     try {
-      const answer = await regions.forward(undefined, JSON.stringify({ query: KEY_CHECK, variables: { hash } }));
+      const answer = await regions.send(undefined, JSON.stringify({ query: KEY_CHECK, variables: { hash } }));
       const body = JSON.parse(answer.body.toString('utf8')) as { data?: { _apiKey: typeof found } };
       if (!body.data) throw new Error(`HTTP ${answer.status}`);
       found = body.data._apiKey;

@@ -26,7 +26,8 @@ import {
 import { loadFederation } from './apollo';
 import { responseCache } from './cache';
 import { admission, callers } from './callers';
-import { AuthenticatedDataSource } from './datasource';
+import { SubgraphFetches } from './execution/fetch';
+import { SubgraphLink } from './subgraph-link';
 import { subgraphHealth } from './health';
 import { mountPages } from './pages';
 import { concurrencyLimit } from './concurrency';
@@ -48,11 +49,13 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
   assertIdentityConfig();
   const supergraphSdl = readFileSync(envOptional('SUPERGRAPH_PATH') ?? SUPERGRAPH_FILE, 'utf8');
   // Subgraph addresses come from the environment (ports, docker-compose hosts), not from the file.
-  const links = new Map<string, AuthenticatedDataSource>();
+  const links = new Map<string, SubgraphLink>();
+  const fetches = new Map<string, SubgraphFetches>();
   const federation = await loadFederation(supergraphSdl, (name) => {
-    const link = new AuthenticatedDataSource(name, subgraphUrl(name as SubgraphName));
+    const link = new SubgraphLink(name, subgraphUrl(name as SubgraphName));
     links.set(name, link);
-    return link;
+    fetches.set(name, new SubgraphFetches(link));
+    return fetches.get(name)!;
   });
   // Tests only: every planned answer is checked against Apollo Gateway's executor (execution/check.ts).
   const check =
@@ -62,6 +65,7 @@ export async function startGateway(port = servicePort('gateway')): Promise<Runni
     federation,
     costs: costModel(supergraphSdl, LIMITS.listSize),
     links,
+    fetches,
     admit,
     cache: responseCache(),
     direct: envBool('GATEWAY_SINGLE_SUBGRAPH', true),

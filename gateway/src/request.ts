@@ -10,7 +10,6 @@ import {
   overCost,
   log,
   operationLabel,
-  requestFingerprint,
   requestScope,
   scopeOf,
   TRACE_HEADER,
@@ -20,7 +19,10 @@ import {
 import type { Federation } from './apollo';
 import type { Admit } from './callers';
 import type { ResponseCache } from './cache';
-import type { AuthenticatedDataSource, GatewayContext, Trace } from './datasource';
+import type { GatewayContext, Trace } from './context';
+import type { SubgraphFetches } from './execution/fetch';
+import { idempotentRequest } from './idempotency';
+import type { SubgraphLink } from './subgraph-link';
 import { answerType, errorsBody, readGraphQLRequest, writeAnswer, type GraphQLHttpRequest, type Refusal } from './graphql-http';
 import { sendDirect } from './route/direct';
 import { plannedRoute, type Answer, type Route } from './route/planned';
@@ -31,7 +33,8 @@ export interface RequestPath {
   /** The supergraph's cost directives (`@cost`, `@listSize`), as composed from the subgraphs'. */
   costs: CostModel;
   /** The link to each subgraph, for queries one of them answers whole. */
-  links: Map<string, AuthenticatedDataSource>;
+  links: Map<string, SubgraphLink>;
+  fetches: Map<string, SubgraphFetches>;
   /** Who is calling (a bearer token or a partner API key), counted against its rate (callers.ts). */
   admit: Admit;
   cache: ResponseCache | null;
@@ -57,7 +60,7 @@ export function requestPath(path: RequestPath): GraphPath {
   const documents = checkedDocuments(path.federation.schema);
   // Per operation text: the subgraph that answers it whole, or its prepared plan (once first run).
   const routes = boundedCache<string, Route>(1_000);
-  const executePlanned = plannedRoute(path.federation, path.links, path.check);
+  const executePlanned = plannedRoute(path.federation, path.fetches, path.check);
 
   async function handle(req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
     const type = answerType(req.headers.accept);
@@ -212,9 +215,7 @@ function contextOf(req: IncomingMessage, res: ServerResponse, request: GraphQLHt
     viewer,
     requestId,
     abandoned: abandoned.signal,
-    ...(typeof key === 'string'
-      ? { idempotencyKey: key, idempotencyFingerprint: requestFingerprint(request.query, request.variables, request.operationName), mutationCalls: new Map() }
-      : {}),
+    ...(typeof key === 'string' ? { idempotency: idempotentRequest(key, request) } : {}),
     ...(req.headers[TRACE_HEADER] === 'sql' && !isProduction() ? { trace: { sqlStatements: {}, subgraphCalls: {} } } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
-import { AuthenticatedDataSource } from '../src/datasource';
+import { SubgraphFetches } from '../src/execution/fetch';
+import { SubgraphLink } from '../src/subgraph-link';
 import { freePort } from '../../test/ports';
 
 // The kit's token module loads jose, an ES module jest cannot load; no token is checked here.
@@ -43,7 +44,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => (received = []));
 
-const registry = () => new AuthenticatedDataSource('registry', `http://127.0.0.1:${port}/graphql`);
+const registry = () => new SubgraphFetches(new SubgraphLink('registry', `http://127.0.0.1:${port}/graphql`));
 
 describe('fetches merged into one subgraph call', () => {
   it('go as one request, and each gets its own data and the errors under its fields', async () => {
@@ -52,7 +53,7 @@ describe('fetches merged into one subgraph call', () => {
       errors: [{ message: 'no figures', path: ['m0__entities', 1, 'registrationStats'], extensions: { code: 'NOT_FOUND' } }],
       extensions: { seen: Object.keys(variables) },
     });
-    const [entities, national] = await Promise.all(registry().answerAll([ENTITIES, NATIONAL], {}));
+    const [entities, national] = await Promise.all(registry().all([ENTITIES, NATIONAL], {}));
     expect(received).toHaveLength(1);
     expect(received[0].query).toMatch(/m0__entities:_entities\(representations:\$m0_representations\).*m1_nationalStats:nationalStats/);
     expect(received[0].variables).toEqual({ m0_representations: ENTITIES.variables.representations });
@@ -71,15 +72,15 @@ describe('fetches merged into one subgraph call', () => {
         : query.includes('_entities')
           ? { data: { _entities: [{ registrationStats: { registered: 5 } }, { registrationStats: { registered: 6 } }] } }
           : { data: null, errors: [{ message: 'national figures failed', path: ['nationalStats'] }] };
-    const [entities, national] = await Promise.all(registry().answerAll([ENTITIES, NATIONAL], {}));
+    const [entities, national] = await Promise.all(registry().all([ENTITIES, NATIONAL], {}));
     expect(received.map((r) => r.query)).toEqual([expect.stringContaining('m1_'), ENTITIES.query, NATIONAL.query]);
     expect(entities.data).toEqual({ _entities: [{ registrationStats: { registered: 5 } }, { registrationStats: { registered: 6 } }] });
     expect(national).toEqual({ data: null, errors: [{ message: 'national figures failed', path: ['nationalStats'] }] });
   });
 
   it('each fail as they would alone when the subgraph does not answer: null fields for the entities, an error for the rest', async () => {
-    const silent = new AuthenticatedDataSource('registry', `http://127.0.0.1:${await freePort()}/graphql`);
-    const [entities, national] = await Promise.allSettled(silent.answerAll([ENTITIES, NATIONAL], {}));
+    const silent = new SubgraphFetches(new SubgraphLink('registry', `http://127.0.0.1:${await freePort()}/graphql`));
+    const [entities, national] = await Promise.allSettled(silent.all([ENTITIES, NATIONAL], {}));
     expect(entities).toMatchObject({
       status: 'fulfilled',
       value: {
@@ -97,7 +98,7 @@ describe('fetches merged into one subgraph call', () => {
   it('are not merged when one is not a plain query: a mutation goes alone', async () => {
     respond = ({ query }) => (query.startsWith('mutation') ? { data: { noop: true } } : { data: { nationalStats: { registered: 1 } } });
     const mutation = { query: 'mutation{noop}', variables: {}, operationName: undefined };
-    const answers = await Promise.all(registry().answerAll([NATIONAL, mutation], {}));
+    const answers = await Promise.all(registry().all([NATIONAL, mutation], {}));
     expect(received).toHaveLength(2);
     expect(answers).toEqual([{ data: { nationalStats: { registered: 1 } } }, { data: { noop: true } }]);
   });

@@ -57,7 +57,7 @@ export function applyShape(
       }
       if (value instanceof RawJson) {
         // The subgraph's text is the answer when it was selected as the client selects it.
-        if (existing === undefined && selection.signature !== null && selection.signature === value.signature) {
+        if (existing === undefined && value.answers(selection.signature)) {
           output[name] = value;
           continue;
         }

@@ -1,7 +1,7 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Federation, PlannedOperation } from '../apollo';
-import type { GatewayContext } from '../datasource';
+import type { GatewayContext } from '../context';
 import type { SubgraphCall } from './execute';
 
 /** The subgraph answers of one request, in the order they came, per fetch (service, operation, variables): a merged call's answer split back (merge.ts). */

@@ -1,13 +1,13 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
+import type { FetchNode, QueryPlanSelectionNode } from '@apollo/query-planner';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import type { GatewayContext } from '../datasource';
+import type { GatewayContext } from '../context';
 import type { PreparedPlan } from './prepare';
 import type { FetchRequest } from './merge';
 import { applyShape, isTypeOf } from './apply-shape';
 import { downstreamError, errorPaths } from './errors';
 import { opened, RawJson } from './raw-json';
-import type { Batch } from './waves';
+import type { BatchNode, ExecutedNode } from './waves';
 
 /**
  * The subgraph calls of a plan: the fetches given go to one subgraph together (one request when
@@ -31,9 +31,9 @@ interface Cursor {
 type Data = Record<string, unknown>;
 
 /**
- * Runs a query plan of Apollo's planner: fetches in the plan's order (Sequence one after the
- * other, Parallel together), or wave by wave with one call per subgraph and wave when that saves
- * calls (waves.ts), each entity fetch sending the representations its `requires`
+ * Runs a query plan of Apollo's planner, with batches where they save calls (waves.ts): one
+ * switch over its nodes (Sequence one after the other, Parallel together, Batch as one call per
+ * subgraph), each entity fetch sending the representations its `requires`
  * selects and merging the entities it gets back, then the client's answer shaped from the merged
  * data (shape.ts; a subtree a fetch answered as the client asks stays text, raw-json.ts). It does
  * what Apollo Gateway's executeQueryPlan does, in the same order and with
@@ -53,7 +53,8 @@ export async function executePlan(
   const root: Cursor = { path: [], data: merged, fullResult: merged };
   const withDefaults = { ...prepared.defaults, ...variables };
 
-  async function run(node: PlanNode, cursor: Cursor | undefined): Promise<void> {
+  /** The one switch over the plan's nodes. */
+  async function run(node: ExecutedNode, cursor: Cursor | undefined): Promise<void> {
     if (!cursor) return;
     switch (node.kind) {
       case 'Sequence':
@@ -71,6 +72,8 @@ export async function executePlan(
           errors.push(error as GraphQLError);
         }
         return;
+      case 'Batch':
+        return runBatch(node);
       case 'Condition': {
         const value = withDefaults[node.condition];
         if (typeof value !== 'boolean') throw new Error(`Invalid non-boolean value ${String(value)} for Boolean! variable $${node.condition}`);
@@ -88,8 +91,8 @@ export async function executePlan(
     if (fetch) receive(fetch, await call(node.serviceName, [fetch.request], context)[0]);
   }
 
-  /** The fetches of a batch (waves.ts), each from the entities at its path, as one call. */
-  async function runBatch(batch: Batch): Promise<void> {
+  /** The fetches of a batch (waves.ts), each from the entities at its path from the root, as one call. */
+  async function runBatch(batch: BatchNode): Promise<void> {
     const fetches: Fetch[] = [];
     for (const { path, fetch } of batch.members) {
       const cursor = moveInto(root, path);
@@ -179,8 +182,7 @@ export async function executePlan(
     }
   }
 
-  if (prepared.waves) for (const wave of prepared.waves) await Promise.all(wave.map(runBatch));
-  else if (prepared.node) await run(prepared.node, root);
+  if (prepared.node) await run(prepared.node, root);
   const shaped = applyShape(prepared.schema, prepared.root, prepared.shape, merged, withDefaults);
   if (errors.length > 0) return { errors, data: shaped.data };
   if (shaped.errors.length > 0) return { extensions: { valueCompletion: shaped.errors }, data: shaped.data };

@@ -15,14 +15,12 @@ import {
 } from 'graphql';
 import { selectionSignature } from './raw-json';
 import { compileShape, Unsupported, type Shape } from './shape';
-import { batchWaves, type Wave } from './waves';
+import { batched, type ExecutedNode } from './waves';
 
 /** A query plan with what executing it needs, prepared once per operation text (request.ts keeps them). */
 export interface PreparedPlan {
-  /** The plan's root (none when nothing is fetched, e.g. `{ __typename }`). */
-  node: PlanNode | undefined;
-  /** The same fetches as waves of one call per subgraph, when that saves calls (waves.ts). */
-  waves: Wave[] | null;
+  /** The plan's root as executed: Apollo's, its fetches batched one call per subgraph and wave when that saves calls (waves.ts); none when nothing is fetched (`{ __typename }`). */
+  node: ExecutedNode | undefined;
   /** The API schema (shaping) and the supergraph's (the types of representations). */
   schema: GraphQLSchema;
   supergraph: GraphQLSchema;
@@ -66,7 +64,7 @@ export function preparePlan(
     if (type) defaults[definition.variable.name.value] = valueFromAST(definition.defaultValue, type);
   }
   const planNode = node as PlanNode | undefined;
-  return { node: planNode, waves: batchWaves(planNode), schema, supergraph, root, shape, defaults, raw: rawFields(planNode) };
+  return { node: batched(planNode), schema, supergraph, root, shape, defaults, raw: rawFields(planNode) };
 }
 
 /**

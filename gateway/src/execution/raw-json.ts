@@ -17,20 +17,30 @@ import { Kind, type SelectionSetNode } from 'graphql';
  * a different answer.
  */
 export class RawJson {
-  constructor(
-    readonly text: string,
-    /** The selection the subgraph answered it for (selectionSignature). */
-    readonly signature: string,
-  ) {}
+  // Private: nothing outside this module reads the text, and a RawJson does not type-check as
+  // a plain object (a class has no index signature), so no code looks into one by mistake.
+  readonly #text: string;
+  /** The selection the subgraph answered it for (selectionSignature). */
+  readonly #signature: string;
+
+  constructor(text: string, signature: string) {
+    this.#text = text;
+    this.#signature = signature;
+  }
 
   parse(): unknown {
-    return JSON.parse(this.text) as unknown;
+    return JSON.parse(this.#text) as unknown;
+  }
+
+  /** Whether it was answered for this selection (its signature): then it is the client's answer as it is. */
+  answers(signature: string | null): boolean {
+    return signature !== null && signature === this.#signature;
   }
 
   /** Inside stringifyAnswer a placeholder to splice the text back in; anywhere else the value itself. */
   toJSON(): unknown {
     if (!collecting) return this.parse();
-    collecting.push(this.text);
+    collecting.push(this.#text);
     return `${PLACEHOLDER}${collecting.length - 1}`;
   }
 }

@@ -1,14 +1,20 @@
-import type { FetchNode, PlanNode } from '@apollo/query-planner';
+import type { FetchNode, ParallelNode, PlanNode, SequenceNode } from '@apollo/query-planner';
 import { OperationTypeNode } from 'graphql';
 
-/** The fetches of a plan that go to one subgraph as one request: each with where it reads its entities. */
-export interface Batch {
+/**
+ * A node of the plan the gateway executes that Apollo's planner does not emit: fetches to one
+ * subgraph that go as one request (as Hive Gateway's planner emits batch fetches), each with
+ * where it reads its entities, from the root of the answer.
+ */
+export interface BatchNode {
+  kind: 'Batch';
   serviceName: string;
   members: Array<{ path: Array<string | number>; fetch: FetchNode }>;
 }
 
-/** Batches that run together; a wave starts when the one before it is done. */
-export type Wave = Batch[];
+/** A plan as the gateway executes it: Apollo's nodes, and batches among them. */
+export type ExecutedNode =
+  Exclude<PlanNode, SequenceNode | ParallelNode> | BatchNode | { kind: 'Sequence'; nodes: ExecutedNode[] } | { kind: 'Parallel'; nodes: ExecutedNode[] };
 
 interface Placed {
   fetch: FetchNode;
@@ -21,8 +27,9 @@ interface Placed {
 class Unbatchable extends Error {}
 
 /**
- * A query plan as waves of batches, when that saves subgraph calls; else null (the plan runs as
- * Apollo's planner wrote it). Apollo runs each branch of a plan on its own: the dashboard's
+ * A query plan as a sequence of waves, each the batches that run together (a wave starts when
+ * the one before it is done), when that saves subgraph calls; else the plan as Apollo's planner
+ * wrote it. Apollo runs each branch of a plan on its own: the dashboard's
  * regions branch and scorecards branch each call the registry and programs at their second step,
  * and `nationalStats` calls the registry alone: 8 calls, of which 3 only because the branches do
  * not meet. Here each fetch runs in the earliest wave its plan allows (a Sequence's step after
@@ -32,14 +39,14 @@ class Unbatchable extends Error {}
  * entities; a wave may wait for a branch it does not depend on, which costs latency only when
  * branches are uneven. Plans with @skip/@include conditions, or of mutations, are left as they are.
  */
-export function batchWaves(node: PlanNode | undefined): Wave[] | null {
-  if (!node) return null;
+export function batched(node: PlanNode | undefined): ExecutedNode | undefined {
+  if (!node) return node;
   const placed: Placed[] = [];
   let count: number;
   try {
     count = place(node, [], 0, true, placed);
   } catch (error) {
-    if (error instanceof Unbatchable) return null;
+    if (error instanceof Unbatchable) return node;
     throw error;
   }
   const calls = (service: string, wave: number, except: Placed) => placed.some((p) => p !== except && p.wave === wave && p.fetch.serviceName === service);
@@ -52,14 +59,14 @@ export function batchWaves(node: PlanNode | undefined): Wave[] | null {
       }
     }
   }
-  const waves: Wave[] = Array.from({ length: count }, () => []);
+  const waves: BatchNode[][] = Array.from({ length: count }, () => []);
   for (const { fetch, path, wave } of placed) {
     let batch = waves[wave].find((b) => b.serviceName === fetch.serviceName);
-    if (!batch) waves[wave].push((batch = { serviceName: fetch.serviceName, members: [] }));
+    if (!batch) waves[wave].push((batch = { kind: 'Batch', serviceName: fetch.serviceName, members: [] }));
     batch.members.push({ path, fetch });
   }
-  const merged = waves.some((wave) => wave.some((batch) => batch.members.length > 1));
-  return merged ? waves.filter((wave) => wave.length > 0) : null;
+  if (!waves.some((wave) => wave.some((batch) => batch.members.length > 1))) return node;
+  return { kind: 'Sequence', nodes: waves.filter((wave) => wave.length > 0).map((wave) => ({ kind: 'Parallel', nodes: wave })) };
 }
 
 /** Places the fetches of `node` from wave `start` on; answers the wave after its last one. */

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
-import type { AuthenticatedDataSource, GatewayContext } from '../datasource';
+import type { GatewayContext } from '../context';
+import type { SubgraphLink } from '../subgraph-link';
 import type { GraphQLHttpRequest } from '../graphql-http';
 import { responseBody, type Answer } from './planned';
 
@@ -13,15 +14,10 @@ const CLEAN = Buffer.from('{"data":');
  * on as Apollo Gateway passes a subgraph's (its message, path and code, and serviceName). A call
  * that fails answers null: the planned route then shapes the failure as it does for any query.
  */
-export async function sendDirect(
-  link: AuthenticatedDataSource,
-  subgraph: string,
-  request: GraphQLHttpRequest,
-  context: GatewayContext,
-): Promise<Answer | null> {
+export async function sendDirect(link: SubgraphLink, subgraph: string, request: GraphQLHttpRequest, context: GatewayContext): Promise<Answer | null> {
   let answer;
   try {
-    answer = await link.forward(context, JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }));
+    answer = await link.send(context, JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName }));
   } catch {
     return null;
   }

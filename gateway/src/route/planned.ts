@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { formatError, log, plansExecuted } from '@moukawil/kit/core';
 import type { Federation, PlannedOperation } from '../apollo';
-import type { AuthenticatedDataSource } from '../datasource';
+import type { SubgraphFetches } from '../execution/fetch';
 import type { ExecutorCheck } from '../execution/check';
 import { executePlan, type SubgraphCall } from '../execution/execute';
 import { preparePlan, type PreparedPlan } from '../execution/prepare';
@@ -44,8 +44,8 @@ export interface Route {
  * executor (execution/execute.ts), or by Apollo Gateway's for the few operations it leaves to it
  * (execution/prepare.ts). The plan is prepared once per operation text and kept on its route.
  */
-export function plannedRoute(federation: Federation, links: Map<string, AuthenticatedDataSource>, check: ExecutorCheck | null) {
-  const call: SubgraphCall = (service, requests, context) => links.get(service)!.answerAll(requests, context);
+export function plannedRoute(federation: Federation, fetches: Map<string, SubgraphFetches>, check: ExecutorCheck | null) {
+  const call: SubgraphCall = (service, requests, context) => fetches.get(service)!.all(requests, context);
   const prepare = ({ document, operation, operationName }: PlannedOperation) =>
     preparePlan(federation.schema, federation.supergraphSchema, federation.plan(document, operationName), document, operation);
 
