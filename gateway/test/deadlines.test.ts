@@ -35,7 +35,7 @@ async function lockEvent(id: string): Promise<{ release: () => Promise<void>; wa
       await client.end();
     },
     // Statements of other sessions waiting on a lock in this database.
-    // pg_stat_activity is read once a transaction unless its snapshot is cleared: this session holds one open.
+    // pg_stat_activity is read once a transaction unless its snapshot is cleared, and this connection holds a transaction open.
     waiting: async () => {
       await client.query(`SELECT pg_stat_clear_snapshot()`);
       return Number((await client.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = 'test_programs' AND wait_event_type = 'Lock'`)).rows[0].n);

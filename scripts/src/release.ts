@@ -9,7 +9,7 @@ import { runSubgraphCommand } from './subgraph-command';
 
 /** People in the released databases: enough for every figure to mean something, few enough to keep the files small. */
 const REGISTRATIONS = 300;
-export const RELEASE_DIR = join(ROOT, 'release');
+const RELEASE_DIR = join(ROOT, 'release');
 
 /**
  * `npm run release`: records what this tree leaves behind for the next one to upgrade, in

@@ -2,7 +2,7 @@ import { useLabels } from '../i18n';
 import type { Session } from '../session';
 import type { Refusal } from './access';
 
-/** A deep link to a view this session cannot use: why, who can, and a way to sign in when no one is. */
+/** A deep link to a view the signed-in user cannot use: why, who can, and a way to sign in when no one is signed in. */
 export function Refused({ refusal, session, signIn }: { refusal: Refusal; session: Session; signIn: (() => void) | null }) {
   const { t } = useLabels();
   return (

@@ -7,7 +7,7 @@ import { REGIONS_QUERY } from '../queries';
 import { useQuery } from '../useQuery';
 
 /**
- * The lists of a scope as CSV files, each what this session may read: the people, enrolments and
+ * The lists of a scope as CSV files, each what the signed-in user may read: the people, enrolments and
  * advisors only for those who may read people (masked as in the graph), events and scorecards for all.
  */
 export function ExportsView({ scope, session, year }: { scope: string; session: Session; year: number }) {
